@@ -1,0 +1,89 @@
+#pragma once
+/// What one run produces: daily records, run totals and KPIs.
+/// Model events go to observers (model/simulation.hpp); this is the in-memory
+/// record that the io/ writers turn into files.
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace shockflow {
+
+/// Daily totals for one (day, node, product) with nonzero activity.
+struct DayRow {
+    std::int32_t day = 0;       ///< day index (day d covers [d, d+1))
+    std::uint32_t node = 0;     ///< index into RunResult::node_ids
+    std::uint32_t product = 0;  ///< index into RunResult::product_ids
+    double produced = 0.0;         ///< units made that day
+    double consumed_inputs = 0.0;  ///< units used as production inputs
+    double stock = 0.0;            ///< units on hand at the end of the day
+    double shipped = 0.0;          ///< units dispatched
+    double received = 0.0;         ///< units arrived
+    double demand = 0.0;           ///< regions: units wanted
+    double delivered = 0.0;        ///< regions: units consumed
+    double unmet = 0.0;            ///< regions: demand - delivered (lost)
+    double capacity_available = 0.0;  ///< units/day, day mean of nominal x availability
+};
+
+/// Daily firm activity of a park or plant.
+struct FirmRow {
+    std::int32_t day = 0;
+    std::uint32_t node = 0;
+    std::int64_t firms = 0;
+    std::int64_t firms_active = 0;  ///< day mean of active firms, rounded
+};
+
+/// Run totals of one product (all nodes).
+struct ProductTotals {
+    double produced = 0.0;
+    double demanded = 0.0;   ///< by regions
+    double delivered = 0.0;  ///< to regions' consumers
+    double unmet = 0.0;
+};
+
+/// Material balance of one product over a whole run (for invariant checks):
+/// initial_stock + produced == final_stock + consumed_inputs + delivered + in_transit.
+struct ProductBalance {
+    double initial_stock = 0.0;
+    double produced = 0.0;
+    double final_stock = 0.0;
+    double consumed_inputs = 0.0;
+    double delivered = 0.0;
+    double in_transit = 0.0;
+};
+
+/// Headline results. See docs/KPIS in the README for definitions.
+struct Kpis {
+    double fill_rate = 1.0;            ///< delivered / demanded, all regions and products, whole run
+    double essential_fill_rate = 1.0;  ///< same, essential products, disruption window
+    double unmet_units = 0.0;          ///< whole run, all products
+    double min_active_firm_share = 1.0;       ///< lowest daily share of park firms active, window
+    double min_operational_park_share = 1.0;  ///< lowest daily share of parks with capacity > 0
+    double holding_cost = 0.0;                ///< sum over days of stock x cost per unit-day
+
+    /// (name, value) in a fixed order: the columns of comparisons.
+    [[nodiscard]] std::vector<std::pair<std::string_view, double>> list() const;
+    /// True where a larger value of KPI `name` is better.
+    static bool higher_is_better(std::string_view name);
+};
+
+struct RunResult {
+    std::string scenario;
+    std::string policy;
+    std::uint64_t seed = 0;
+    double start_day = 0.0;
+    double end_day = 0.0;
+    std::uint64_t input_hash = 0;
+    std::vector<std::string> node_ids;
+    std::vector<std::string> product_ids;
+    std::vector<DayRow> timeseries;  ///< ordered by (day, node, product)
+    std::vector<FirmRow> firms;      ///< ordered by (day, node)
+    std::vector<ProductTotals> products;   ///< by product index
+    std::vector<ProductBalance> balance;   ///< by product index
+    Kpis kpi;
+    std::uint64_t events_processed = 0;
+};
+
+}  // namespace shockflow

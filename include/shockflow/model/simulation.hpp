@@ -1,0 +1,25 @@
+#pragma once
+/// Running one replication: a pure function of (scenario, policy, seed).
+
+#include <cstdint>
+
+#include "shockflow/model/result.hpp"
+#include "shockflow/policy/policy.hpp"
+#include "shockflow/scenario/spec.hpp"
+
+namespace shockflow {
+
+struct RunOptions {
+    /// Base of every random stream of the run. `compare` runs replication k
+    /// with seed + k, so `run --seed` reproduces any replication.
+    std::uint64_t seed = 1;
+    bool record_timeseries = true;  ///< false: keep only totals and KPIs (faster sweeps)
+};
+
+/// Simulates `scenario` under `policy` from start_day to end_day.
+/// The scenario must come from load_scenario (validated); the policy from
+/// load_policy or the scenario itself.
+RunResult simulate(const ScenarioSpec& scenario, const PolicySpec& policy,
+                   const RunOptions& options);
+
+}  // namespace shockflow

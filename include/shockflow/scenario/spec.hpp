@@ -1,0 +1,131 @@
+#pragma once
+/// The scenario as written by the planner, after loading and validation.
+/// Plain data: ids are strings here; the model compiles them to indices.
+/// Every element remembers where it was written, for diagnostics.
+
+#include <array>
+#include <cstdint>
+#include <filesystem>
+#include <limits>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "shockflow/core/error.hpp"
+#include "shockflow/policy/policy.hpp"
+
+namespace shockflow {
+
+enum class ProductCategory { Essential, Intermediate, Capital };
+enum class NodeKind { Park, Plant, Depot, Region, Source };
+
+/// A number, or a distribution sampled once per replication.
+struct Distribution {
+    enum class Kind { Fixed, Uniform, Triangular, Normal, Beta };
+    Kind kind = Kind::Fixed;
+    /// Fixed: {value}; Uniform: {a, b}; Triangular: {lo, mode, hi};
+    /// Normal: {mu, sigma}; Beta: {alpha, beta} (on 0..1).
+    std::array<double, 3> p{0.0, 0.0, 0.0};
+    double min = -std::numeric_limits<double>::infinity();  ///< truncation (normal)
+    double max = std::numeric_limits<double>::infinity();
+    SourceLoc loc;
+
+    static Distribution fixed(double v) {
+        Distribution d;
+        d.p[0] = v;
+        return d;
+    }
+    [[nodiscard]] bool is_fixed() const noexcept { return kind == Kind::Fixed; }
+};
+
+struct ProductQty {
+    std::string product;
+    double qty = 0.0;
+    SourceLoc loc;
+};
+
+struct ProductSpec {
+    std::string id;
+    ProductCategory category = ProductCategory::Intermediate;
+    std::string unit;
+    SourceLoc loc;
+};
+
+/// One column of the technical-coefficient matrix A: inputs per unit of `product`.
+struct RecipeSpec {
+    std::string product;
+    std::vector<ProductQty> inputs;  ///< units of input per unit of output, >= 0
+    SourceLoc loc;
+};
+
+struct NodeSpec {
+    std::string id;
+    NodeKind kind = NodeKind::Park;
+    std::vector<std::string> tags;
+    std::int64_t firms = 1;                   ///< parks and plants, >= 0
+    std::vector<ProductQty> capacity;         ///< units/day, >= 0
+    std::vector<ProductQty> stock;            ///< units, >= 0
+    std::vector<ProductQty> demand;           ///< regions: units/day at starting population
+    std::optional<double> stock_target_days;  ///< days; default 2
+    double population = 0.0;                  ///< regions: people, >= 0
+    SourceLoc loc;
+};
+
+struct LinkSpec {
+    std::string from;
+    std::string to;
+    double capacity = 0.0;       ///< units/day, all products together, >= 0
+    double transit_hours = 0.0;  ///< >= 0
+    std::vector<std::string> products;  ///< empty = all products
+    SourceLoc loc;
+};
+
+enum class EventKind { Strike, LinkCut, DemandShock, Displacement, LaborShock };
+enum class Recovery { Step, Linear };
+
+/// A disruption. Which keys matter depends on `kind` (see the format spec).
+struct EventSpec {
+    EventKind kind = EventKind::Strike;
+    std::string target;  ///< strike, labor_shock: node id, `tag:X` or `any:TAG`
+    std::int64_t count = 1;  ///< with `any:TAG`: distinct nodes drawn per replication
+    std::string link;    ///< link_cut: "FROM->TO"
+    std::string region = "*";   ///< demand_shock: id, `tag:X` or "*"
+    std::string product = "*";  ///< demand_shock: id, category or "*"
+    std::string from, to;       ///< displacement: region ids
+    Distribution day;            ///< days
+    Distribution duration_days;  ///< link_cut, demand_shock, labor_shock
+    Distribution capacity_loss = Distribution::fixed(1.0);  ///< strike, link_cut: 0..1
+    std::optional<Distribution> firms_damaged;  ///< strike: 0..1, default = capacity_loss
+    Distribution repair_days;                   ///< strike: >= 0
+    Recovery recovery = Recovery::Step;
+    Distribution multiplier = Distribution::fixed(1.0);  ///< demand_shock: >= 0
+    Distribution share;                                  ///< displacement: 0..1
+    Distribution over_days;                              ///< displacement: >= 0
+    Distribution absent_share;                           ///< labor_shock: 0..1
+    SourceLoc loc;
+};
+
+struct ScenarioSpec {
+    std::filesystem::path file;  ///< the scenario TOML
+    std::string name;
+    std::string description;
+    double start_day = -14.0;
+    double end_day = 30.0;   ///< exclusive
+    double step_hours = 4.0;  ///< divides 24
+    std::uint64_t seed = 1;
+    std::int64_t replications = 1;
+    std::array<double, 2> disruption_window{0.0, 12.0};
+
+    std::vector<ProductSpec> products;
+    std::vector<RecipeSpec> recipes;
+    std::vector<NodeSpec> nodes;
+    std::vector<LinkSpec> links;
+    std::vector<EventSpec> events;
+    PolicySpec policy;  ///< the scenario's own [policy]; all levers off if absent
+
+    /// FNV-1a 64 over the bytes of every file read (scenario, CSV tables),
+    /// in reading order: identifies the resolved inputs in outputs.
+    std::uint64_t input_hash = 0;
+};
+
+}  // namespace shockflow

@@ -1,0 +1,14 @@
+#include "shockflow/core/hash.hpp"
+
+namespace shockflow {
+
+std::uint64_t fnv1a(std::string_view bytes, std::uint64_t seed) noexcept {
+    std::uint64_t h = seed;
+    for (unsigned char c : bytes) {
+        h ^= c;
+        h *= 1099511628211ULL;
+    }
+    return h;
+}
+
+}  // namespace shockflow

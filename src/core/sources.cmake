@@ -1,0 +1,4 @@
+set(SHOCKFLOW_CORE_SOURCES
+    src/core/error.cpp
+    src/core/assert.cpp
+    src/core/hash.cpp)

@@ -1,0 +1,1 @@
+# every scenario runs
