@@ -1,1 +1,10 @@
-set(SHOCKFLOW_MODEL_SOURCES)
+set(SHOCKFLOW_MODEL_SOURCES
+    src/model/compile.cpp
+    src/model/baseline.cpp
+    src/model/realize.cpp
+    src/model/routing.cpp
+    src/model/engine.cpp
+    src/model/cycle.cpp
+    src/model/allocate.cpp
+    src/model/disruptions.cpp
+    src/model/kpi.cpp)

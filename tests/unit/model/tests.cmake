@@ -1,1 +1,2 @@
-# tests of src/model
+shockflow_add_test_executable(model_tests
+    unit/model/hand_cases_test.cpp)

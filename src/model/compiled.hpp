@@ -1,0 +1,119 @@
+#pragma once
+// The scenario and policy compiled into flat, index-based arrays: what the
+// engine reads every cycle. Built once per (scenario, policy); immutable
+// during runs, so replications can share it.
+
+#include <cstdint>
+#include <limits>
+#include <string>
+#include <vector>
+
+#include "shockflow/core/time.hpp"
+#include "shockflow/policy/policy.hpp"
+#include "shockflow/scenario/spec.hpp"
+
+namespace shockflow::model {
+
+inline constexpr std::uint32_t kNone = std::numeric_limits<std::uint32_t>::max();
+
+// A (link, product) pair along which orders and shipments can flow: the link
+// carries the product, the destination can want it and the source can supply it.
+struct Channel {
+    std::uint32_t link = 0;
+    std::uint32_t src = 0;
+    std::uint32_t dst = 0;
+    std::uint32_t product = 0;
+};
+
+struct CompiledLink {
+    std::uint32_t from = 0;
+    std::uint32_t to = 0;
+    double capacity = 0.0;  // units/day
+    Tick transit{0};
+    std::vector<bool> carries;  // by product
+};
+
+struct RecipeInput {
+    std::uint32_t input = 0;
+    double per_unit = 0.0;  // a_ij: units of input per unit of output
+};
+
+// Compressed rows: items of row r are list[offset[r] .. offset[r + 1]).
+struct Csr {
+    std::vector<std::uint32_t> offset;
+    std::vector<std::uint32_t> list;
+    [[nodiscard]] std::uint32_t begin(std::size_t r) const { return offset[r]; }
+    [[nodiscard]] std::uint32_t end(std::size_t r) const { return offset[r + 1]; }
+};
+
+struct CompiledModel {
+    // Run frame.
+    std::string scenario_name;
+    std::string policy_name;
+    Tick start{0};
+    Tick end{0};
+    Tick step{0};
+    double step_days = 0.0;
+    std::array<double, 2> window{0.0, 0.0};
+    std::uint64_t input_hash = 0;
+
+    // Identity.
+    std::size_t n_nodes = 0;
+    std::size_t n_products = 0;
+    std::vector<std::string> node_ids;
+    std::vector<std::string> product_ids;
+    std::vector<NodeKind> kind;
+    std::vector<std::vector<std::string>> tags;
+    std::vector<std::int64_t> firms;
+    std::vector<bool> essential;  // by product
+    std::vector<ProductCategory> category;
+
+    // Node x product, index n * n_products + p.
+    std::vector<double> capacity;        // units/day nominal
+    std::vector<bool> produces;          // node makes the product
+    std::vector<double> initial_stock;   // units
+    std::vector<double> target_days;     // own target, policy overrides applied
+    std::vector<double> demand;          // regions: units/day at start
+    std::vector<double> baseline_need;   // units/day, static demand propagation
+    std::vector<double> baseline_output; // units/day a producer makes at baseline
+    std::vector<double> population;      // by node
+
+    std::vector<std::vector<RecipeInput>> recipe;  // by output product
+    std::vector<CompiledLink> links;
+    std::vector<Channel> channels;
+    Csr inbound;   // row (n, p): channels delivering p to n
+    Csr outbound;  // row (n, p): channels taking p from n
+    Csr channels_of_link;
+
+    std::vector<std::uint32_t> holders;    // rows (n, p) that place orders
+    std::vector<std::uint32_t> suppliers;  // rows (n, p) with outbound channels
+    std::vector<std::uint32_t> producers;  // nodes that make something
+    Csr made;                              // row n: products node n makes
+    std::vector<std::uint32_t> regions;
+    std::vector<std::uint32_t> consumed;   // products demanded by some region
+    std::vector<std::uint32_t> parks;
+    std::vector<std::uint32_t> firm_nodes;  // parks and plants
+
+    // Policy.
+    PolicySpec policy;
+    std::vector<bool> prestock_product;
+    Tick prestock_from{0};
+    std::vector<std::uint32_t> priority_rank;  // by node; lower is served first
+    std::vector<double> holding_cost;          // by product, per unit-day
+
+    [[nodiscard]] std::size_t row(std::size_t n, std::size_t p) const {
+        return n * n_products + p;
+    }
+};
+
+// Compiles a validated scenario under a policy. Never fails on validated input.
+CompiledModel compile(const ScenarioSpec& scenario, const PolicySpec& policy);
+
+// True if node `n` carries tag `tag`.
+bool has_tag(const CompiledModel& m, std::uint32_t n, const std::string& tag);
+// Nodes selected by "id", "tag:X" or "*" (in index order).
+std::vector<std::uint32_t> select_nodes(const CompiledModel& m, const std::string& selector);
+// Products selected by "id", a category name or "*".
+std::vector<bool> select_products(const CompiledModel& m, const std::string& selector);
+
+}  // namespace shockflow::model

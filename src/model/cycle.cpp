@@ -1,0 +1,268 @@
+// One production/distribution cycle; the order of its steps is documented in
+// docs/MODEL.md ("One cycle, in order") and must stay in step with it.
+#include <algorithm>
+#include <cmath>
+
+#include "model/engine.hpp"
+
+namespace shockflow::model {
+namespace {
+
+// Expected need is smoothed with a one-day time constant.
+constexpr double kSmoothingDays = 1.0;
+
+}  // namespace
+
+void Engine::cycle(Tick t) {
+    move_people(t);
+    refresh_damage(t);
+    for (std::uint32_t l = 0; l < m_.links.size(); ++l)
+        link_cycle_cap_[l] = m_.links[l].capacity * link_factor_[l] * dt_;
+    consume(t);
+    place_orders(t);
+    clip_to_link_capacity();
+    produce(t);
+    ship(t);
+    update_expectations();
+    observe_cycle();
+    const Tick next{t.value + m_.step.value};
+    if (next < m_.end) queue_.schedule(next, kPrioCycle, Event{Ev::Cycle});
+}
+
+double Engine::capacity_factor(std::uint32_t p, Tick t) const {
+    double f = 1.0 + m_.policy.surge_capacity;
+    if (m_.prestock_product[p] && t >= m_.prestock_from && t < Tick{0})
+        f += m_.policy.prestock->uplift;
+    return f;
+}
+
+double Engine::cycle_capacity(std::size_t row, Tick t) const {
+    const auto n = static_cast<std::uint32_t>(row / m_.n_products);
+    const auto p = static_cast<std::uint32_t>(row % m_.n_products);
+    return m_.capacity[row] * damage_[n] * labor_[n] * capacity_factor(p, t) * dt_;
+}
+
+void Engine::consume(Tick t) {
+    const bool window = in_window(day_index(t));
+    for (std::uint32_t r : m_.regions) {
+        for (std::uint32_t p : m_.consumed) {
+            const std::size_t row = m_.row(r, p);
+            const double want = demand_rate_[row] * multiplier_[row] * dt_;
+            const double got = std::min(stock_[row], want);
+            stock_[row] -= got;
+            DayAccum& a = day_[row];
+            a.demand += want;
+            a.delivered += got;
+            a.unmet += want - got;
+            ProductTotals& tot = out_.products[p];
+            tot.demanded += want;
+            tot.delivered += got;
+            tot.unmet += want - got;
+            if (window && m_.essential[p]) {
+                window_essential_demand_ += want;
+                window_essential_delivered_ += got;
+            }
+        }
+    }
+}
+
+void Engine::place_orders(Tick t) {
+    const bool prestock = m_.policy.prestock && t >= m_.prestock_from && t < Tick{0};
+    for (std::uint32_t row : m_.holders) {
+        const std::uint32_t n = row / static_cast<std::uint32_t>(m_.n_products);
+        const std::uint32_t p = row % static_cast<std::uint32_t>(m_.n_products);
+        const bool region = m_.kind[n] == NodeKind::Region;
+        const double need_rate = region ? demand_rate_[row] * multiplier_[row] : expected_[row];
+        double days = m_.target_days[row];
+        if (prestock && m_.prestock_product[p] && (region || m_.kind[n] == NodeKind::Depot))
+            days = std::max(days, m_.policy.prestock->target_days);
+        const double need = std::max(0.0, days * need_rate - stock_[row] - pipeline_[row]);
+        // Weights: what each channel could bring this cycle.
+        double by_supply = 0.0, by_link = 0.0;
+        const auto b = m_.inbound.begin(row), e = m_.inbound.end(row);
+        for (auto k = b; k < e; ++k) {
+            const std::uint32_t c = m_.inbound.list[k];
+            const std::size_t src = m_.row(m_.channels[c].src, p);
+            double supply = stock_[src];
+            if (m_.produces[src]) supply += cycle_capacity(src, t);
+            by_supply += std::min(usable_[c], supply);
+            by_link += usable_[c];
+        }
+        for (auto k = b; k < e; ++k) {
+            const std::uint32_t c = m_.inbound.list[k];
+            double w = 0.0;
+            if (by_supply > 0.0) {
+                const std::size_t src = m_.row(m_.channels[c].src, p);
+                double supply = stock_[src];
+                if (m_.produces[src]) supply += cycle_capacity(src, t);
+                w = std::min(usable_[c], supply) / by_supply;
+            } else if (by_link > 0.0) {
+                w = usable_[c] / by_link;
+            }
+            req_raw_[c] = need * w;
+        }
+    }
+}
+
+void Engine::clip_to_link_capacity() {
+    std::fill(link_load_.begin(), link_load_.end(), 0.0);
+    for (std::uint32_t c = 0; c < m_.channels.size(); ++c) {
+        if (req_raw_[c] <= 0.0) continue;
+        if (path_begin_[c] == path_end_[c]) {
+            link_load_[m_.channels[c].link] += req_raw_[c];
+        } else {
+            for (auto h = path_begin_[c]; h < path_end_[c]; ++h)
+                link_load_[path_pool_[h]] += req_raw_[c];
+        }
+    }
+    auto factor = [&](std::uint32_t l) {
+        return link_load_[l] > link_cycle_cap_[l] ? link_cycle_cap_[l] / link_load_[l] : 1.0;
+    };
+    for (std::uint32_t c = 0; c < m_.channels.size(); ++c) {
+        if (req_raw_[c] <= 0.0) {
+            req_[c] = 0.0;
+            continue;
+        }
+        double f = 1.0;
+        if (path_begin_[c] == path_end_[c]) {
+            f = factor(m_.channels[c].link);
+        } else {
+            for (auto h = path_begin_[c]; h < path_end_[c]; ++h)
+                f = std::min(f, factor(path_pool_[h]));
+        }
+        req_[c] = req_raw_[c] * f;
+    }
+}
+
+void Engine::produce(Tick t) {
+    for (std::uint32_t n : m_.producers) produce_at(n, t);
+}
+
+void Engine::produce_at(std::uint32_t n, Tick t) {
+    const bool source = m_.kind[n] == NodeKind::Source;  // sources need no inputs
+    const auto mb = m_.made.begin(n), me = m_.made.end(n);
+    for (auto k = mb; k < me; ++k)
+        for (const auto& in : m_.recipe[m_.made.list[k]]) {
+            input_scratch_[in.input] = 0.0;
+            input_need_[m_.row(n, in.input)] = 0.0;
+        }
+    // Wanted output (make to order, within capacity) and the inputs it needs.
+    for (auto k = mb; k < me; ++k) {
+        const std::uint32_t j = m_.made.list[k];
+        const std::size_t row = m_.row(n, j);
+        double requested = 0.0, raw = 0.0;
+        for (auto o = m_.outbound.begin(row); o < m_.outbound.end(row); ++o) {
+            requested += req_[m_.outbound.list[o]];
+            raw += req_raw_[m_.outbound.list[o]];
+        }
+        const double want =
+            std::min(std::max(0.0, requested - stock_[row]), cycle_capacity(row, t));
+        made_want_[k] = want;
+        if (source) continue;
+        for (const auto& in : m_.recipe[j]) {
+            input_scratch_[in.input] += in.per_unit * want;
+            input_need_[m_.row(n, in.input)] += in.per_unit * raw / dt_;
+        }
+    }
+    // Leontief: each product is scaled by its scarcest input; products that
+    // share an input are scaled by the same factor for it.
+    double weight = 0.0, feasible = 0.0;
+    for (auto k = mb; k < me; ++k) {
+        const std::uint32_t j = m_.made.list[k];
+        double scale = 1.0;
+        if (!source)
+            for (const auto& in : m_.recipe[j]) {
+                const double need = input_scratch_[in.input];
+                if (need > 0.0) scale = std::min(scale, stock_[m_.row(n, in.input)] / need);
+            }
+        if (made_want_[k] > 0.0) {
+            weight += m_.capacity[m_.row(n, j)];
+            feasible += m_.capacity[m_.row(n, j)] * scale;
+        }
+        made_want_[k] *= scale;
+    }
+    input_factor_[n] = weight > 0.0 ? feasible / weight : 1.0;
+    for (auto k = mb; k < me; ++k) {
+        const double q = made_want_[k];
+        if (q <= 0.0) continue;
+        const std::uint32_t j = m_.made.list[k];
+        stock_[m_.row(n, j)] += q;
+        day_[m_.row(n, j)].produced += q;
+        out_.products[j].produced += q;
+        if (source) continue;
+        for (const auto& in : m_.recipe[j]) {
+            const std::size_t ri = m_.row(n, in.input);
+            const double use = std::min(in.per_unit * q, stock_[ri]);
+            stock_[ri] -= use;
+            day_[ri].consumed_inputs += use;
+            out_.balance[in.input].consumed_inputs += use;
+        }
+    }
+}
+
+void Engine::ship(Tick t) {
+    for (std::uint32_t row : m_.suppliers) {
+        const auto b = m_.outbound.begin(row), e = m_.outbound.end(row);
+        double total = 0.0, raw = 0.0;
+        for (auto k = b; k < e; ++k) {
+            total += req_[m_.outbound.list[k]];
+            raw += req_raw_[m_.outbound.list[k]];
+        }
+        out_raw_[row] = raw;
+        if (total <= 0.0) continue;
+        allocate(row, total);
+        const std::uint32_t p = row % static_cast<std::uint32_t>(m_.n_products);
+        for (auto k = b; k < e; ++k) {
+            const double g = scratch_[k - b];
+            if (g <= 0.0) continue;
+            const std::uint32_t c = m_.outbound.list[k];
+            const std::uint32_t dst = m_.channels[c].dst;
+            stock_[row] -= g;
+            pipeline_[m_.row(dst, p)] += g;
+            day_[row].shipped += g;
+            if (path_begin_[c] == path_end_[c]) {
+                link_used_[m_.channels[c].link] += g;
+            } else {
+                for (auto h = path_begin_[c]; h < path_end_[c]; ++h) link_used_[path_pool_[h]] += g;
+            }
+            queue_.schedule(t + transit_[c], kPrioArrival, Event{Ev::Arrival, dst, p, g});
+        }
+        stock_[row] = std::max(0.0, stock_[row]);  // proportional shares may overshoot by an ulp
+    }
+}
+
+void Engine::update_expectations() {
+    const double alpha = 1.0 - std::exp(-dt_ / kSmoothingDays);
+    for (std::uint32_t row : m_.holders) {
+        if (m_.kind[row / m_.n_products] == NodeKind::Region) continue;
+        const double observed = out_raw_[row] / dt_ + input_need_[row];
+        expected_[row] += alpha * (observed - expected_[row]);
+    }
+}
+
+void Engine::observe_cycle() {
+    ++day_cycles_;
+    for (std::uint32_t n : m_.producers) {
+        const double avail = damage_[n] * labor_[n];
+        for (auto k = m_.made.begin(n); k < m_.made.end(n); ++k) {
+            const std::size_t row = m_.row(n, m_.made.list[k]);
+            day_[row].capacity += m_.capacity[row] * avail;
+        }
+    }
+    for (std::uint32_t n : m_.firm_nodes) {
+        firms_active_sum_[n] += static_cast<double>(m_.firms[n]) * (1.0 - firms_damaged_[n]) *
+                                labor_[n] * input_factor_[n];
+        if (damage_[n] * labor_[n] <= 0.0) operational_[n] = false;
+    }
+    for (double s : stock_) out_.min_stock_seen = std::min(out_.min_stock_seen, s);
+    for (std::uint32_t l = 0; l < m_.links.size(); ++l) {
+        if (link_used_[l] > 0.0) {
+            const double cap = m_.links[l].capacity * link_factor_[l] * dt_;
+            const double u = cap > 0.0 ? link_used_[l] / cap : 1e300;
+            out_.link_peak_utilization[l] = std::max(out_.link_peak_utilization[l], u);
+        }
+        link_used_[l] = 0.0;
+    }
+}
+
+}  // namespace shockflow::model

@@ -1,0 +1,196 @@
+#pragma once
+// The run-time state of one replication and the discrete-event loop over it.
+// State is flat arrays indexed by node, link, channel or row (node x product);
+// nothing is allocated per event once the run has started.
+
+#include <cstdint>
+#include <memory>
+#include <unordered_map>
+#include <vector>
+
+#include "model/compiled.hpp"
+#include "shockflow/des/event_queue.hpp"
+#include "shockflow/model/result.hpp"
+
+namespace shockflow::model {
+
+class Router;
+
+enum class Ev : std::uint8_t {
+    DayEnd,
+    Arrival,  // a = destination node, b = product, x = units
+    Cycle,
+    StrikeStart,  // a = strike job
+    RepairDone,   // a = strike job, b = version (stale ones are ignored)
+    CutStart,     // a = link cut
+    CutEnd,
+    LaborStart,  // a = labour shock
+    LaborEnd,
+    DemandStart,  // a = demand shock
+    DemandEnd,
+    DisplacementStart,  // a = displacement
+    Speedup,            // repair support packages begin
+};
+
+struct Event {
+    Ev kind = Ev::Cycle;
+    std::uint32_t a = 0;
+    std::uint32_t b = 0;
+    double x = 0.0;
+};
+
+// Priorities at equal times (lower fires first); see docs/MODEL.md.
+inline constexpr std::uint8_t kPrioDay = 0;
+inline constexpr std::uint8_t kPrioArrival = 1;
+inline constexpr std::uint8_t kPrioDisruption = 2;
+inline constexpr std::uint8_t kPrioCycle = 3;
+
+enum class JobState : std::uint8_t { Pending, Waiting, Repairing, Done };
+
+// The damage of one strike on one node, repaired by one crew.
+struct StrikeJob {
+    std::uint32_t node = 0;
+    Tick start{0};
+    double loss = 0.0;         // capacity share lost, 0..1
+    double firms_share = 0.0;  // share of firms damaged, 0..1
+    double work_days = 0.0;    // repair work needed, days at speed 1
+    double remaining = 0.0;    // work left at `updated`
+    double rate = 0.0;         // work days per day while repairing
+    Tick updated{0};
+    Recovery mode = Recovery::Step;
+    JobState state = JobState::Pending;
+    std::uint32_t version = 0;
+};
+
+struct LinkCut {
+    std::uint32_t link = 0;
+    Tick start{0}, end{0};
+    double loss = 1.0;
+    bool active = false;
+};
+
+struct LaborShock {
+    std::vector<std::uint32_t> nodes;
+    Tick start{0}, end{0};
+    double absent = 0.0;
+    bool active = false;
+};
+
+struct DemandShock {
+    std::vector<std::uint32_t> regions;
+    std::vector<bool> products;
+    Tick start{0}, end{0};
+    double multiplier = 1.0;
+    bool active = false;
+};
+
+struct Displacement {
+    std::uint32_t from = 0, to = 0;
+    Tick start{0};
+    double share = 0.0;
+    double over_days = 0.0;
+    double base = 0.0;   // people to move, fixed at the start
+    double moved = 0.0;  // people moved so far
+    bool active = false;
+};
+
+// Disruptions with every sampled value drawn (one replication's draw).
+struct Realization {
+    std::vector<StrikeJob> jobs;
+    std::vector<LinkCut> cuts;
+    std::vector<LaborShock> labor;
+    std::vector<DemandShock> demand;
+    std::vector<Displacement> moves;
+};
+
+// Draws the scenario's disruptions for one seed (realize.cpp).
+Realization realize(const ScenarioSpec& scenario, const CompiledModel& m, std::uint64_t seed);
+
+// Daily totals of one row, reset at each day boundary.
+struct DayAccum {
+    double produced = 0, consumed_inputs = 0, shipped = 0, received = 0;
+    double demand = 0, delivered = 0, unmet = 0, capacity = 0;
+};
+
+class Engine {
+public:
+    Engine(const CompiledModel& m, Realization r, bool record_timeseries);
+    RunResult run();
+
+private:
+    // engine.cpp: loop and bookkeeping
+    void init();
+    void dispatch(const Event& e, Tick t);
+    void end_day(Tick t);
+    void finish(RunResult& out);
+    // cycle.cpp: one production/distribution cycle
+    void cycle(Tick t);
+    void consume(Tick t);
+    void place_orders(Tick t);
+    void clip_to_link_capacity();
+    void produce(Tick t);
+    void produce_at(std::uint32_t n, Tick t);
+    void ship(Tick t);
+    void allocate(std::uint32_t row, double total);  // grants into scratch_
+    void allocate_priority(std::uint32_t row, double stock);
+    void allocate_fair(std::uint32_t row, double stock);
+    void update_expectations();
+    void observe_cycle();
+    // disruptions.cpp
+    void start_strike(std::uint32_t job, Tick t);
+    void finish_repair(std::uint32_t job, std::uint32_t version, Tick t);
+    void assign_crews(Tick t);
+    void speed_up(Tick t);
+    void refresh_damage(Tick t);
+    void refresh_link(std::uint32_t link);
+    void refresh_routes();
+    void route_channel(std::uint32_t c, const std::vector<std::uint32_t>& via);
+    void refresh_labor(const std::vector<std::uint32_t>& nodes);
+    void refresh_demand(const DemandShock& shock);
+    void start_displacement(std::uint32_t i, Tick t);
+    void move_people(Tick t);
+    void move(std::uint32_t from, std::uint32_t to, double people);
+
+    [[nodiscard]] double capacity_factor(std::uint32_t p, Tick t) const;
+    [[nodiscard]] double cycle_capacity(std::size_t row, Tick t) const;
+    [[nodiscard]] bool in_window(std::int64_t day) const;
+
+    const CompiledModel& m_;
+    Realization r_;
+    bool record_;
+    des::EventQueue<Event> queue_;
+    double dt_ = 0.0;  // cycle length, days
+
+    // Rows (node x product).
+    std::vector<double> stock_, pipeline_, expected_, demand_rate_, multiplier_;
+    std::vector<double> out_raw_, input_need_;
+    std::vector<DayAccum> day_;
+    // Nodes.
+    std::vector<double> population_, damage_, firms_damaged_, labor_, input_factor_;
+    std::vector<double> firms_active_sum_;
+    std::vector<bool> operational_;
+    std::vector<std::uint32_t> cycles_in_day_;
+    // Links.
+    std::vector<double> link_factor_, link_cycle_cap_, link_load_, link_used_;
+    // Channels.
+    std::vector<double> usable_, req_raw_, req_;
+    std::vector<Tick> transit_;
+    std::vector<std::uint32_t> path_begin_, path_end_;  // hops in path_pool_; empty = direct
+    std::vector<std::uint32_t> path_pool_;
+    std::unique_ptr<Router> router_;  // only with rerouting on
+    std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> trees_;
+    std::vector<double> scratch_;  // per-supplier grants
+    std::vector<double> input_scratch_;  // by product
+    std::vector<double> made_want_;      // by entry of m_.made
+
+    std::uint32_t crews_busy_ = 0;
+    std::int64_t day_cycles_ = 0;
+
+    // Run totals and KPI accumulators.
+    RunResult out_;
+    double window_essential_demand_ = 0, window_essential_delivered_ = 0;
+    double holding_cost_ = 0;
+    double min_firm_share_ = 1.0, min_operational_ = 1.0;
+};
+
+}  // namespace shockflow::model

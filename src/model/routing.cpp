@@ -1,0 +1,75 @@
+#include "model/routing.hpp"
+
+#include <boost/graph/adjacency_list.hpp>
+#include <boost/graph/dijkstra_shortest_paths.hpp>
+#include <boost/graph/filtered_graph.hpp>
+#include <boost/property_map/function_property_map.hpp>
+
+namespace shockflow::model {
+namespace {
+
+// The supply network: one vertex per node, one edge per link (edge index =
+// link index, so parallel links stay distinct).
+using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS, boost::no_property,
+                                    boost::property<boost::edge_index_t, std::uint32_t>>;
+using Edge = boost::graph_traits<Graph>::edge_descriptor;
+
+// Keeps the links that are open and carry the product.
+struct OpenFor {
+    const CompiledModel* m = nullptr;
+    const std::vector<double>* factor = nullptr;
+    const Graph* g = nullptr;
+    std::uint32_t product = 0;
+    bool operator()(const Edge& e) const {
+        const auto l = boost::get(boost::edge_index, *g, e);
+        return (*factor)[l] > 0.0 && m->links[l].carries[product];
+    }
+};
+
+// Records, for each vertex, the edge of its final (shortest) relaxation.
+struct TreeRecorder : boost::default_dijkstra_visitor {
+    std::vector<std::uint32_t>* via = nullptr;
+    const Graph* g = nullptr;
+    template <class G>
+    void edge_relaxed(const Edge& e, const G&) const {
+        (*via)[boost::target(e, *g)] = boost::get(boost::edge_index, *g, e);
+    }
+};
+
+}  // namespace
+
+struct Router::Impl {
+    Graph graph;
+};
+
+Router::Router(const CompiledModel& m) : m_(m), impl_(std::make_unique<Impl>()) {
+    impl_->graph = Graph(m.n_nodes);
+    for (std::uint32_t l = 0; l < m.links.size(); ++l)
+        boost::add_edge(m.links[l].from, m.links[l].to, l, impl_->graph);
+}
+
+Router::~Router() = default;
+
+std::vector<std::uint32_t> Router::fastest_tree(std::uint32_t src, std::uint32_t product,
+                                                const std::vector<double>& link_factor) const {
+    const Graph& g = impl_->graph;
+    boost::filtered_graph<Graph, OpenFor> open(g, OpenFor{&m_, &link_factor, &g, product});
+    std::vector<double> dist(m_.n_nodes, 0.0);
+    std::vector<std::uint32_t> via(m_.n_nodes, kNone);
+    auto weight = boost::make_function_property_map<Edge, double>([&](const Edge& e) {
+        return static_cast<double>(m_.links[boost::get(boost::edge_index, g, e)].transit.value);
+    });
+    TreeRecorder rec;
+    rec.via = &via;
+    rec.g = &g;
+    boost::dijkstra_shortest_paths(
+        open, src,
+        boost::weight_map(weight)
+            .distance_map(boost::make_iterator_property_map(dist.begin(),
+                                                            boost::get(boost::vertex_index, g)))
+            .visitor(rec));
+    via[src] = kNone;
+    return via;
+}
+
+}  // namespace shockflow::model

@@ -1,0 +1,32 @@
+#pragma once
+// Fastest paths over the open links, for rerouting around cut links.
+// Keeps Boost.Graph out of the engine's headers.
+
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+#include "model/compiled.hpp"
+
+namespace shockflow::model {
+
+class Router {
+public:
+    explicit Router(const CompiledModel& m);
+    ~Router();
+    Router(const Router&) = delete;
+    Router& operator=(const Router&) = delete;
+
+    // Shortest-transit tree from `src` over links with factor > 0 that carry
+    // `product`: for every node, the link by which the tree reaches it
+    // (kNone where unreachable, and at src).
+    [[nodiscard]] std::vector<std::uint32_t> fastest_tree(
+        std::uint32_t src, std::uint32_t product, const std::vector<double>& link_factor) const;
+
+private:
+    struct Impl;
+    const CompiledModel& m_;
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace shockflow::model

@@ -1,0 +1,151 @@
+// Small cases whose every number is derived by hand in the comment above it.
+#include <gtest/gtest.h>
+
+#include "shockflow/model/simulation.hpp"
+#include "unit/model/builders.hpp"
+#include "unit/model/query.hpp"
+
+namespace shockflow::testing {
+namespace {
+
+// One park P (10 firms) makes `food` (no inputs) at up to 100/day and sends it
+// over a link with no transit time to region R, which eats 80/day and keeps
+// 2 days (160) on hand, starting full. One cycle per day (step 24 h).
+// Undisturbed day: R eats 80 -> 80 left, orders 160 - 80 = 80, P makes 80 and
+// ships it; it arrives at once -> 160 again.
+ScenarioBuilder one_park_chain() {
+    ScenarioBuilder b(0, 20);
+    b.product("food");
+    b.producer("P", {qty("food", 100)});
+    b.region("R", 1000, {qty("food", 80)}, {qty("food", 160)});
+    b.link("P", "R", 1000, 0);
+    return b;
+}
+
+RunResult run(const ScenarioBuilder& b, const PolicySpec& policy = {}) {
+    return simulate(b.s, policy, RunOptions{});
+}
+
+// Strike on day 5 takes half of P's capacity (50/day) for 3 days, step repair.
+// Stock of R after eating / after delivery, day by day:
+//   d5: 160-80=80, order 80, P makes 50 -> 130     d6: 50, order 110, 50 -> 100
+//   d7: 20, order 140, 50 -> 70                     d8 (repaired): eats 70 of 80
+//       -> 10 unmet, order 160, P makes 100 -> 100
+//   d9: 20, order 140 -> 120; d10: 40 -> 140; d11: 60 -> 160; then steady.
+// Total unmet = 10; output 50 on days 5-7 and 100 on days 8-11.
+TEST(HandCase, StrikeOnOneParkChainLosesTenUnits) {
+    ScenarioBuilder b = one_park_chain();
+    b.strike("P", 5, 0.5, 3);
+    const RunResult r = run(b);
+    EXPECT_NEAR(totals(r, "food").unmet, 10.0, 1e-9);
+    EXPECT_NEAR(day_row(r, 4, "P", "food").produced, 80.0, 1e-9);
+    for (int d : {5, 6, 7}) EXPECT_NEAR(day_row(r, d, "P", "food").produced, 50.0, 1e-9) << d;
+    for (int d : {8, 9, 10, 11}) EXPECT_NEAR(day_row(r, d, "P", "food").produced, 100.0, 1e-9) << d;
+    EXPECT_NEAR(day_row(r, 12, "P", "food").produced, 80.0, 1e-9);
+    EXPECT_NEAR(day_row(r, 8, "R", "food").unmet, 10.0, 1e-9);
+    EXPECT_NEAR(day_row(r, 6, "P", "food").capacity_available, 50.0, 1e-9);
+    // firms_damaged defaults to capacity_loss: 5 of 10 firms out on days 5-7.
+    EXPECT_EQ(firm_row(r, 5, "P").firms_active, 5);
+    EXPECT_EQ(firm_row(r, 8, "P").firms_active, 10);
+    EXPECT_DOUBLE_EQ(r.kpi.min_active_firm_share, 0.5);
+}
+
+// Linear recovery over 4 days of a 100 % strike at day 5: availability at the
+// day-d cycle is (d-5)/4: d5 0, d6 25, d7 50, d8 75, d9 100 (units/day).
+TEST(HandCase, LinearRecoveryRestoresCapacityEvenly) {
+    ScenarioBuilder b = one_park_chain();
+    b.strike("P", 5, 1.0, 4, Recovery::Linear);
+    const RunResult r = run(b);
+    const double expected[] = {0, 25, 50, 75, 100};
+    for (int d = 5; d <= 9; ++d)
+        EXPECT_NEAR(day_row(r, d, "P", "food").capacity_available, expected[d - 5], 1e-9) << d;
+    // A park with no capacity at all on day 5 is not operational.
+    EXPECT_DOUBLE_EQ(r.kpi.min_operational_park_share, 0.0);
+}
+
+// The link P->R is cut on days 5 and 6 (reopens at 7.0), no rerouting.
+//   d5: 80 left, nothing can come.  d6: eats the last 80 -> 0.
+//   d7: reopened, but arrivals only come after eating: 80 unmet; order 160,
+//       P makes 100 -> 100. d8: 20 -> 120; d9: 40 -> 140; d10: 60 -> 160.
+// Total unmet = 80.
+TEST(HandCase, LinkCutWithoutRerouteStarvesTheRegion) {
+    ScenarioBuilder b = one_park_chain();
+    b.cut("P->R", 5, 2);
+    const RunResult r = run(b);
+    EXPECT_NEAR(totals(r, "food").unmet, 80.0, 1e-9);
+    EXPECT_NEAR(day_row(r, 7, "R", "food").unmet, 80.0, 1e-9);
+    EXPECT_NEAR(day_row(r, 5, "P", "food").shipped, 0.0, 1e-12);
+    EXPECT_NEAR(day_row(r, 7, "P", "food").shipped, 100.0, 1e-9);
+}
+
+// Same cut, but a road P->X->R exists through region X (which eats nothing):
+// with rerouting the flow takes it, so nothing is unmet; transit is the sum
+// of the hops (3 h + 5 h), so day-5 goods arrive at 5 + 8 h and are counted as
+// received by R on day 5.
+TEST(HandCase, RerouteBypassesACutLink) {
+    ScenarioBuilder b = one_park_chain();
+    b.region("X", 10, {});
+    b.link("P", "X", 1000, 3).link("X", "R", 1000, 5);
+    b.cut("P->R", 5, 2);
+    PolicySpec reroute;
+    reroute.reroute = true;
+    const RunResult r = run(b, reroute);
+    EXPECT_NEAR(totals(r, "food").unmet, 0.0, 1e-9);
+    EXPECT_NEAR(day_row(r, 5, "R", "food").received, 80.0, 1e-9);
+    const RunResult without = run(b);
+    EXPECT_NEAR(totals(without, "food").unmet, 80.0, 1e-9);
+}
+
+// Half of P's workers are absent on days 5-7: capacity 50/day as in the
+// strike case, hence the same 10 units unmet; 5 of 10 firms inactive.
+TEST(HandCase, LaborShockCutsCapacityAndFirms) {
+    ScenarioBuilder b = one_park_chain();
+    b.labor("P", 5, 3, 0.5);
+    const RunResult r = run(b);
+    EXPECT_NEAR(totals(r, "food").unmet, 10.0, 1e-9);
+    EXPECT_NEAR(day_row(r, 6, "P", "food").capacity_available, 50.0, 1e-9);
+    EXPECT_EQ(firm_row(r, 6, "P").firms_active, 5);
+    EXPECT_EQ(firm_row(r, 8, "P").firms_active, 10);
+}
+
+// Regions A and B have 1000 people each and eat 100/day. Half of A moves to
+// B from day 5 over 2 days: at the day-6 cycle 1/2 of the move is done (250
+// people), at day 7 all of it (500). Demand follows people:
+//   A: d5 100, d6 75, d7 50;   B: d5 100, d6 125, d7 150.
+TEST(HandCase, DisplacementMovesDemandWithPeople) {
+    ScenarioBuilder b(0, 10);
+    b.product("food");
+    b.producer("P", {qty("food", 1000)});
+    b.region("A", 1000, {qty("food", 100)}, {qty("food", 200)});
+    b.region("B", 1000, {qty("food", 100)}, {qty("food", 200)});
+    b.link("P", "A", 1000, 0).link("P", "B", 1000, 0);
+    b.displacement("A", "B", 5, 0.5, 2);
+    const RunResult r = run(b);
+    const double a[] = {100, 75, 50}, bb[] = {100, 125, 150};
+    for (int d = 5; d <= 7; ++d) {
+        EXPECT_NEAR(day_row(r, d, "A", "food").demand, a[d - 5], 1e-9) << d;
+        EXPECT_NEAR(day_row(r, d, "B", "food").demand, bb[d - 5], 1e-9) << d;
+    }
+    EXPECT_NEAR(totals(r, "food").unmet, 0.0, 1e-9);
+}
+
+// A demand shock x1.5 on days 2-3 raises R's want to 120/day; P (100/day)
+// cannot follow at once:
+//   d2: eats 120 -> 40, target 2 x 120 = 240, order 200, P makes 100 -> 140
+//   d3: eats 120 -> 20, order 220, 100 -> 120
+//   d4: shock over: eats 80 -> 40, order 120, 100 -> 140; d5: 60 -> 160.
+// Nothing unmet; demand rows 120 on days 2 and 3.
+TEST(HandCase, DemandShockRaisesDemandAndTargets) {
+    ScenarioBuilder b = one_park_chain();
+    b.demand_shock("R", "food", 2, 2, 1.5);
+    const RunResult r = run(b);
+    EXPECT_NEAR(day_row(r, 2, "R", "food").demand, 120.0, 1e-9);
+    EXPECT_NEAR(day_row(r, 3, "R", "food").demand, 120.0, 1e-9);
+    EXPECT_NEAR(day_row(r, 4, "R", "food").demand, 80.0, 1e-9);
+    EXPECT_NEAR(day_row(r, 3, "R", "food").stock, 120.0, 1e-9);
+    EXPECT_NEAR(day_row(r, 4, "R", "food").stock, 140.0, 1e-9);
+    EXPECT_NEAR(totals(r, "food").unmet, 0.0, 1e-9);
+}
+
+}  // namespace
+}  // namespace shockflow::testing
