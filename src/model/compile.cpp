@@ -110,7 +110,7 @@ void compile_links(const ScenarioSpec& s, const IndexMap& nidx, const IndexMap& 
 
 // Which (node, product) pairs can ever want a product: regions want whatever
 // some region consumes (demand follows people), producers want their inputs,
-// and a node that can pass a product on to someone who wants it wants it too.
+// and a depot that can pass a product on to someone who wants it wants it too.
 std::vector<bool> compute_wants(const CompiledModel& m) {
     std::vector<bool> wants(m.n_nodes * m.n_products, false);
     for (std::uint32_t r : m.regions)
@@ -125,7 +125,7 @@ std::vector<bool> compute_wants(const CompiledModel& m) {
     for (bool changed = true; changed;) {
         changed = false;
         for (const auto& l : m.links) {
-            if (m.kind[l.from] == NodeKind::Region) continue;  // regions never supply
+            if (m.kind[l.from] != NodeKind::Depot) continue;  // only depots pass goods on
             for (std::uint32_t p = 0; p < m.n_products; ++p) {
                 const std::size_t src = m.row(l.from, p);
                 if (l.carries[p] && wants[m.row(l.to, p)] && !wants[src] && !m.produces[src]) {
@@ -157,7 +157,8 @@ void compile_channels(CompiledModel& m) {
         for (std::uint32_t p = 0; p < m.n_products; ++p) {
             const std::size_t src = m.row(l.from, p);
             if (!l.carries[p] || !wants[m.row(l.to, p)] || m.produces[m.row(l.to, p)]) continue;
-            if (!(m.produces[src] || wants[src])) continue;
+            // Producers supply what they make; depots whatever they hold.
+            if (!(m.produces[src] || (wants[src] && m.kind[l.from] == NodeKind::Depot))) continue;
             m.channels.push_back({li, l.from, l.to, p});
         }
     }

@@ -6,13 +6,6 @@
 #include "model/engine.hpp"
 
 namespace shockflow::model {
-namespace {
-
-// Expected need is smoothed with a one-day time constant.
-constexpr double kSmoothingDays = 1.0;
-
-}  // namespace
-
 void Engine::cycle(Tick t) {
     move_people(t);
     refresh_damage(t);
@@ -72,12 +65,12 @@ void Engine::place_orders(Tick t) {
         const std::uint32_t n = row / static_cast<std::uint32_t>(m_.n_products);
         const std::uint32_t p = row % static_cast<std::uint32_t>(m_.n_products);
         const bool region = m_.kind[n] == NodeKind::Region;
-        const double need_rate = region ? demand_rate_[row] * multiplier_[row] : expected_[row];
         double days = m_.target_days[row];
         if (prestock && m_.prestock_product[p] && (region || m_.kind[n] == NodeKind::Depot))
             days = std::max(days, m_.policy.prestock->target_days);
-        const double need = std::max(0.0, days * need_rate - stock_[row] - pipeline_[row]);
-        // Weights: what each channel could bring this cycle.
+        const double need = std::max(0.0, days * need_rate(row) - stock_[row] - pipeline_[row]);
+        // Orders go where goods can come from this cycle; forecasts follow the
+        // open links only, so an empty supplier keeps being replenished.
         double by_supply = 0.0, by_link = 0.0;
         const auto b = m_.inbound.begin(row), e = m_.inbound.end(row);
         for (auto k = b; k < e; ++k) {
@@ -85,23 +78,22 @@ void Engine::place_orders(Tick t) {
             const std::size_t src = m_.row(m_.channels[c].src, p);
             double supply = stock_[src];
             if (m_.produces[src]) supply += cycle_capacity(src, t);
-            by_supply += std::min(usable_[c], supply);
+            req_raw_[c] = std::min(usable_[c], supply);  // weight, normalised below
+            by_supply += req_raw_[c];
             by_link += usable_[c];
         }
         for (auto k = b; k < e; ++k) {
             const std::uint32_t c = m_.inbound.list[k];
-            double w = 0.0;
-            if (by_supply > 0.0) {
-                const std::size_t src = m_.row(m_.channels[c].src, p);
-                double supply = stock_[src];
-                if (m_.produces[src]) supply += cycle_capacity(src, t);
-                w = std::min(usable_[c], supply) / by_supply;
-            } else if (by_link > 0.0) {
-                w = usable_[c] / by_link;
-            }
-            req_raw_[c] = need * w;
+            share_[c] = by_link > 0.0 ? usable_[c] / by_link : 0.0;
+            req_raw_[c] = need * (by_supply > 0.0 ? req_raw_[c] / by_supply : share_[c]);
         }
     }
+}
+
+double Engine::need_rate(std::size_t row) const {
+    return m_.kind[row / m_.n_products] == NodeKind::Region
+               ? demand_rate_[row] * multiplier_[row]
+               : expected_[row];
 }
 
 void Engine::clip_to_link_capacity() {
@@ -150,18 +142,17 @@ void Engine::produce_at(std::uint32_t n, Tick t) {
     for (auto k = mb; k < me; ++k) {
         const std::uint32_t j = m_.made.list[k];
         const std::size_t row = m_.row(n, j);
-        double requested = 0.0, raw = 0.0;
-        for (auto o = m_.outbound.begin(row); o < m_.outbound.end(row); ++o) {
+        double requested = 0.0;
+        for (auto o = m_.outbound.begin(row); o < m_.outbound.end(row); ++o)
             requested += req_[m_.outbound.list[o]];
-            raw += req_raw_[m_.outbound.list[o]];
-        }
+        const double forecast = downstream_forecast(row);
         const double want =
             std::min(std::max(0.0, requested - stock_[row]), cycle_capacity(row, t));
         made_want_[k] = want;
         if (source) continue;
         for (const auto& in : m_.recipe[j]) {
             input_scratch_[in.input] += in.per_unit * want;
-            input_need_[m_.row(n, in.input)] += in.per_unit * raw / dt_;
+            input_need_[m_.row(n, in.input)] += in.per_unit * forecast;
         }
     }
     // Leontief: each product is scaled by its scarcest input; products that
@@ -203,12 +194,8 @@ void Engine::produce_at(std::uint32_t n, Tick t) {
 void Engine::ship(Tick t) {
     for (std::uint32_t row : m_.suppliers) {
         const auto b = m_.outbound.begin(row), e = m_.outbound.end(row);
-        double total = 0.0, raw = 0.0;
-        for (auto k = b; k < e; ++k) {
-            total += req_[m_.outbound.list[k]];
-            raw += req_raw_[m_.outbound.list[k]];
-        }
-        out_raw_[row] = raw;
+        double total = 0.0;
+        for (auto k = b; k < e; ++k) total += req_[m_.outbound.list[k]];
         if (total <= 0.0) continue;
         allocate(row, total);
         const std::uint32_t p = row % static_cast<std::uint32_t>(m_.n_products);
@@ -231,13 +218,28 @@ void Engine::ship(Tick t) {
     }
 }
 
+// What customers expect to draw from row (n, p), units/day: each customer's
+// own expected need times the share of it that comes over this channel.
+double Engine::downstream_forecast(std::size_t row) const {
+    double f = 0.0;
+    for (auto k = m_.outbound.begin(row); k < m_.outbound.end(row); ++k) {
+        const std::uint32_t c = m_.outbound.list[k];
+        f += share_[c] * need_rate(m_.row(m_.channels[c].dst, m_.channels[c].product));
+    }
+    return f;
+}
+
+// Forecasts move one step up the supply chain per cycle (like an MRP
+// explosion): a depot expects what its customers expect from it, a producer
+// needs the inputs of what its customers expect. Computed from the previous
+// values for every row at once, so the order of rows does not matter.
 void Engine::update_expectations() {
-    const double alpha = 1.0 - std::exp(-dt_ / kSmoothingDays);
     for (std::uint32_t row : m_.holders) {
         if (m_.kind[row / m_.n_products] == NodeKind::Region) continue;
-        const double observed = out_raw_[row] / dt_ + input_need_[row];
-        expected_[row] += alpha * (observed - expected_[row]);
+        next_expected_[row] = downstream_forecast(row) + input_need_[row];
     }
+    for (std::uint32_t row : m_.holders)
+        if (m_.kind[row / m_.n_products] != NodeKind::Region) expected_[row] = next_expected_[row];
 }
 
 void Engine::observe_cycle() {

@@ -19,7 +19,7 @@ void Engine::init() {
     expected_ = m_.baseline_need;
     demand_rate_ = m_.demand;
     multiplier_.assign(rows, 1.0);
-    out_raw_.assign(rows, 0.0);
+    next_expected_.assign(rows, 0.0);
     input_need_.assign(rows, 0.0);
     day_.assign(rows, DayAccum{});
     population_ = m_.population;
@@ -35,6 +35,7 @@ void Engine::init() {
     link_used_.assign(m_.links.size(), 0.0);
     const std::size_t nc = m_.channels.size();
     usable_.assign(nc, 0.0);
+    share_.assign(nc, 0.0);
     req_raw_.assign(nc, 0.0);
     req_.assign(nc, 0.0);
     transit_.assign(nc, Tick{0});

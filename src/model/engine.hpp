@@ -151,6 +151,8 @@ private:
     void move_people(Tick t);
     void move(std::uint32_t from, std::uint32_t to, double people);
 
+    [[nodiscard]] double need_rate(std::size_t row) const;  // units/day the row plans for
+    [[nodiscard]] double downstream_forecast(std::size_t row) const;
     [[nodiscard]] double capacity_factor(std::uint32_t p, Tick t) const;
     [[nodiscard]] double cycle_capacity(std::size_t row, Tick t) const;
     [[nodiscard]] bool in_window(std::int64_t day) const;
@@ -163,7 +165,7 @@ private:
 
     // Rows (node x product).
     std::vector<double> stock_, pipeline_, expected_, demand_rate_, multiplier_;
-    std::vector<double> out_raw_, input_need_;
+    std::vector<double> next_expected_, input_need_;
     std::vector<DayAccum> day_;
     // Nodes.
     std::vector<double> population_, damage_, firms_damaged_, labor_, input_factor_;
@@ -173,7 +175,7 @@ private:
     // Links.
     std::vector<double> link_factor_, link_cycle_cap_, link_load_, link_used_;
     // Channels.
-    std::vector<double> usable_, req_raw_, req_;
+    std::vector<double> usable_, share_, req_raw_, req_;
     std::vector<Tick> transit_;
     std::vector<std::uint32_t> path_begin_, path_end_;  // hops in path_pool_; empty = direct
     std::vector<std::uint32_t> path_pool_;

@@ -56,6 +56,8 @@ public:
     }
     [[nodiscard]] bool empty() const noexcept { return heap_.empty(); }
     [[nodiscard]] std::size_t size() const noexcept { return heap_.size(); }
+    /// Entries the queue holds without allocating.
+    [[nodiscard]] std::size_t capacity() const noexcept { return heap_.capacity(); }
     /// Time of the last popped event (the simulation clock).
     [[nodiscard]] Tick now() const noexcept { return now_; }
     /// Sets the clock before the first event (e.g. to the run's start).

@@ -1,1 +1,2 @@
-# tests of src/core
+shockflow_add_test_executable(core_tests
+    unit/core/time_random_test.cpp)

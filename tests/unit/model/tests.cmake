@@ -1,2 +1,4 @@
 shockflow_add_test_executable(model_tests
-    unit/model/hand_cases_test.cpp)
+    unit/model/hand_cases_test.cpp
+    unit/model/invariants_test.cpp
+    unit/model/leontief_test.cpp)
