@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "shockflow/experiment/statistics.hpp"
 #include "shockflow/policy/policy.hpp"
 #include "shockflow/scenario/spec.hpp"
 
@@ -19,24 +20,10 @@ struct CompareOptions {
     std::function<void(std::size_t done, std::size_t total)> progress;
 };
 
-/// Summary statistics of one KPI over replications.
-struct KpiStats {
-    double mean = 0.0, std = 0.0;  ///< std: sample standard deviation (n - 1)
-    double ci95_lo = 0.0, ci95_hi = 0.0;  ///< Student-t interval of the mean
-    double p5 = 0.0, p50 = 0.0, p95 = 0.0;
-};
-
-/// Paired difference (policy − baseline), replication by replication.
-struct KpiDiff {
-    double mean_diff = 0.0;
-    double ci95_lo = 0.0, ci95_hi = 0.0;
-    double share_better = 0.0;  ///< share of replications strictly better than baseline
-};
-
 struct PolicyResult {
     std::string name;
-    std::vector<KpiStats> stats;     ///< by KPI index
-    std::vector<KpiDiff> vs_baseline;  ///< by KPI index
+    std::vector<KpiStats> stats;               ///< by KPI index
+    std::vector<KpiDiff> vs_baseline;          ///< by KPI index
     std::vector<std::vector<double>> samples;  ///< [replication][kpi]
 };
 
@@ -50,7 +37,11 @@ struct Comparison {
 };
 
 /// Runs every policy on replications 0..n-1 (replication k of every policy sees
-/// the same sampled disruptions) and summarises the KPIs.
+/// the same sampled disruptions) and summarises the KPIs. The first policy is
+/// the baseline of the paired differences. The result does not depend on
+/// `options.threads`. Exceptions thrown by a run propagate to the caller.
+/// Throws std::invalid_argument if `policies` is empty, replications < 1 or
+/// threads < 0.
 Comparison compare(const ScenarioSpec& scenario, const std::vector<PolicySpec>& policies,
                    const CompareOptions& options);
 

@@ -1,0 +1,126 @@
+#include "shockflow/experiment/compare.hpp"
+
+#include <tbb/blocked_range.h>
+#include <tbb/parallel_for.h>
+#include <tbb/task_arena.h>
+
+#include <mutex>
+#include <stdexcept>
+#include <string_view>
+
+#include "shockflow/core/assert.hpp"
+#include "shockflow/model/result.hpp"
+#include "shockflow/model/simulation.hpp"
+
+namespace shockflow::experiment {
+namespace {
+
+// Kpis::list() has a fixed order and length, so a default Kpis gives the names
+// and the size of every slot before any run has finished.
+std::vector<std::string> kpi_names() {
+    std::vector<std::string> names;
+    for (const auto& entry : Kpis{}.list()) names.emplace_back(entry.first);
+    return names;
+}
+
+void check_options(const std::vector<PolicySpec>& policies, const CompareOptions& options) {
+    if (policies.empty()) throw std::invalid_argument("compare: no policy given");
+    if (options.replications < 1)
+        throw std::invalid_argument("compare: replications must be at least 1");
+    if (options.threads < 0) throw std::invalid_argument("compare: threads must be >= 0");
+}
+
+// Every (policy, replication) result has its own preallocated slot, so the
+// outcome does not depend on which thread ran what, or in which order.
+std::vector<PolicyResult> empty_results(const std::vector<PolicySpec>& policies,
+                                        std::size_t replications, std::size_t n_kpi) {
+    std::vector<PolicyResult> results(policies.size());
+    for (std::size_t p = 0; p < policies.size(); ++p) {
+        results[p].name = policies[p].name;
+        results[p].samples.assign(replications, std::vector<double>(n_kpi, 0.0));
+    }
+    return results;
+}
+
+void run_all(const ScenarioSpec& scenario, const std::vector<PolicySpec>& policies,
+             const CompareOptions& options, std::vector<PolicyResult>& results) {
+    const auto replications = static_cast<std::size_t>(options.replications);
+    const std::size_t total = policies.size() * replications;
+    std::mutex progress_mutex;
+    std::size_t done = 0;
+
+    auto run_one = [&](std::size_t index) {
+        const std::size_t p = index / replications, k = index % replications;
+        // Replication k gets seed + k under every policy: common random numbers.
+        const RunResult run =
+            simulate(scenario, policies[p],
+                     RunOptions{.seed = options.seed + static_cast<std::uint64_t>(k),
+                                .record_timeseries = false});
+        const auto kpis = run.kpi.list();
+        std::vector<double>& slot = results[p].samples[k];
+        SHOCKFLOW_ASSERT(kpis.size() == slot.size(), "Kpis::list() must have a fixed length");
+        for (std::size_t j = 0; j < slot.size(); ++j) slot[j] = kpis[j].second;
+        if (options.progress) {
+            // One lock around count and call: reports arrive in increasing order.
+            const std::scoped_lock lock(progress_mutex);
+            options.progress(++done, total);
+        }
+    };
+
+    tbb::task_arena arena(options.threads == 0 ? tbb::task_arena::automatic : options.threads);
+    arena.execute([&] {
+        tbb::parallel_for(tbb::blocked_range<std::size_t>(0, total),
+                          [&](const tbb::blocked_range<std::size_t>& range) {
+                              for (std::size_t i = range.begin(); i != range.end(); ++i) {
+                                  run_one(i);
+                              }
+                          });
+    });
+}
+
+// samples [replication][kpi] -> [kpi][replication], the layout statistics need.
+std::vector<std::vector<double>> by_kpi(const PolicyResult& result, std::size_t n_kpi) {
+    std::vector<std::vector<double>> columns(n_kpi);
+    for (auto& column : columns) column.reserve(result.samples.size());
+    for (const auto& replication : result.samples) {
+        for (std::size_t j = 0; j < n_kpi; ++j) columns[j].push_back(replication[j]);
+    }
+    return columns;
+}
+
+void summarise(Comparison& comparison) {
+    const std::size_t n_kpi = comparison.kpi_names.size();
+    const auto baseline = by_kpi(comparison.policies.front(), n_kpi);
+    for (std::size_t p = 0; p < comparison.policies.size(); ++p) {
+        PolicyResult& result = comparison.policies[p];
+        const auto columns = p == 0 ? baseline : by_kpi(result, n_kpi);
+        result.stats.resize(n_kpi);
+        result.vs_baseline.assign(n_kpi, KpiDiff{});  // the baseline against itself: zeros
+        for (std::size_t j = 0; j < n_kpi; ++j) {
+            result.stats[j] = summarize(columns[j]);
+            if (p == 0) continue;
+            const bool higher = Kpis::higher_is_better(comparison.kpi_names[j]);
+            result.vs_baseline[j] = paired(columns[j], baseline[j], higher);
+        }
+    }
+}
+
+}  // namespace
+
+Comparison compare(const ScenarioSpec& scenario, const std::vector<PolicySpec>& policies,
+                   const CompareOptions& options) {
+    check_options(policies, options);
+    Comparison comparison;
+    comparison.scenario = scenario.name;
+    comparison.replications = options.replications;
+    comparison.seed = options.seed;
+    comparison.input_hash = scenario.input_hash;
+    comparison.kpi_names = kpi_names();
+    comparison.policies = empty_results(policies, static_cast<std::size_t>(options.replications),
+                                        comparison.kpi_names.size());
+    run_all(scenario, policies, options, comparison.policies);
+    summarise(comparison);
+    return comparison;
+}
+
+}  // namespace shockflow::experiment

@@ -1,0 +1,124 @@
+#include "shockflow/experiment/report.hpp"
+
+#include <fmt/format.h>
+
+#include <nlohmann/json.hpp>
+#include <ostream>
+#include <string_view>
+
+#include "io/number_format.hpp"
+#include "shockflow/core/version.hpp"
+#include "shockflow/io/atomic_output.hpp"
+
+namespace shockflow::experiment {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+// The run writers' number forms (src/io), so that `run` and `compare` files
+// agree: JSON null for a non-finite value, CSV "0" for -0.
+using io::csv_number;
+Json number(double v) { return io::json_number(v); }
+
+Json interval(double lo, double hi) { return Json::array({number(lo), number(hi)}); }
+
+Json stats_json(const KpiStats& s) {
+    Json j;
+    j["mean"] = number(s.mean);
+    j["std"] = number(s.std);
+    j["ci95"] = interval(s.ci95_lo, s.ci95_hi);
+    j["p5"] = number(s.p5);
+    j["p50"] = number(s.p50);
+    j["p95"] = number(s.p95);
+    return j;
+}
+
+Json diff_json(const KpiDiff& d) {
+    Json j;
+    j["mean_diff"] = number(d.mean_diff);
+    j["ci95"] = interval(d.ci95_lo, d.ci95_hi);
+    j["share_better"] = number(d.share_better);
+    return j;
+}
+
+Json policy_json(const PolicyResult& policy, const std::vector<std::string>& kpi_names) {
+    Json kpi = Json::object();
+    Json vs_baseline = Json::object();
+    for (std::size_t j = 0; j < kpi_names.size(); ++j) {
+        kpi[kpi_names[j]] = stats_json(policy.stats.at(j));
+        vs_baseline[kpi_names[j]] = diff_json(policy.vs_baseline.at(j));
+    }
+    Json out;
+    out["name"] = policy.name;
+    out["kpi"] = std::move(kpi);
+    out["vs_baseline"] = std::move(vs_baseline);
+    return out;
+}
+
+void write_json(const Comparison& c, std::ostream& out) {
+    Json j;
+    j["scenario"] = c.scenario;
+    j["replications"] = c.replications;
+    j["seed"] = c.seed;
+    j["version"] = std::string(version());
+    j["git_revision"] = std::string(git_revision());
+    j["input_hash"] = fmt::format("{:016x}", c.input_hash);
+    j["policies"] = Json::array();
+    for (const auto& policy : c.policies) j["policies"].push_back(policy_json(policy, c.kpi_names));
+    out << j.dump(2) << '\n';
+}
+
+// RFC 4180: quote a field holding a separator, a quote or a line break.
+std::string csv_field(std::string_view s) {
+    if (s.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(s);
+    std::string quoted = "\"";
+    for (char ch : s) {
+        if (ch == '"') quoted += '"';
+        quoted += ch;
+    }
+    return quoted + '"';
+}
+
+void write_summary_csv(const Comparison& c, std::ostream& out) {
+    out << "policy,kpi,mean,std,ci95_lo,ci95_hi,p5,p50,p95,"
+           "diff_mean,diff_ci95_lo,diff_ci95_hi\n";
+    for (const auto& policy : c.policies) {
+        for (std::size_t j = 0; j < c.kpi_names.size(); ++j) {
+            const KpiStats& s = policy.stats.at(j);
+            const KpiDiff& d = policy.vs_baseline.at(j);
+            std::string row = csv_field(policy.name) + ',' + csv_field(c.kpi_names[j]);
+            for (double v : {s.mean, s.std, s.ci95_lo, s.ci95_hi, s.p5, s.p50, s.p95, d.mean_diff,
+                             d.ci95_lo, d.ci95_hi}) {
+                row += ',' + csv_number(v);
+            }
+            out << row << '\n';
+        }
+    }
+}
+
+void write_replications_csv(const Comparison& c, std::ostream& out) {
+    out << "policy,replication,seed";
+    for (const auto& name : c.kpi_names) out << ',' << csv_field(name);
+    out << '\n';
+    for (const auto& policy : c.policies) {
+        for (std::size_t k = 0; k < policy.samples.size(); ++k) {
+            // Replication k ran with seed + k: `run --seed` reproduces it.
+            std::string row = fmt::format("{},{},{}", csv_field(policy.name), k,
+                                          c.seed + static_cast<std::uint64_t>(k));
+            for (double v : policy.samples[k]) row += ',' + csv_number(v);
+            out << row << '\n';
+        }
+    }
+}
+
+}  // namespace
+
+void write_comparison(const Comparison& comparison, const std::filesystem::path& dir) {
+    io::AtomicOutput output(dir);
+    write_json(comparison, output.open("comparison.json"));
+    write_summary_csv(comparison, output.open("comparison.csv"));
+    write_replications_csv(comparison, output.open("replications.csv"));
+    output.commit();
+}
+
+}  // namespace shockflow::experiment

@@ -1,0 +1,106 @@
+// format_comparison_table (declared in report.hpp): the terminal view of a
+// Comparison. Kept apart from the file writers, which follow a contract; this
+// one is for people and may change its looks. It uses the run writers' table
+// and number style (src/io) so that `run` and `compare` read alike.
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "io/number_format.hpp"
+#include "io/text_table.hpp"
+#include "shockflow/experiment/report.hpp"
+#include "shockflow/model/result.hpp"
+
+namespace shockflow::experiment {
+namespace {
+
+using io::display_number;
+
+std::string display_signed(double v) { return (v > 0.0 ? "+" : "") + display_number(v); }
+
+// Which policies hold the best finite mean of KPI j. Nobody is marked when all
+// finite means are equal: a star must distinguish something.
+std::vector<bool> best_of_row(const Comparison& c, std::size_t j) {
+    const bool higher = Kpis::higher_is_better(c.kpi_names[j]);
+    std::vector<double> means;
+    for (const auto& p : c.policies) {
+        if (std::isfinite(p.stats.at(j).mean)) means.push_back(p.stats.at(j).mean);
+    }
+    std::vector<bool> best(c.policies.size(), false);
+    if (means.empty()) return best;
+    const auto [lowest, highest] = std::ranges::minmax(means);
+    if (lowest == highest) return best;
+    for (std::size_t p = 0; p < c.policies.size(); ++p) {
+        best[p] = c.policies[p].stats.at(j).mean == (higher ? highest : lowest);
+    }
+    return best;
+}
+
+std::string stats_cell(const KpiStats& s, std::int64_t replications) {
+    if (replications == 1) return display_number(s.mean);
+    return fmt::format("{} [{}, {}]", display_number(s.mean), display_number(s.ci95_lo),
+                       display_number(s.ci95_hi));
+}
+
+std::string kpi_table(const Comparison& c) {
+    std::vector<std::string> header{"kpi"};
+    // Cells are right-aligned: unmarked ones get two blanks where " *" would be,
+    // so that the numbers of a column still line up.
+    for (const auto& p : c.policies) header.push_back(p.name + "  ");
+    std::vector<std::vector<std::string>> rows;
+    for (std::size_t j = 0; j < c.kpi_names.size(); ++j) {
+        const std::vector<bool> best = best_of_row(c, j);
+        std::vector<std::string> row{c.kpi_names[j]};
+        for (std::size_t p = 0; p < c.policies.size(); ++p) {
+            row.push_back(stats_cell(c.policies[p].stats.at(j), c.replications) +
+                          (best[p] ? " *" : "  "));
+        }
+        rows.push_back(std::move(row));
+    }
+    return io::render_table(header, rows);
+}
+
+std::string diff_table(const Comparison& c, const PolicyResult& policy) {
+    std::vector<std::vector<std::string>> rows;
+    for (std::size_t j = 0; j < c.kpi_names.size(); ++j) {
+        const KpiDiff& d = policy.vs_baseline.at(j);
+        std::string diff = display_signed(d.mean_diff);
+        if (c.replications > 1) {
+            diff += fmt::format(" [{}, {}]", display_signed(d.ci95_lo), display_signed(d.ci95_hi));
+        }
+        rows.push_back({c.kpi_names[j], diff, fmt::format("{:.0f} %", 100.0 * d.share_better)});
+    }
+    const std::string title = fmt::format("{} - {}", policy.name, c.policies.front().name);
+    return io::render_table({title, "difference", "better in"}, rows);
+}
+
+std::string title(const Comparison& c) {
+    const std::string runs =
+        c.replications == 1 ? fmt::format("1 replication (seed {})", c.seed)
+                            : fmt::format("{} replications (seeds {}..{})", c.replications, c.seed,
+                                          c.seed + static_cast<std::uint64_t>(c.replications - 1));
+    const char* legend =
+        c.replications == 1 ? "value; * best of the row" : "mean [95 % CI]; * best mean of the row";
+    return fmt::format("scenario \"{}\", {}\n{}\n\n", c.scenario, runs, legend);
+}
+
+}  // namespace
+
+std::string format_comparison_table(const Comparison& c) {
+    std::string out = title(c);
+    if (c.policies.empty()) return out + "no policies\n";
+    out += kpi_table(c);
+    if (c.policies.size() > 1) {
+        out += fmt::format(
+            "\npaired differences against the baseline \"{}\", replication by replication{}:\n",
+            c.policies.front().name, c.replications == 1 ? "" : " (mean [95 % CI])");
+        for (std::size_t p = 1; p < c.policies.size(); ++p) {
+            out += '\n' + diff_table(c, c.policies[p]);
+        }
+    }
+    return out;
+}
+
+}  // namespace shockflow::experiment

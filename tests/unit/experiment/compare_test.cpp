@@ -1,0 +1,186 @@
+#include "shockflow/experiment/compare.hpp"
+
+#include <gtest/gtest.h>
+
+#include <bit>
+#include <cstdint>
+#include <stdexcept>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "shockflow/model/result.hpp"
+#include "shockflow/model/simulation.hpp"
+
+namespace shockflow::experiment {
+namespace {
+
+ProductQty quantity(const std::string& product, double qty) {
+    ProductQty q;
+    q.product = product;
+    q.qty = qty;
+    return q;
+}
+
+NodeSpec node(const std::string& id, NodeKind kind) {
+    NodeSpec n;
+    n.id = id;
+    n.kind = kind;
+    return n;
+}
+
+Distribution uniform(double a, double b) {
+    Distribution d;
+    d.kind = Distribution::Kind::Uniform;
+    d.p = {a, b, 0.0};
+    return d;
+}
+
+// One source feeding one region with one essential product, struck once at a
+// day drawn per replication, so that replications differ while every policy
+// of replication k sees the same strike.
+ScenarioSpec tiny_scenario() {
+    ScenarioSpec s;
+    s.name = "tiny";
+    s.start_day = -2.0;
+    s.end_day = 10.0;
+    s.step_hours = 4.0;
+    s.disruption_window = {0.0, 6.0};
+    ProductSpec food;
+    food.id = "food";
+    food.category = ProductCategory::Essential;
+    s.products = {food};
+    NodeSpec source = node("src", NodeKind::Source);
+    source.capacity = {quantity("food", 100.0)};
+    NodeSpec region = node("town", NodeKind::Region);
+    region.population = 1000.0;
+    region.demand = {quantity("food", 80.0)};
+    region.stock = {quantity("food", 100.0)};
+    s.nodes = {source, region};
+    LinkSpec road;
+    road.from = "src";
+    road.to = "town";
+    road.capacity = 200.0;
+    road.transit_hours = 8.0;
+    s.links = {road};
+    EventSpec strike;
+    strike.kind = EventKind::Strike;
+    strike.target = "src";
+    strike.day = uniform(0.0, 3.0);
+    strike.capacity_loss = uniform(0.5, 1.0);
+    strike.repair_days = Distribution::fixed(3.0);
+    s.events = {strike};
+    return s;
+}
+
+CompareOptions options(std::int64_t replications, std::uint64_t seed, int threads) {
+    CompareOptions o;
+    o.replications = replications;
+    o.seed = seed;
+    o.threads = threads;
+    return o;
+}
+
+std::vector<PolicySpec> two_policies() {
+    PolicySpec none;  // every lever off
+    PolicySpec surge;
+    surge.name = "surge";
+    surge.surge_capacity = 0.5;
+    return {none, surge};
+}
+
+// Equality of the bits, so that NaN equals NaN and 0 differs from -0: the
+// result must not depend on threads in any way.
+bool same_bits(const std::vector<std::vector<double>>& a,
+               const std::vector<std::vector<double>>& b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        if (a[i].size() != b[i].size()) return false;
+        for (std::size_t j = 0; j < a[i].size(); ++j) {
+            if (std::bit_cast<std::uint64_t>(a[i][j]) != std::bit_cast<std::uint64_t>(b[i][j]))
+                return false;
+        }
+    }
+    return true;
+}
+
+TEST(Compare, ResultsDoNotDependOnTheNumberOfThreads) {
+    const ScenarioSpec scenario = tiny_scenario();
+    const auto policies = two_policies();
+    const Comparison one = compare(scenario, policies, options(6, 11, 1));
+    const Comparison two = compare(scenario, policies, options(6, 11, 2));
+    ASSERT_EQ(one.policies.size(), two.policies.size());
+    for (std::size_t p = 0; p < one.policies.size(); ++p) {
+        EXPECT_TRUE(same_bits(one.policies[p].samples, two.policies[p].samples)) << p;
+        for (std::size_t j = 0; j < one.kpi_names.size(); ++j) {
+            EXPECT_EQ(one.policies[p].stats[j].mean, two.policies[p].stats[j].mean);
+            EXPECT_EQ(one.policies[p].vs_baseline[j].ci95_lo,
+                      two.policies[p].vs_baseline[j].ci95_lo);
+        }
+    }
+}
+
+TEST(Compare, SamePolicyTwiceGivesZeroPairedDifferences) {
+    // Common random numbers: replication k of both copies runs with seed + k,
+    // so the copies see the same strike and give the same KPIs.
+    PolicySpec again;
+    again.name = "again";
+    const Comparison c = compare(tiny_scenario(), {PolicySpec{}, again}, options(5, 3, 2));
+    ASSERT_EQ(c.policies.size(), 2u);
+    EXPECT_TRUE(same_bits(c.policies[0].samples, c.policies[1].samples));
+    for (const KpiDiff& d : c.policies[1].vs_baseline) {
+        EXPECT_EQ(d.mean_diff, 0.0);
+        EXPECT_EQ(d.ci95_lo, 0.0);
+        EXPECT_EQ(d.ci95_hi, 0.0);
+        EXPECT_EQ(d.share_better, 0.0);
+    }
+}
+
+TEST(Compare, ReplicationKIsTheRunWithSeedPlusK) {
+    const ScenarioSpec scenario = tiny_scenario();
+    const auto policies = two_policies();
+    const Comparison c = compare(scenario, policies, options(3, 20, 2));
+    EXPECT_EQ(c.scenario, "tiny");
+    EXPECT_EQ(c.replications, 3);
+    EXPECT_EQ(c.seed, 20u);
+    std::vector<std::string> names;
+    for (const auto& entry : Kpis{}.list()) names.emplace_back(entry.first);
+    EXPECT_EQ(c.kpi_names, names);
+    ASSERT_EQ(c.policies.size(), 2u);
+    EXPECT_EQ(c.policies[0].name, "none");
+    EXPECT_EQ(c.policies[1].name, "surge");
+    for (std::size_t p = 0; p < 2; ++p) {
+        ASSERT_EQ(c.policies[p].samples.size(), 3u);
+        ASSERT_EQ(c.policies[p].stats.size(), names.size());
+        for (std::uint64_t k = 0; k < 3; ++k) {
+            const RunResult run = simulate(scenario, policies[p],
+                                           RunOptions{.seed = 20 + k, .record_timeseries = false});
+            std::vector<std::vector<double>> expected(1);
+            for (const auto& entry : run.kpi.list()) expected[0].push_back(entry.second);
+            EXPECT_TRUE(same_bits({c.policies[p].samples[k]}, expected)) << p << " " << k;
+        }
+    }
+}
+
+TEST(Compare, ReportsProgressOncePerRunInIncreasingOrder) {
+    std::vector<std::pair<std::size_t, std::size_t>> calls;
+    CompareOptions o = options(4, 1, 2);
+    o.progress = [&calls](std::size_t done, std::size_t total) {
+        calls.emplace_back(done, total);  // serialised by compare()
+    };
+    compare(tiny_scenario(), two_policies(), o);
+    ASSERT_EQ(calls.size(), 8u);
+    for (std::size_t i = 0; i < calls.size(); ++i) {
+        EXPECT_EQ(calls[i], std::make_pair(i + 1, std::size_t{8}));
+    }
+}
+
+TEST(Compare, RejectsMeaninglessOptions) {
+    const ScenarioSpec scenario = tiny_scenario();
+    EXPECT_THROW(compare(scenario, {}, options(1, 1, 0)), std::invalid_argument);
+    EXPECT_THROW(compare(scenario, two_policies(), options(0, 1, 0)), std::invalid_argument);
+    EXPECT_THROW(compare(scenario, two_policies(), options(1, 1, -1)), std::invalid_argument);
+}
+
+}  // namespace
+}  // namespace shockflow::experiment

@@ -1,0 +1,8 @@
+# tests of src/experiment
+# compare_test runs the real simulate() on a tiny inline scenario; the others
+# need no model.
+shockflow_add_test_executable(experiment_tests
+    unit/experiment/statistics_test.cpp
+    unit/experiment/progress_test.cpp
+    unit/experiment/report_test.cpp
+    unit/experiment/compare_test.cpp)
