@@ -38,6 +38,7 @@ double Engine::cycle_capacity(std::size_t row, Tick t) const {
 void Engine::consume(Tick t) {
     const bool window = in_window(day_index(t));
     for (std::uint32_t r : m_.regions) {
+        double ess_want = 0.0, ess_unmet = 0.0;
         for (std::uint32_t p : m_.consumed) {
             const std::size_t row = m_.row(r, p);
             const double want = demand_rate_[row] * multiplier_[row] * dt_;
@@ -51,11 +52,18 @@ void Engine::consume(Tick t) {
             tot.demanded += want;
             tot.delivered += got;
             tot.unmet += want - got;
-            if (window && m_.essential[p]) {
+            if (!m_.essential[p]) continue;
+            ess_want += want;
+            ess_unmet += want - got;
+            track_shortfall(t, want, want - got, row);
+            if (window) {
                 window_essential_demand_ += want;
                 window_essential_delivered_ += got;
+                region_window_demand_[r] += want;
+                region_window_delivered_[r] += got;
             }
         }
+        if (ess_want > 0.0) person_days_short_ += population_[r] * (ess_unmet / ess_want) * dt_;
     }
 }
 

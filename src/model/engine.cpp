@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include "model/routing.hpp"
 #include "shockflow/model/simulation.hpp"
@@ -29,6 +30,11 @@ void Engine::init() {
     input_factor_.assign(m_.n_nodes, 1.0);
     firms_active_sum_.assign(m_.n_nodes, 0.0);
     operational_.assign(m_.n_nodes, true);
+    region_window_demand_.assign(m_.n_nodes, 0.0);
+    region_window_delivered_.assign(m_.n_nodes, 0.0);
+    first_short_.assign(rows, std::numeric_limits<double>::quiet_NaN());
+    drop_day_.assign(rows, std::numeric_limits<double>::quiet_NaN());
+    recover_days_.assign(rows, std::numeric_limits<double>::quiet_NaN());
     link_factor_.assign(m_.links.size(), 1.0);
     link_cycle_cap_.assign(m_.links.size(), 0.0);
     link_load_.assign(m_.links.size(), 0.0);
@@ -149,6 +155,7 @@ void Engine::end_day(Tick t) {
     const std::int64_t day = day_index(Tick{t.value - 1});
     const double cycles = std::max<double>(1.0, static_cast<double>(day_cycles_));
     const auto day32 = static_cast<std::int32_t>(day);
+    track_output(day, static_cast<double>(day_cycles_) * dt_);
     for (std::uint32_t n = 0; n < m_.n_nodes; ++n) {
         const bool source = m_.kind[n] == NodeKind::Source;
         for (std::uint32_t p = 0; p < m_.n_products; ++p) {
@@ -220,6 +227,7 @@ void Engine::finish(RunResult& out) {
     k.min_active_firm_share = min_firm_share_;
     k.min_operational_park_share = min_operational_;
     k.holding_cost = holding_cost_;
+    finish_resilience(out);
 }
 
 }  // namespace shockflow::model

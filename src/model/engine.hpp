@@ -193,6 +193,15 @@ private:
     double window_essential_demand_ = 0, window_essential_delivered_ = 0;
     double holding_cost_ = 0;
     double min_firm_share_ = 1.0, min_operational_ = 1.0;
+    // Resilience (resilience.cpp).
+    double person_days_short_ = 0;
+    std::vector<double> region_window_demand_, region_window_delivered_;  // by node, essential
+    std::vector<double> first_short_;  // by row: days of the first shortfall after w0, or NaN
+    std::vector<double> drop_day_, recover_days_;  // by row: producers' output below 95 %
+    double window_output_ = 0, window_baseline_ = 0, lost_output_ = 0;
+    void track_shortfall(Tick t, double want, double unmet, std::size_t row);
+    void track_output(std::int64_t day, double day_length);
+    void finish_resilience(RunResult& out) const;
 };
 
 }  // namespace shockflow::model

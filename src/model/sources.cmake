@@ -7,4 +7,5 @@ set(SHOCKFLOW_MODEL_SOURCES
     src/model/cycle.cpp
     src/model/allocate.cpp
     src/model/disruptions.cpp
+    src/model/resilience.cpp
     src/model/kpi.cpp)

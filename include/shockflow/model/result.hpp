@@ -62,11 +62,40 @@ struct Kpis {
     double min_active_firm_share = 1.0;       ///< lowest daily share of park firms active, window
     double min_operational_park_share = 1.0;  ///< lowest daily share of parks with capacity > 0
     double holding_cost = 0.0;                ///< sum over days of stock x cost per unit-day
+    /// Σ over regions and time of people x share of their essential demand
+    /// unmet (person-days), whole run.
+    double person_days_short = 0.0;
+    /// Lowest essential fill rate of any region inside the window.
+    double worst_region_essential_fill_rate = 1.0;
+    /// Essential production inside the window / baseline production over it.
+    double essential_output_vs_baseline = 1.0;
+    /// Σ over producers, products and window days of max(0, baseline - output), units.
+    double lost_output_units = 0.0;
+    /// Days from the window start until a region first goes short of an
+    /// essential product (censored at the run's end): lowest and median over
+    /// (region, essential product) pairs.
+    double time_to_survive_min_days = 0.0;
+    double time_to_survive_median_days = 0.0;
+    /// Days a producer's output stays below 95 % of baseline once it has dropped
+    /// inside the window (censored at the run's end): median and highest over
+    /// the (producer, product) pairs that dropped; 0 if none did.
+    double time_to_recover_median_days = 0.0;
+    double time_to_recover_max_days = 0.0;
 
     /// (name, value) in a fixed order: the columns of comparisons.
     [[nodiscard]] std::vector<std::pair<std::string_view, double>> list() const;
     /// True where a larger value of KPI `name` is better.
     static bool higher_is_better(std::string_view name);
+};
+
+/// Time-to-survive / time-to-recover of one (node, product), after
+/// Simchi-Levi. NaN where it does not apply (never dropped, not a region).
+struct Resilience {
+    std::uint32_t node = 0;
+    std::uint32_t product = 0;
+    double time_to_survive_days;  ///< regions, essential products; censored at the end
+    double time_to_recover_days;  ///< producers whose output dropped below 95 % of baseline
+    bool censored = false;        ///< the run ended before the event happened
 };
 
 struct RunResult {
@@ -82,6 +111,7 @@ struct RunResult {
     std::vector<FirmRow> firms;      ///< ordered by (day, node)
     std::vector<ProductTotals> products;   ///< by product index
     std::vector<ProductBalance> balance;   ///< by product index
+    std::vector<Resilience> resilience;    ///< ordered by (node, product)
     Kpis kpi;
     std::uint64_t events_processed = 0;
 

@@ -50,6 +50,40 @@ TEST(HandCase, StrikeOnOneParkChainLosesTenUnits) {
     EXPECT_DOUBLE_EQ(r.kpi.min_active_firm_share, 0.5);
 }
 
+// Resilience measures of the same strike (window = the whole run, days 0-19):
+// - R first goes short at day 8: time-to-survive 8 days (median of one pair);
+// - P's output (baseline 80/day) drops to 50 on day 5 (< 95 % = 76) and is
+//   back (100) on day 8: time-to-recover 3 days;
+// - person-days short: day 8, 1000 people x 10/80 of their food missing x 1 day = 125;
+// - R's fill rate: 1590 of 1600 = 0.99375 (also the worst region's);
+// - lost output: 30 on each of days 5-7 = 90 units; output against baseline:
+//   (1600 - 90 + 4 x 20 catch-up on days 8-11) / 1600 = 0.99375.
+TEST(HandCase, StrikeResilienceMeasures) {
+    ScenarioBuilder b = one_park_chain();
+    b.strike("P", 5, 0.5, 3);
+    const Kpis k = run(b).kpi;
+    EXPECT_NEAR(k.time_to_survive_min_days, 8.0, 1e-9);
+    EXPECT_NEAR(k.time_to_survive_median_days, 8.0, 1e-9);
+    EXPECT_NEAR(k.time_to_recover_median_days, 3.0, 1e-9);
+    EXPECT_NEAR(k.time_to_recover_max_days, 3.0, 1e-9);
+    EXPECT_NEAR(k.person_days_short, 125.0, 1e-9);
+    EXPECT_NEAR(k.worst_region_essential_fill_rate, 0.99375, 1e-12);
+    EXPECT_NEAR(k.essential_fill_rate, 0.99375, 1e-12);
+    EXPECT_NEAR(k.lost_output_units, 90.0, 1e-9);
+    EXPECT_NEAR(k.essential_output_vs_baseline, 0.99375, 1e-12);
+}
+
+// Undisturbed, nothing is ever short: time-to-survive is censored at the end
+// of the run (20 days after the window start) and nothing needs recovering.
+TEST(HandCase, UndisturbedRunHasCensoredSurvivalAndNoRecovery) {
+    const RunResult r = run(one_park_chain());
+    EXPECT_NEAR(r.kpi.time_to_survive_min_days, 20.0, 1e-9);
+    EXPECT_DOUBLE_EQ(r.kpi.time_to_recover_max_days, 0.0);
+    ASSERT_EQ(r.resilience.size(), 1u);
+    EXPECT_TRUE(r.resilience[0].censored);
+    EXPECT_DOUBLE_EQ(r.kpi.unmet_units, 0.0);
+}
+
 // Linear recovery over 4 days of a 100 % strike at day 5: availability at the
 // day-d cycle is (d-5)/4: d5 0, d6 25, d7 50, d8 75, d9 100 (units/day).
 TEST(HandCase, LinearRecoveryRestoresCapacityEvenly) {
