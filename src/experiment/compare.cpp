@@ -49,13 +49,17 @@ void run_all(const ScenarioSpec& scenario, const std::vector<PolicySpec>& polici
     std::mutex progress_mutex;
     std::size_t done = 0;
 
+    // Each policy is compiled once; its replications share it read-only.
+    std::vector<Simulator> simulators;
+    simulators.reserve(policies.size());
+    for (const PolicySpec& policy : policies) simulators.emplace_back(scenario, policy);
+
     auto run_one = [&](std::size_t index) {
         const std::size_t p = index / replications, k = index % replications;
         // Replication k gets seed + k under every policy: common random numbers.
         const RunResult run =
-            simulate(scenario, policies[p],
-                     RunOptions{.seed = options.seed + static_cast<std::uint64_t>(k),
-                                .record_timeseries = false});
+            simulators[p].run(RunOptions{.seed = options.seed + static_cast<std::uint64_t>(k),
+                                         .record_timeseries = false});
         const auto kpis = run.kpi.list();
         std::vector<double>& slot = results[p].samples[k];
         SHOCKFLOW_ASSERT(kpis.size() == slot.size(), "Kpis::list() must have a fixed length");

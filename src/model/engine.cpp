@@ -234,13 +234,28 @@ void Engine::finish(RunResult& out) {
 
 namespace shockflow {
 
-RunResult simulate(const ScenarioSpec& scenario, const PolicySpec& policy,
-                   const RunOptions& options) {
-    const model::CompiledModel m = model::compile(scenario, policy);
-    model::Engine engine(m, model::realize(scenario, m, options.seed), options.record_timeseries);
+struct Simulator::Impl {
+    ScenarioSpec scenario;
+    model::CompiledModel model;
+};
+
+Simulator::Simulator(const ScenarioSpec& scenario, const PolicySpec& policy)
+    : impl_(std::make_unique<Impl>(Impl{scenario, model::compile(scenario, policy)})) {}
+Simulator::~Simulator() = default;
+Simulator::Simulator(Simulator&&) noexcept = default;
+Simulator& Simulator::operator=(Simulator&&) noexcept = default;
+
+RunResult Simulator::run(const RunOptions& options) const {
+    model::Engine engine(impl_->model, model::realize(impl_->scenario, impl_->model, options.seed),
+                         options.record_timeseries);
     RunResult result = engine.run();
     result.seed = options.seed;
     return result;
+}
+
+RunResult simulate(const ScenarioSpec& scenario, const PolicySpec& policy,
+                   const RunOptions& options) {
+    return Simulator(scenario, policy).run(options);
 }
 
 }  // namespace shockflow

@@ -2,6 +2,7 @@
 /// Running one replication: a pure function of (scenario, policy, seed).
 
 #include <cstdint>
+#include <memory>
 
 #include "shockflow/model/result.hpp"
 #include "shockflow/policy/policy.hpp"
@@ -14,6 +15,25 @@ struct RunOptions {
     /// with seed + k, so `run --seed` reproduces any replication.
     std::uint64_t seed = 1;
     bool record_timeseries = true;  ///< false: keep only totals and KPIs (faster sweeps)
+};
+
+/// A scenario compiled under one policy, ready to run many replications.
+/// run() is const and may be called from several threads at once.
+class Simulator {
+public:
+    /// The scenario must come from load_scenario (validated); the policy from
+    /// load_policy or the scenario itself. Both are copied as needed.
+    Simulator(const ScenarioSpec& scenario, const PolicySpec& policy);
+    ~Simulator();
+    Simulator(Simulator&&) noexcept;
+    Simulator& operator=(Simulator&&) noexcept;
+
+    /// One replication: a pure function of (scenario, policy, options.seed).
+    [[nodiscard]] RunResult run(const RunOptions& options) const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
 };
 
 /// Simulates `scenario` under `policy` from start_day to end_day.
