@@ -1,0 +1,72 @@
+// Full runs on generated national networks: wall time per run, events per
+// second and peak memory, over the twelve-day case's horizon (44 days) and
+// over 500 days. Networks come from generate_network (`shockflow generate`
+// writes the same networks as files), with disruptions on.
+#include <benchmark/benchmark.h>
+#include <sys/resource.h>
+
+#include <map>
+#include <memory>
+#include <utility>
+
+#include "shockflow/model/simulation.hpp"
+#include "shockflow/scenario/generate.hpp"
+
+namespace {
+
+constexpr std::int64_t kRegions = 31;
+constexpr std::int64_t kProducts = 20;
+
+// One compiled network per (parks, days), built outside the timed loop.
+const shockflow::Simulator& simulator(std::int64_t parks, std::int64_t days) {
+    static std::map<std::pair<std::int64_t, std::int64_t>, std::unique_ptr<shockflow::Simulator>>
+        cache;
+    auto& slot = cache[{parks, days}];
+    if (!slot) {
+        shockflow::GenerateOptions o;
+        o.parks = parks;
+        o.regions = kRegions;
+        o.products = kProducts;
+        o.seed = 1;
+        o.start_day = -14;
+        o.end_day = static_cast<double>(days - 14);
+        const shockflow::ScenarioSpec s = shockflow::generate_network(o);
+        slot = std::make_unique<shockflow::Simulator>(s, s.policy);
+    }
+    return *slot;
+}
+
+double peak_rss_mib() {
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return static_cast<double>(usage.ru_maxrss) / 1024.0;  // ru_maxrss is in KiB on Linux
+}
+
+void BM_FullRun(benchmark::State& state) {
+    const shockflow::Simulator& sim = simulator(state.range(0), state.range(1));
+    std::uint64_t events = 0;
+    for (auto _ : state) {
+        const shockflow::RunResult r = sim.run({.seed = 1, .record_timeseries = false});
+        events += r.events_processed;
+        benchmark::DoNotOptimize(r.kpi.fill_rate);
+    }
+    state.counters["events_per_s"] =
+        benchmark::Counter(static_cast<double>(events), benchmark::Counter::kIsRate);
+    state.counters["peak_rss_MiB"] = peak_rss_mib();
+}
+
+}  // namespace
+
+// Args: producer parks, days simulated.
+BENCHMARK(BM_FullRun)
+    ->ArgNames({"parks", "days"})
+    ->Args({50, 44})
+    ->Args({500, 44})
+    ->Args({2000, 44})
+    ->Args({10000, 44})
+    ->Args({50, 500})
+    ->Args({500, 500})
+    ->Args({2000, 500})
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
+BENCHMARK_MAIN();
