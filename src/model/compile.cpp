@@ -75,6 +75,7 @@ void compile_nodes(const ScenarioSpec& s, const IndexMap& pidx, CompiledModel& m
     for (std::uint32_t n = 0; n < m.n_nodes; ++n) {
         const NodeSpec& node = s.nodes[n];
         m.node_ids.push_back(node.id);
+        m.node_index.emplace(node.id, n);
         m.kind.push_back(node.kind);
         m.tags.push_back(node.tags);
         const bool firm_kind = node.kind == NodeKind::Park || node.kind == NodeKind::Plant;
@@ -104,6 +105,7 @@ void compile_links(const ScenarioSpec& s, const IndexMap& nidx, const IndexMap& 
         cl.transit = ticks_from_hours(l.transit_hours);
         cl.carries.assign(m.n_products, l.products.empty());
         for (const auto& p : l.products) cl.carries[pidx.at(p)] = true;
+        m.link_index.emplace(l.from + "->" + l.to, static_cast<std::uint32_t>(m.links.size()));
         m.links.push_back(std::move(cl));
     }
 }
@@ -263,6 +265,7 @@ bool has_tag(const CompiledModel& m, std::uint32_t n, const std::string& tag) {
 }
 
 std::vector<std::uint32_t> select_nodes(const CompiledModel& m, const std::string& selector) {
+    if (const auto it = m.node_index.find(selector); it != m.node_index.end()) return {it->second};
     std::vector<std::uint32_t> out;
     for (std::uint32_t n = 0; n < m.n_nodes; ++n) {
         const bool hit = selector == "*" ||

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <limits>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "shockflow/core/time.hpp"
@@ -61,6 +62,8 @@ struct CompiledModel {
     std::size_t n_nodes = 0;
     std::size_t n_products = 0;
     std::vector<std::string> node_ids;
+    std::unordered_map<std::string, std::uint32_t> node_index;
+    std::unordered_map<std::string, std::uint32_t> link_index;  // "FROM->TO"
     std::vector<std::string> product_ids;
     std::vector<NodeKind> kind;
     std::vector<std::vector<std::string>> tags;

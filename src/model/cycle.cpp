@@ -11,10 +11,15 @@ void Engine::cycle(Tick t) {
     refresh_damage(t);
     for (std::uint32_t l = 0; l < m_.links.size(); ++l)
         link_cycle_cap_[l] = m_.links[l].capacity * link_factor_[l] * dt_;
+    for (std::uint32_t n : m_.producers)
+        for (auto k = m_.made.begin(n); k < m_.made.end(n); ++k) {
+            const std::size_t row = m_.row(n, m_.made.list[k]);
+            cap_cycle_[row] = cycle_capacity(row, t);
+        }
     consume(t);
     place_orders(t);
     clip_to_link_capacity();
-    produce(t);
+    produce();
     ship(t);
     update_expectations();
     observe_cycle();
@@ -84,9 +89,8 @@ void Engine::place_orders(Tick t) {
         for (auto k = b; k < e; ++k) {
             const std::uint32_t c = m_.inbound.list[k];
             const std::size_t src = m_.row(m_.channels[c].src, p);
-            double supply = stock_[src];
-            if (m_.produces[src]) supply += cycle_capacity(src, t);
-            req_raw_[c] = std::min(usable_[c], supply);  // weight, normalised below
+            // cap_cycle_ is zero for rows that make nothing.
+            req_raw_[c] = std::min(usable_[c], stock_[src] + cap_cycle_[src]);  // normalised below
             by_supply += req_raw_[c];
             by_link += usable_[c];
         }
@@ -134,11 +138,11 @@ void Engine::clip_to_link_capacity() {
     }
 }
 
-void Engine::produce(Tick t) {
-    for (std::uint32_t n : m_.producers) produce_at(n, t);
+void Engine::produce() {
+    for (std::uint32_t n : m_.producers) produce_at(n);
 }
 
-void Engine::produce_at(std::uint32_t n, Tick t) {
+void Engine::produce_at(std::uint32_t n) {
     const bool source = m_.kind[n] == NodeKind::Source;  // sources need no inputs
     const auto mb = m_.made.begin(n), me = m_.made.end(n);
     for (auto k = mb; k < me; ++k)
@@ -154,8 +158,7 @@ void Engine::produce_at(std::uint32_t n, Tick t) {
         for (auto o = m_.outbound.begin(row); o < m_.outbound.end(row); ++o)
             requested += req_[m_.outbound.list[o]];
         const double forecast = downstream_forecast(row);
-        const double want =
-            std::min(std::max(0.0, requested - stock_[row]), cycle_capacity(row, t));
+        const double want = std::min(std::max(0.0, requested - stock_[row]), cap_cycle_[row]);
         made_want_[k] = want;
         if (source) continue;
         for (const auto& in : m_.recipe[j]) {
@@ -200,6 +203,7 @@ void Engine::produce_at(std::uint32_t n, Tick t) {
 }
 
 void Engine::ship(Tick t) {
+    std::fill(batch_of_class_.begin(), batch_of_class_.end(), -1);
     for (std::uint32_t row : m_.suppliers) {
         const auto b = m_.outbound.begin(row), e = m_.outbound.end(row);
         double total = 0.0;
@@ -220,10 +224,39 @@ void Engine::ship(Tick t) {
             } else {
                 for (auto h = path_begin_[c]; h < path_end_[c]; ++h) link_used_[path_pool_[h]] += g;
             }
-            queue_.schedule(t + transit_[c], kPrioArrival, Event{Ev::Arrival, dst, p, g});
+            dispatch_shipment(c, g, t);
         }
         stock_[row] = std::max(0.0, stock_[row]);  // proportional shares may overshoot by an ulp
     }
+}
+
+void Engine::dispatch_shipment(std::uint32_t c, double units, Tick t) {
+    const std::uint32_t cls = class_of_channel_[c];
+    if (batch_of_class_[cls] < 0) {
+        std::uint32_t b = 0;
+        if (free_batches_.empty()) {
+            b = static_cast<std::uint32_t>(batches_.size());
+            batches_.emplace_back();
+        } else {
+            b = free_batches_.back();
+            free_batches_.pop_back();
+        }
+        batch_of_class_[cls] = b;
+        queue_.schedule(t + transit_classes_[cls], kPrioArrival, Event{Ev::Arrival, b});
+    }
+    const Channel& ch = m_.channels[c];
+    batches_[static_cast<std::size_t>(batch_of_class_[cls])].push_back({ch.dst, ch.product, units});
+}
+
+void Engine::arrive(std::uint32_t batch) {
+    for (const Shipment& s : batches_[batch]) {
+        const std::size_t row = m_.row(s.dst, s.product);
+        stock_[row] += s.units;
+        pipeline_[row] -= s.units;
+        day_[row].received += s.units;
+    }
+    batches_[batch].clear();  // keeps its storage for reuse
+    free_batches_.push_back(batch);
 }
 
 // What customers expect to draw from row (n, p), units/day: each customer's
@@ -264,7 +297,6 @@ void Engine::observe_cycle() {
                                 labor_[n] * input_factor_[n];
         if (damage_[n] * labor_[n] <= 0.0) operational_[n] = false;
     }
-    for (double s : stock_) out_.min_stock_seen = std::min(out_.min_stock_seen, s);
     for (std::uint32_t l = 0; l < m_.links.size(); ++l) {
         if (link_used_[l] > 0.0) {
             const double cap = m_.links[l].capacity * link_factor_[l] * dt_;

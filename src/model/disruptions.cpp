@@ -120,6 +120,20 @@ void Engine::refresh_routes() {
             it = trees_.emplace(key, router_->fastest_tree(ch.src, ch.product, link_factor_)).first;
         route_channel(c, it->second);
     }
+    classify_transits();
+}
+
+// Classes are looked up by transit time and never removed, so a refresh costs
+// one hash lookup per channel and batches stay valid across refreshes.
+void Engine::classify_transits() {
+    class_of_channel_.resize(transit_.size());
+    for (std::size_t c = 0; c < transit_.size(); ++c) {
+        auto [it, added] = class_index_.try_emplace(
+            transit_[c].value, static_cast<std::uint32_t>(transit_classes_.size()));
+        if (added) transit_classes_.push_back(transit_[c]);
+        class_of_channel_[c] = it->second;
+    }
+    batch_of_class_.resize(transit_classes_.size(), -1);
 }
 
 // Follows the tree back from the channel's destination to its source.

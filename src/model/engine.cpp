@@ -42,6 +42,7 @@ void Engine::init() {
     const std::size_t nc = m_.channels.size();
     usable_.assign(nc, 0.0);
     share_.assign(nc, 0.0);
+    cap_cycle_.assign(rows, 0.0);
     req_raw_.assign(nc, 0.0);
     req_.assign(nc, 0.0);
     transit_.assign(nc, Tick{0});
@@ -109,13 +110,7 @@ RunResult Engine::run() {
 void Engine::dispatch(const Event& e, Tick t) {
     switch (e.kind) {
         case Ev::DayEnd: end_day(t); break;
-        case Ev::Arrival: {
-            const std::size_t row = m_.row(e.a, e.b);
-            stock_[row] += e.x;
-            pipeline_[row] -= e.x;
-            day_[row].received += e.x;
-            break;
-        }
+        case Ev::Arrival: arrive(e.a); break;
         case Ev::Cycle: cycle(t); break;
         case Ev::StrikeStart: start_strike(e.a, t); break;
         case Ev::RepairDone: finish_repair(e.a, e.b, t); break;
@@ -162,6 +157,7 @@ void Engine::end_day(Tick t) {
             const std::size_t row = m_.row(n, p);
             DayAccum& a = day_[row];
             if (!source) holding_cost_ += stock_[row] * m_.holding_cost[p];
+            out_.min_stock_seen = std::min(out_.min_stock_seen, stock_[row]);
             const bool active = a.produced != 0 || a.consumed_inputs != 0 || stock_[row] != 0 ||
                                 a.shipped != 0 || a.received != 0 || a.demand != 0 ||
                                 a.capacity != 0;

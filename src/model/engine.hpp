@@ -18,7 +18,7 @@ class Router;
 
 enum class Ev : std::uint8_t {
     DayEnd,
-    Arrival,  // a = destination node, b = product, x = units
+    Arrival,  // a = batch of shipments arriving together
     Cycle,
     StrikeStart,  // a = strike job
     RepairDone,   // a = strike job, b = version (stale ones are ignored)
@@ -94,6 +94,14 @@ struct Displacement {
     bool active = false;
 };
 
+// Goods dispatched in one cycle that arrive at the same time travel as one
+// batch behind one event: far fewer events than shipments.
+struct Shipment {
+    std::uint32_t dst = 0;
+    std::uint32_t product = 0;
+    double units = 0.0;
+};
+
 // Disruptions with every sampled value drawn (one replication's draw).
 struct Realization {
     std::vector<StrikeJob> jobs;
@@ -128,8 +136,8 @@ private:
     void consume(Tick t);
     void place_orders(Tick t);
     void clip_to_link_capacity();
-    void produce(Tick t);
-    void produce_at(std::uint32_t n, Tick t);
+    void produce();
+    void produce_at(std::uint32_t n);
     void ship(Tick t);
     void allocate(std::uint32_t row, double total);  // grants into scratch_
     void allocate_priority(std::uint32_t row, double stock);
@@ -145,6 +153,9 @@ private:
     void refresh_link(std::uint32_t link);
     void refresh_routes();
     void route_channel(std::uint32_t c, const std::vector<std::uint32_t>& via);
+    void classify_transits();
+    void dispatch_shipment(std::uint32_t c, double units, Tick t);
+    void arrive(std::uint32_t batch);
     void refresh_labor(const std::vector<std::uint32_t>& nodes);
     void refresh_demand(const DemandShock& shock);
     void start_displacement(std::uint32_t i, Tick t);
@@ -176,9 +187,18 @@ private:
     std::vector<double> link_factor_, link_cycle_cap_, link_load_, link_used_;
     // Channels.
     std::vector<double> usable_, share_, req_raw_, req_;
+    std::vector<double> cap_cycle_;  // by row: what a producer can make this cycle
     std::vector<Tick> transit_;
     std::vector<std::uint32_t> path_begin_, path_end_;  // hops in path_pool_; empty = direct
     std::vector<std::uint32_t> path_pool_;
+    // Arrival batches: channels are grouped by transit time ("class"); each
+    // cycle opens at most one batch per class.
+    std::vector<Tick> transit_classes_;
+    std::unordered_map<std::int64_t, std::uint32_t> class_index_;
+    std::vector<std::uint32_t> class_of_channel_;
+    std::vector<std::int64_t> batch_of_class_;
+    std::vector<std::vector<Shipment>> batches_;
+    std::vector<std::uint32_t> free_batches_;
     std::unique_ptr<Router> router_;  // only with rerouting on
     std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> trees_;
     std::vector<double> scratch_;  // per-supplier grants

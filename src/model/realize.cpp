@@ -53,16 +53,13 @@ std::vector<std::uint32_t> targets(const CompiledModel& m, const EventSpec& e,
 }
 
 std::uint32_t link_index(const CompiledModel& m, const std::string& name) {
-    const auto arrow = name.find("->");
-    const std::string from = name.substr(0, arrow), to = name.substr(arrow + 2);
-    for (std::uint32_t l = 0; l < m.links.size(); ++l)
-        if (m.node_ids[m.links[l].from] == from && m.node_ids[m.links[l].to] == to) return l;
-    return kNone;
+    const auto it = m.link_index.find(name);
+    return it == m.link_index.end() ? kNone : it->second;
 }
 
 std::uint32_t node_index(const CompiledModel& m, const std::string& id) {
-    const auto nodes = select_nodes(m, id);
-    return nodes.empty() ? kNone : nodes.front();
+    const auto it = m.node_index.find(id);
+    return it == m.node_index.end() ? kNone : it->second;
 }
 
 void add_strike(const CompiledModel& m, const EventSpec& e, RandomStream& rng, Realization& r) {

@@ -10,6 +10,7 @@
 #include <cmath>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "shockflow/core/random.hpp"
 
@@ -162,9 +163,10 @@ double total_capacity(const NodeSpec& n) {
     return c;
 }
 
-void link(ScenarioSpec& s, std::size_t from, std::size_t to, double capacity, double hours) {
-    for (const auto& existing : s.links)
-        if (existing.from == s.nodes[from].id && existing.to == s.nodes[to].id) return;
+// Adds from->to unless it exists (`seen` holds the pairs already linked).
+void link(ScenarioSpec& s, std::unordered_set<std::uint64_t>& seen, std::size_t from,
+          std::size_t to, double capacity, double hours) {
+    if (!seen.insert((std::uint64_t{from} << 32) | to).second) return;
     s.links.push_back({s.nodes[from].id, s.nodes[to].id, std::ceil(capacity), hours, {}, {}});
 }
 
@@ -173,6 +175,7 @@ void link(ScenarioSpec& s, std::size_t from, std::size_t to, double capacity, do
 void add_links(const GenerateOptions& o, RandomStream& rng,
                const std::vector<std::vector<std::size_t>>& makers, ScenarioSpec& s) {
     auto hours = [&] { return std::round(rng.uniform(2.0, 24.0)); };
+    std::unordered_set<std::uint64_t> seen;
     std::unordered_map<std::string, std::size_t> index;
     for (std::size_t n = 0; n < s.nodes.size(); ++n) index.emplace(s.nodes[n].id, n);
     const auto depot = [&](std::int64_t r) { return index.at(fmt::format("depot{}", r)); };
@@ -189,14 +192,14 @@ void add_links(const GenerateOptions& o, RandomStream& rng,
                 const auto& pool = makers[p];
                 for (int k = 0; k < 4; ++k) {
                     const std::size_t from = pool[rng.below(pool.size())];
-                    link(s, from, n, total_capacity(s.nodes[from]), hours());
+                    link(s, seen, from, n, total_capacity(s.nodes[from]), hours());
                 }
             }
         }
         const bool essential = made.rfind("good", 0) == 0;
         if (!essential) continue;
         for (int k = 0; k < 2; ++k)
-            link(s, n,
+            link(s, seen, n,
                  depot(static_cast<std::int64_t>(rng.below(static_cast<std::uint64_t>(o.regions)))),
                  total_capacity(park), hours());
     }
@@ -204,12 +207,12 @@ void add_links(const GenerateOptions& o, RandomStream& rng,
         const std::int64_t next = (r + 1) % o.regions;
         double need = 0.0;
         for (const auto& d : s.nodes[region(r)].demand) need += d.qty;
-        link(s, depot(r), region(r), 3.0 * need, hours());
+        link(s, seen, depot(r), region(r), 3.0 * need, hours());
         if (next == r) continue;
-        link(s, depot(r), depot(next), 2.0 * need, hours());
-        link(s, depot(next), depot(r), 2.0 * need, hours());
-        link(s, region(r), region(next), 2.0 * need, hours());  // a road, for detours
-        link(s, region(next), region(r), 2.0 * need, hours());
+        link(s, seen, depot(r), depot(next), 2.0 * need, hours());
+        link(s, seen, depot(next), depot(r), 2.0 * need, hours());
+        link(s, seen, region(r), region(next), 2.0 * need, hours());  // a road, for detours
+        link(s, seen, region(next), region(r), 2.0 * need, hours());
     }
 }
 

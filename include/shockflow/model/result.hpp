@@ -116,7 +116,7 @@ struct RunResult {
     std::uint64_t events_processed = 0;
 
     /// Invariant witnesses, checked by tests: the lowest stock seen at the end
-    /// of any cycle (units, >= 0 up to rounding) and, per link, the highest
+    /// of any day (units, >= 0 up to rounding) and, per link, the highest
     /// share of its cycle capacity used (<= 1 up to rounding).
     double min_stock_seen = 0.0;
     std::vector<double> link_peak_utilization;
