@@ -247,6 +247,7 @@ void compile_policy(CompiledModel& m, const PolicySpec& policy) {
     m.prestock_product.assign(m.n_products, false);
     if (policy.prestock) {
         m.prestock_from = ticks_from_days(policy.prestock->from_day);
+        m.prestock_until = ticks_from_days(policy.prestock->until_day);
         for (const auto& sel : policy.prestock->products) {
             const auto chosen = select_products(m, sel);
             for (std::size_t p = 0; p < m.n_products; ++p)

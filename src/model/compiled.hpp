@@ -101,6 +101,7 @@ struct CompiledModel {
     PolicySpec policy;
     std::vector<bool> prestock_product;
     Tick prestock_from{0};
+    Tick prestock_until{0};
     std::vector<std::uint32_t> priority_rank;  // by node; lower is served first
     std::vector<double> holding_cost;          // by product, per unit-day
 

@@ -29,7 +29,7 @@ void Engine::cycle(Tick t) {
 
 double Engine::capacity_factor(std::uint32_t p, Tick t) const {
     double f = 1.0 + m_.policy.surge_capacity;
-    if (m_.prestock_product[p] && t >= m_.prestock_from && t < Tick{0})
+    if (m_.prestock_product[p] && t >= m_.prestock_from && t < m_.prestock_until)
         f += m_.policy.prestock->uplift;
     return f;
 }
@@ -73,7 +73,8 @@ void Engine::consume(Tick t) {
 }
 
 void Engine::place_orders(Tick t) {
-    const bool prestock = m_.policy.prestock && t >= m_.prestock_from && t < Tick{0};
+    const bool prestock =
+        m_.policy.prestock && t >= m_.prestock_from && t < m_.prestock_until;
     for (std::uint32_t row : m_.holders) {
         const std::uint32_t n = row / static_cast<std::uint32_t>(m_.n_products);
         const std::uint32_t p = row % static_cast<std::uint32_t>(m_.n_products);

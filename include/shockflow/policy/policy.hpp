@@ -25,9 +25,10 @@ enum class Allocation { Proportional, Priority, FairShare };
 /// "Increase production of essential goods ahead of the conflict".
 struct PrestockSpec {
     std::vector<std::string> products;  ///< product ids or categories
-    double from_day = -10.0;            ///< days; uplift active on [from_day, 0)
+    double from_day = -10.0;            ///< days; active on [from_day, until_day)
     double uplift = 0.2;                ///< extra share of nominal capacity, >= 0
     double target_days = 7.0;           ///< depots' and regions' stock target, days, >= 0
+    double until_day = 0.0;             ///< days; > from_day (extension: default day 0)
     SourceLoc loc;
 };
 

@@ -46,6 +46,19 @@ TEST(PolicyLever, PrestockBuildsStockThatCarriesThroughAStrike) {
 
 // stock_target_days food = 4 raises R's target to 320: day 0 eats 80 -> 80,
 // orders 240, P makes its 100 -> 180; day 1: 100 -> 200.
+// until_day = 2 keeps the raised target (400) and uplift (125/day) through
+// days 0 and 1. R ends day -1 with 340 (see above). Day 0: eats 80 -> 260,
+// orders 140, gets 125 -> 385. Day 1: 305, orders 95 -> 400. Day 2: the target
+// is 160 again: eats 80 -> 320, orders nothing.
+TEST(PolicyLever, PrestockUntilDayKeepsTargetsRaisedLonger) {
+    PolicySpec prestock;
+    prestock.prestock = PrestockSpec{{"food"}, -4, 0.25, 5, 2, {}};
+    const RunResult r = run(chain(-6, 6, 100, 80), prestock);
+    EXPECT_NEAR(day_row(r, 0, "R", "food").stock, 385.0, 1e-9);
+    EXPECT_NEAR(day_row(r, 1, "R", "food").stock, 400.0, 1e-9);
+    EXPECT_NEAR(day_row(r, 2, "R", "food").stock, 320.0, 1e-9);
+}
+
 TEST(PolicyLever, StockTargetDaysOverridesTheNodesTarget) {
     PolicySpec policy;
     policy.stock_target_days = {{"food", 4, {}}};
