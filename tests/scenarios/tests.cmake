@@ -1,1 +1,105 @@
-# every scenario runs
+# Every scenario runs. For each scenarios/**/*.toml holding a [scenario] table
+# (policy files live in policies/ folders and are skipped):
+#   scenario.<path>.validate         shockflow validate FILE
+#   scenario.<path>.run              shockflow run FILE --out <build>/scenario-out/<path> --quiet
+#   scenario.<path>.policy.<stem>    the same run under each policies/<stem>.toml beside FILE
+#   scenario.<path>.compare          compare over those policies, a few replications
+# where <path> is the file's path under scenarios/ without ".toml". Then
+# determinism checks and the command line's exit statuses.
+
+set(_scenario_root "${CMAKE_SOURCE_DIR}/scenarios")
+set(_scenario_out "${CMAKE_BINARY_DIR}/scenario-out")
+set(_script_dir "${CMAKE_CURRENT_SOURCE_DIR}/scenarios")
+
+# The glob is redone at build time, so a new scenario file gets its tests
+# without a manual re-configure.
+file(GLOB_RECURSE _scenario_files CONFIGURE_DEPENDS RELATIVE "${_scenario_root}"
+     "${_scenario_root}/*.toml")
+list(SORT _scenario_files)
+
+set(_minimal_scenario "")
+foreach(_rel IN LISTS _scenario_files)
+    if(_rel MATCHES "(^|/)policies/")
+        continue()
+    endif()
+    set(_file "${_scenario_root}/${_rel}")
+    file(STRINGS "${_file}" _has_table REGEX "^[ \t]*\\[scenario\\][ \t]*(#.*)?$")
+    if(NOT _has_table)
+        continue()
+    endif()
+    string(REGEX REPLACE "\\.toml$" "" _name "${_rel}")
+    if(_name MATCHES "^minimal/" AND NOT _minimal_scenario)
+        set(_minimal_scenario "${_file}")
+    endif()
+
+    add_test(NAME scenario.${_name}.validate COMMAND shockflow validate "${_file}")
+    add_test(NAME scenario.${_name}.run
+             COMMAND shockflow run "${_file}" --out "${_scenario_out}/${_name}" --quiet)
+
+    get_filename_component(_dir "${_file}" DIRECTORY)
+    file(GLOB _policies "${_dir}/policies/*.toml")
+    list(SORT _policies)
+    set(_policy_args "")
+    foreach(_policy IN LISTS _policies)
+        get_filename_component(_stem "${_policy}" NAME_WE)
+        add_test(NAME scenario.${_name}.policy.${_stem}
+                 COMMAND shockflow run "${_file}" --policy "${_policy}"
+                         --out "${_scenario_out}/${_name}.${_stem}" --quiet)
+        list(APPEND _policy_args --policy "${_policy}")
+    endforeach()
+    if(_policy_args)
+        add_test(NAME scenario.${_name}.compare
+                 COMMAND shockflow compare "${_file}" ${_policy_args} --replications 4
+                         --out "${_scenario_out}/${_name}.compare" --quiet)
+    endif()
+endforeach()
+
+# Exit statuses of the command line: 0 success, 2 bad input, and no file
+# written when an input is bad. ARGS separates arguments with '|'.
+function(shockflow_cli_test name expect args)
+    cmake_parse_arguments(PARSE_ARGV 3 opt "" "MATCH;NO_DIR" "")
+    add_test(NAME cli.${name}
+             COMMAND "${CMAKE_COMMAND}" -DSHOCKFLOW=$<TARGET_FILE:shockflow> "-DEXPECT=${expect}"
+                     "-DARGS=${args}" "-DMATCH=${opt_MATCH}" "-DNO_DIR=${opt_NO_DIR}"
+                     -P "${_script_dir}/expect_exit.cmake")
+endfunction()
+
+shockflow_cli_test(version 0 "--version" MATCH "^shockflow [0-9]+\\.[0-9]+\\.[0-9]+ \\(git ")
+shockflow_cli_test(help 0 "--help" MATCH "validate")
+shockflow_cli_test(no_subcommand 2 "")
+shockflow_cli_test(missing_argument 2 "run")
+shockflow_cli_test(missing_scenario 2
+                   "run|${_scenario_out}/no-such-file.toml|--out|${_scenario_out}/cli.missing"
+                   NO_DIR "${_scenario_out}/cli.missing")
+
+if(NOT _minimal_scenario)
+    message(STATUS "No scenarios/minimal/*.toml yet: determinism and scenario CLI tests skipped")
+    return()
+endif()
+
+# Same inputs -> byte-identical files (run twice; compare on 1 and 2 threads).
+add_test(NAME scenario.determinism.run
+         COMMAND "${CMAKE_COMMAND}" -DSHOCKFLOW=$<TARGET_FILE:shockflow>
+                 "-DSCENARIO=${_minimal_scenario}" "-DOUT=${_scenario_out}/determinism.run"
+                 -DMODE=run -P "${_script_dir}/determinism.cmake")
+add_test(NAME scenario.determinism.compare_threads
+         COMMAND "${CMAKE_COMMAND}" -DSHOCKFLOW=$<TARGET_FILE:shockflow>
+                 "-DSCENARIO=${_minimal_scenario}" "-DOUT=${_scenario_out}/determinism.compare"
+                 -DMODE=compare -P "${_script_dir}/determinism.cmake")
+
+set(_bad_policy "${_script_dir}/cli/bad_policy.toml")
+set(_all_off "${_script_dir}/cli/all_off.toml")
+shockflow_cli_test(unknown_option 2 "run|${_minimal_scenario}|--bogus")
+shockflow_cli_test(bad_seed 2 "run|${_minimal_scenario}|--seed|abc")
+shockflow_cli_test(bad_replications 2
+                   "compare|${_minimal_scenario}|--policy|${_all_off}|--replications|0")
+shockflow_cli_test(bad_policy_writes_nothing 2
+                   "run|${_minimal_scenario}|--policy|${_bad_policy}|--out|${_scenario_out}/cli.bad1"
+                   MATCH "bad_policy.toml:[0-9]+(:[0-9]+)?: error: "
+                   NO_DIR "${_scenario_out}/cli.bad1")
+shockflow_cli_test(bad_policy_compare_writes_nothing 2
+                   "compare|${_minimal_scenario}|--policy|${_all_off}|--policy|${_bad_policy}|--out|${_scenario_out}/cli.bad2"
+                   NO_DIR "${_scenario_out}/cli.bad2")
+shockflow_cli_test(validate 0 "validate|${_minimal_scenario}"
+                   MATCH "^OK: [^:]+: [0-9]+ products, [0-9]+ nodes, [0-9]+ links, [0-9]+ events")
+shockflow_cli_test(run_without_out 0 "run|${_minimal_scenario}" MATCH "fill_rate")

@@ -93,8 +93,8 @@ struct Kpis {
 struct Resilience {
     std::uint32_t node = 0;
     std::uint32_t product = 0;
-    double time_to_survive_days;  ///< regions, essential products; censored at the end
-    double time_to_recover_days;  ///< producers whose output dropped below 95 % of baseline
+    double time_to_survive_days = 0.0;  ///< regions, essential products; censored at the end
+    double time_to_recover_days = 0.0;  ///< producers whose output dropped below 95 % of baseline
     bool censored = false;        ///< the run ended before the event happened
 };
 

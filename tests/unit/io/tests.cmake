@@ -1,1 +1,5 @@
 # tests of src/io
+shockflow_add_test_executable(io_tests
+    unit/io/atomic_output_test.cpp
+    unit/io/format_test.cpp
+    unit/io/run_writer_test.cpp)

@@ -1,0 +1,114 @@
+#include "cli/commands.hpp"
+
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <set>
+
+#include "shockflow/core/error.hpp"
+#include "shockflow/experiment/compare.hpp"
+#include "shockflow/experiment/progress.hpp"
+#include "shockflow/experiment/report.hpp"
+#include "shockflow/io/run_writer.hpp"
+#include "shockflow/model/simulation.hpp"
+#include "shockflow/scenario/loader.hpp"
+
+namespace shockflow::cli {
+namespace {
+
+// Policies compared side by side are told apart by name only.
+void check_distinct_names(const std::vector<PolicySpec>& policies) {
+    DiagnosticSink sink;
+    std::set<std::string> seen;
+    for (const PolicySpec& p : policies) {
+        if (seen.insert(p.name).second) continue;
+        SourceLoc where = p.loc.file.empty() ? SourceLoc{p.file, 0, 0} : p.loc;
+        sink.error(std::move(where), fmt::format("policy.name: \"{}\" is already the name of an "
+                                                 "earlier policy (compared policies need "
+                                                 "distinct names)",
+                                                 p.name));
+    }
+    sink.throw_if_any();
+}
+
+std::vector<PolicySpec> load_policies(const std::vector<std::string>& files,
+                                      const ScenarioSpec& scenario) {
+    std::vector<PolicySpec> policies;
+    policies.reserve(files.size());
+    for (const auto& file : files) policies.push_back(load_policy(file, scenario));
+    check_distinct_names(policies);
+    return policies;
+}
+
+experiment::CompareOptions compare_options(const CompareArgs& args, const ScenarioSpec& s) {
+    experiment::CompareOptions options;
+    options.replications = args.replications.value_or(s.replications);
+    options.seed = args.seed.value_or(s.seed);
+    options.threads = args.threads;
+    return options;
+}
+
+}  // namespace
+
+int run_command(const RunArgs& args) {
+    // Every input is read and checked before anything is simulated or written.
+    const ScenarioSpec scenario = load_scenario(args.scenario);
+    const PolicySpec policy =
+        args.policy.empty() ? scenario.policy : load_policy(args.policy, scenario);
+    RunOptions options;
+    options.seed = args.seed.value_or(scenario.seed);
+    options.record_timeseries = !args.out.empty();
+
+    const RunResult result = simulate(scenario, policy, options);
+    if (!args.out.empty()) io::write_run(result, args.out);
+    if (args.quiet) return 0;
+
+    fmt::print("{}\n", io::format_kpi_table(result));
+    if (args.out.empty()) {
+        fmt::print("no files written (use --out DIR to write them)\n");
+    } else {
+        fmt::print("wrote timeseries.csv, firms.csv, summary.json to {}\n", args.out);
+    }
+    return 0;
+}
+
+int validate_command(const ValidateArgs& args) {
+    const ScenarioSpec scenario = load_scenario(args.scenario);
+    std::optional<PolicySpec> policy;
+    if (!args.policy.empty()) policy = load_policy(args.policy, scenario);
+
+    fmt::print("OK: {}: {} products, {} nodes, {} links, {} events\n", scenario.name,
+               scenario.products.size(), scenario.nodes.size(), scenario.links.size(),
+               scenario.events.size());
+    if (policy) fmt::print("OK: {}: policy {}\n", args.policy, policy->name);
+    return 0;
+}
+
+int compare_command(const CompareArgs& args) {
+    const ScenarioSpec scenario = load_scenario(args.scenario);
+    const std::vector<PolicySpec> policies = load_policies(args.policies, scenario);
+    experiment::CompareOptions options = compare_options(args, scenario);
+
+    // A bar only where someone watches it: not in logs, pipes or CI.
+    std::optional<experiment::ProgressBar> bar;
+    if (!args.quiet && ::isatty(::fileno(stderr)) == 1) {
+        bar.emplace(stderr, policies.size() * static_cast<std::size_t>(options.replications));
+        options.progress = [&bar](std::size_t done, std::size_t) { bar->update(done); };
+    }
+    const experiment::Comparison comparison = experiment::compare(scenario, policies, options);
+    if (bar) bar->finish();
+    if (!args.out.empty()) experiment::write_comparison(comparison, args.out);
+    if (args.quiet) return 0;
+
+    fmt::print("{}\n", experiment::format_comparison_table(comparison));
+    if (args.out.empty()) {
+        fmt::print("no files written (use --out DIR to write them)\n");
+    } else {
+        fmt::print("wrote comparison.json, comparison.csv, replications.csv to {}\n", args.out);
+    }
+    return 0;
+}
+
+}  // namespace shockflow::cli

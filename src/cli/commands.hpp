@@ -1,0 +1,40 @@
+#pragma once
+/// The subcommands of the `shockflow` program, as plain functions over parsed
+/// arguments. Each returns the process exit status; ConfigError and other
+/// exceptions propagate to main(), which maps them to exit statuses.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace shockflow::cli {
+
+struct RunArgs {
+    std::string scenario;
+    std::string policy;                 ///< "" = the scenario's own [policy]
+    std::optional<std::uint64_t> seed;  ///< nullopt = the scenario's seed
+    std::string out;                    ///< "" = write no files
+    bool quiet = false;                 ///< print nothing on success
+};
+
+struct ValidateArgs {
+    std::string scenario;
+    std::string policy;  ///< "" = only the scenario
+};
+
+struct CompareArgs {
+    std::string scenario;
+    std::vector<std::string> policies;         ///< in order; the first is the baseline
+    std::optional<std::int64_t> replications;  ///< nullopt = the scenario's replications
+    int threads = 0;                           ///< 0 = all cores
+    std::optional<std::uint64_t> seed;         ///< nullopt = the scenario's seed
+    std::string out;                           ///< "" = write no files
+    bool quiet = false;                        ///< no table, no progress bar
+};
+
+int run_command(const RunArgs& args);
+int validate_command(const ValidateArgs& args);
+int compare_command(const CompareArgs& args);
+
+}  // namespace shockflow::cli

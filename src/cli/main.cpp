@@ -1,0 +1,174 @@
+// The `shockflow` program: parse arguments, call the library, map the outcome
+// to an exit status (0 success, 2 bad input, 1 internal error).
+
+#include <fmt/format.h>
+
+#include <CLI/CLI.hpp>
+#include <charconv>
+#include <cstdint>
+#include <cstdio>
+#include <exception>
+#include <filesystem>
+#include <limits>
+#include <optional>
+#include <string>
+
+#include "cli/commands.hpp"
+#include "shockflow/core/error.hpp"
+#include "shockflow/core/version.hpp"
+
+namespace {
+
+using namespace shockflow::cli;
+
+constexpr int kExitBadInput = 2;
+constexpr int kExitFailure = 1;  // an output that cannot be written, or a bug
+
+// CLI11 fills plain values; "was it given" is read from the option afterwards.
+template <typename T>
+void copy_if_given(const CLI::Option* option, const T& value, std::optional<T>& target) {
+    if (option->count() > 0) target = value;
+}
+
+// A whole number in [min, max], written in plain decimal digits. CLI11's own
+// conversion would wrap "-1" or an overflowing value into a valid-looking seed.
+CLI::Validator whole_number(std::uint64_t min, std::uint64_t max) {
+    return CLI::Validator(
+        [min, max](std::string& text) -> std::string {
+            std::uint64_t v = 0;
+            const char* end = text.data() + text.size();
+            const auto [ptr, ec] = std::from_chars(text.data(), end, v);
+            const bool digits = !text.empty() && text.front() != '-' && text.front() != '+';
+            if (!digits || ec != std::errc{} || ptr != end || v < min || v > max) {
+                return fmt::format("expected a whole number from {} to {} (got \"{}\")", min, max,
+                                   text);
+            }
+            return {};
+        },
+        "");
+}
+
+constexpr auto kMaxSeed = std::numeric_limits<std::uint64_t>::max();
+constexpr auto kMaxInt64 = static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max());
+constexpr auto kMaxInt = static_cast<std::uint64_t>(std::numeric_limits<int>::max());
+
+struct Parsed {
+    RunArgs run;
+    ValidateArgs validate;
+    CompareArgs compare;
+    std::uint64_t run_seed = 0, compare_seed = 0;
+    std::int64_t replications = 0;
+    CLI::Option* run_seed_opt = nullptr;
+    CLI::Option* compare_seed_opt = nullptr;
+    CLI::Option* replications_opt = nullptr;
+};
+
+CLI::Option* add_scenario(CLI::App* cmd, std::string& target) {
+    return cmd->add_option("scenario", target, "Scenario TOML file")->required()->type_name("FILE");
+}
+
+CLI::Option* add_seed(CLI::App* cmd, std::uint64_t& target, const std::string& help) {
+    return cmd->add_option("--seed", target, help)
+        ->type_name("N")
+        ->check(whole_number(0, kMaxSeed));
+}
+
+CLI::Option* add_out(CLI::App* cmd, std::string& target, const std::string& files) {
+    return cmd
+        ->add_option("--out", target,
+                     fmt::format("Write {} into DIR, created if needed (without --out, only the "
+                                 "table is printed and no file is written)",
+                                 files))
+        ->type_name("DIR");
+}
+
+CLI::App* add_run(CLI::App& app, Parsed& p) {
+    CLI::App* cmd = app.add_subcommand("run", "Simulate one scenario under one policy");
+    add_scenario(cmd, p.run.scenario);
+    cmd->add_option("--policy", p.run.policy,
+                    "Policy TOML file; replaces the scenario's [policy] as a whole")
+        ->type_name("FILE");
+    p.run_seed_opt = add_seed(cmd, p.run_seed, "Seed (default: the scenario's seed)");
+    add_out(cmd, p.run.out, "timeseries.csv, firms.csv, summary.json");
+    cmd->add_flag("--quiet,-q", p.run.quiet, "Print nothing on success");
+    return cmd;
+}
+
+CLI::App* add_validate(CLI::App& app, Parsed& p) {
+    CLI::App* cmd = app.add_subcommand("validate", "Check a scenario (and a policy) file");
+    add_scenario(cmd, p.validate.scenario);
+    cmd->add_option("--policy", p.validate.policy, "Policy TOML file to check as well")
+        ->type_name("FILE");
+    return cmd;
+}
+
+CLI::App* add_compare(CLI::App& app, Parsed& p) {
+    CLI::App* cmd = app.add_subcommand(
+        "compare", "Compare policies over replications on common random numbers");
+    add_scenario(cmd, p.compare.scenario);
+    cmd->add_option("--policy", p.compare.policies,
+                    "Policy TOML file; repeat for each policy, the first is the baseline")
+        ->required()
+        ->type_name("FILE");
+    p.replications_opt =
+        cmd->add_option("--replications,-n", p.replications,
+                        "Replications per policy (default: the scenario's replications)")
+            ->type_name("N")
+            ->check(whole_number(1, kMaxInt64));
+    cmd->add_option("--threads,-j", p.compare.threads, "Worker threads, 0 = all cores")
+        ->type_name("T")
+        ->check(whole_number(0, kMaxInt));
+    p.compare_seed_opt = add_seed(cmd, p.compare_seed,
+                                  "Base seed; replication k uses seed + k (default: the "
+                                  "scenario's seed)");
+    add_out(cmd, p.compare.out, "comparison.json, comparison.csv, replications.csv");
+    cmd->add_flag("--quiet,-q", p.compare.quiet, "Print nothing on success, no progress bar");
+    return cmd;
+}
+
+int dispatch(const CLI::App* run, const CLI::App* validate, Parsed& p) {
+    if (run->parsed()) {
+        copy_if_given(p.run_seed_opt, p.run_seed, p.run.seed);
+        return run_command(p.run);
+    }
+    if (validate->parsed()) return validate_command(p.validate);
+    copy_if_given(p.compare_seed_opt, p.compare_seed, p.compare.seed);
+    copy_if_given(p.replications_opt, p.replications, p.compare.replications);
+    return compare_command(p.compare);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    CLI::App app{"shockflow: production and distribution of goods during a disruption"};
+    app.set_version_flag("--version", fmt::format("shockflow {} (git {})", shockflow::version(),
+                                                  shockflow::git_revision()));
+    app.require_subcommand(1);
+    app.footer("Exit status: 0 success, 2 bad input (usage, scenario, policy), 1 any other error.");
+    Parsed parsed;
+    const CLI::App* run = add_run(app, parsed);
+    const CLI::App* validate = add_validate(app, parsed);
+    add_compare(app, parsed);
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        // CLI11's own codes (105, 106, ...) are not ours: any usage error is 2.
+        return app.exit(e) == 0 ? 0 : kExitBadInput;
+    }
+    try {
+        return dispatch(run, validate, parsed);
+    } catch (const shockflow::ConfigError& e) {
+        for (const auto& d : e.diagnostics()) fmt::print(stderr, "{}\n", d.format());
+        return kExitBadInput;
+    } catch (const std::filesystem::filesystem_error& e) {
+        fmt::print(stderr, "shockflow: error: {}\n", e.what());
+        return kExitFailure;
+    } catch (const std::exception& e) {
+        fmt::print(stderr, "shockflow: internal error: {}\n", e.what());
+        return kExitFailure;
+    } catch (...) {
+        fmt::print(stderr, "shockflow: internal error: unknown exception\n");
+        return kExitFailure;
+    }
+}

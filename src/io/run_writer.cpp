@@ -1,0 +1,100 @@
+#include "shockflow/io/run_writer.hpp"
+
+#include <fmt/format.h>
+
+#include <iterator>
+#include <nlohmann/json.hpp>
+
+#include "io/number_format.hpp"
+#include "io/run_files.hpp"
+#include "shockflow/core/assert.hpp"
+#include "shockflow/core/version.hpp"
+#include "shockflow/io/atomic_output.hpp"
+
+namespace shockflow::io {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+// Ids are [A-Za-z0-9_.-] (checked by the loader), so they never need CSV quoting.
+const std::string& id_at(const std::vector<std::string>& ids, std::uint32_t index) {
+    SHOCKFLOW_ASSERT(index < ids.size(), "row refers to an unknown id index");
+    return ids[index];
+}
+
+void append_day_row(fmt::memory_buffer& buf, const RunResult& r, const DayRow& row) {
+    fmt::format_to(std::back_inserter(buf), "{},{},{},{},{},{},{},{},{},{},{},{}\n", row.day,
+                   id_at(r.node_ids, row.node), id_at(r.product_ids, row.product),
+                   csv_number(row.produced), csv_number(row.consumed_inputs), csv_number(row.stock),
+                   csv_number(row.shipped), csv_number(row.received), csv_number(row.demand),
+                   csv_number(row.delivered), csv_number(row.unmet),
+                   csv_number(row.capacity_available));
+}
+
+Json products_json(const RunResult& r) {
+    SHOCKFLOW_ASSERT(r.products.size() == r.product_ids.size(), "one total per product");
+    Json products = Json::object();
+    for (std::size_t i = 0; i < r.product_ids.size(); ++i) {
+        const ProductTotals& t = r.products[i];
+        products[r.product_ids[i]] = Json{{"produced", json_number(t.produced)},
+                                          {"demanded", json_number(t.demanded)},
+                                          {"delivered", json_number(t.delivered)},
+                                          {"unmet", json_number(t.unmet)}};
+    }
+    return products;
+}
+
+Json kpi_json(const Kpis& kpi) {
+    Json out = Json::object();
+    for (const auto& [name, value] : kpi.list()) out[std::string(name)] = json_number(value);
+    return out;
+}
+
+}  // namespace
+
+void write_timeseries_csv(const RunResult& result, std::ostream& out) {
+    fmt::memory_buffer buf;
+    fmt::format_to(std::back_inserter(buf),
+                   "day,node,product,produced,consumed_inputs,stock,shipped,received,demand,"
+                   "delivered,unmet,capacity_available\n");
+    for (const DayRow& row : result.timeseries) append_day_row(buf, result, row);
+    out.write(buf.data(), static_cast<std::streamsize>(buf.size()));
+}
+
+void write_firms_csv(const RunResult& result, std::ostream& out) {
+    fmt::memory_buffer buf;
+    fmt::format_to(std::back_inserter(buf), "day,node,firms,firms_active\n");
+    for (const FirmRow& row : result.firms) {
+        fmt::format_to(std::back_inserter(buf), "{},{},{},{}\n", row.day,
+                       id_at(result.node_ids, row.node), row.firms, row.firms_active);
+    }
+    out.write(buf.data(), static_cast<std::streamsize>(buf.size()));
+}
+
+std::string summary_json(const RunResult& result) {
+    Json j;
+    j["scenario"] = result.scenario;
+    j["policy"] = result.policy;
+    j["seed"] = result.seed;
+    j["start_day"] = json_number(result.start_day);
+    j["end_day"] = json_number(result.end_day);
+    j["version"] = std::string(version());
+    j["git_revision"] = std::string(git_revision());
+    j["input_hash"] = fmt::format("{:016x}", result.input_hash);
+    j["products"] = products_json(result);
+    j["kpi"] = kpi_json(result.kpi);
+    j["events_processed"] = result.events_processed;
+    // Names come from validated UTF-8 TOML; `replace` only guards against a bug
+    // turning into an exception after a long run.
+    return j.dump(2, ' ', false, Json::error_handler_t::replace) + '\n';
+}
+
+void write_run(const RunResult& result, const std::filesystem::path& dir) {
+    AtomicOutput output(dir);
+    write_timeseries_csv(result, output.open("timeseries.csv"));
+    write_firms_csv(result, output.open("firms.csv"));
+    output.open("summary.json") << summary_json(result);
+    output.commit();
+}
+
+}  // namespace shockflow::io

@@ -1,0 +1,189 @@
+#include "shockflow/io/run_writer.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <limits>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "io/run_files.hpp"
+#include "shockflow/core/version.hpp"
+#include "unit/io/temp_dir.hpp"
+
+namespace shockflow::io {
+namespace {
+
+using test::TempDir;
+using Json = nlohmann::ordered_json;
+
+// Two nodes, two products listed out of alphabetical order (outputs must keep
+// the order of product_ids), one timeseries row each and one firm row.
+RunResult hand_built() {
+    RunResult r;
+    r.scenario = "hand-built";
+    r.policy = "ministry";
+    r.seed = 42;
+    r.start_day = -2.0;
+    r.end_day = 3.5;
+    r.input_hash = 0xabcULL;
+    r.node_ids = {"park.north", "region-1"};
+    r.product_ids = {"water", "food"};
+    r.timeseries = {
+        DayRow{.day = -1,
+               .node = 0,
+               .product = 1,
+               .produced = 10.0,
+               .consumed_inputs = 0.0,
+               .stock = 2.5,
+               .shipped = 7.5,
+               .capacity_available = 12.0},
+        DayRow{.day = 0,
+               .node = 1,
+               .product = 0,
+               .stock = 0.1,
+               .received = 3.0,
+               .demand = 4.0,
+               .delivered = 3.0,
+               .unmet = 1.0},
+    };
+    r.firms = {FirmRow{.day = -1, .node = 0, .firms = 50, .firms_active = 41}};
+    r.products = {ProductTotals{.produced = 0.0, .demanded = 4.0, .delivered = 3.0, .unmet = 1.0},
+                  ProductTotals{.produced = 10.0}};
+    r.balance.resize(2);
+    r.kpi.fill_rate = 0.75;
+    r.kpi.essential_fill_rate = 0.5;
+    r.kpi.unmet_units = 1.0;
+    r.kpi.holding_cost = 0.25;
+    r.events_processed = 123;
+    return r;
+}
+
+std::string timeseries(const RunResult& r) {
+    std::ostringstream out;
+    write_timeseries_csv(r, out);
+    return out.str();
+}
+
+TEST(RunWriter, TimeseriesHasTheContractHeaderAndShortestNumbers) {
+    EXPECT_EQ(timeseries(hand_built()),
+              "day,node,product,produced,consumed_inputs,stock,shipped,received,demand,"
+              "delivered,unmet,capacity_available\n"
+              "-1,park.north,food,10,0,2.5,7.5,0,0,0,0,12\n"
+              "0,region-1,water,0,0,0.1,0,3,4,3,1,0\n");
+}
+
+TEST(RunWriter, TimeseriesNumbersRoundTripExactly) {
+    RunResult r = hand_built();
+    r.timeseries.resize(1);
+    r.timeseries[0].stock = 1.0 / 3.0;
+    r.timeseries[0].produced = 1e20;
+    r.timeseries[0].shipped = -0.0;  // printed without a sign
+    const std::string csv = timeseries(r);
+    EXPECT_NE(csv.find("\n-1,park.north,food,1e+20,0,0.3333333333333333,0,"), std::string::npos)
+        << csv;
+}
+
+TEST(RunWriter, FirmsHasTheContractHeaderAndOneRowPerRecord) {
+    std::ostringstream out;
+    write_firms_csv(hand_built(), out);
+    EXPECT_EQ(out.str(), "day,node,firms,firms_active\n-1,park.north,50,41\n");
+}
+
+TEST(RunWriter, SummaryHasEveryKeyInAFixedOrder) {
+    const Json j = Json::parse(summary_json(hand_built()));
+    std::vector<std::string> keys;
+    for (const auto& item : j.items()) keys.push_back(item.key());
+    EXPECT_EQ(keys, (std::vector<std::string>{"scenario", "policy", "seed", "start_day", "end_day",
+                                              "version", "git_revision", "input_hash", "products",
+                                              "kpi", "events_processed"}));
+}
+
+TEST(RunWriter, SummaryValuesComeFromTheResult) {
+    const Json j = Json::parse(summary_json(hand_built()));
+    EXPECT_EQ(j["scenario"], "hand-built");
+    EXPECT_EQ(j["policy"], "ministry");
+    EXPECT_EQ(j["seed"], 42);
+    EXPECT_EQ(j["start_day"], -2.0);
+    EXPECT_EQ(j["end_day"], 3.5);
+    EXPECT_EQ(j["version"], std::string(version()));
+    EXPECT_EQ(j["git_revision"], std::string(git_revision()));
+    EXPECT_EQ(j["input_hash"], "0000000000000abc");
+    EXPECT_EQ(j["events_processed"], 123);
+    EXPECT_EQ(j["products"].begin().key(), "water");  // product_ids order, not sorted
+    EXPECT_EQ(j["products"]["water"],
+              (Json{{"produced", 0.0}, {"demanded", 4.0}, {"delivered", 3.0}, {"unmet", 1.0}}));
+    EXPECT_EQ(j["products"]["food"]["produced"], 10.0);
+}
+
+TEST(RunWriter, SummaryKpisAreKpisListInOrder) {
+    const RunResult r = hand_built();
+    const Json j = Json::parse(summary_json(r));
+    const auto list = r.kpi.list();
+    ASSERT_EQ(j["kpi"].size(), list.size());
+    auto it = j["kpi"].items().begin();
+    for (const auto& [name, value] : list) {
+        EXPECT_EQ(it.key(), name);
+        EXPECT_EQ(it.value(), value);
+        ++it;
+    }
+    for (const char* required :
+         {"fill_rate", "essential_fill_rate", "unmet_units", "min_active_firm_share",
+          "min_operational_park_share", "holding_cost"}) {
+        EXPECT_TRUE(j["kpi"].contains(required)) << required;
+    }
+    EXPECT_EQ(j["kpi"]["fill_rate"], 0.75);
+}
+
+TEST(RunWriter, NonFiniteValuesBecomeJsonNull) {
+    RunResult r = hand_built();
+    r.kpi.fill_rate = std::numeric_limits<double>::quiet_NaN();
+    r.kpi.holding_cost = std::numeric_limits<double>::infinity();
+    r.products[1].unmet = -std::numeric_limits<double>::infinity();
+    const std::string text = summary_json(r);
+    const Json j = Json::parse(text);  // throws on NaN/Infinity tokens
+    EXPECT_TRUE(j["kpi"]["fill_rate"].is_null());
+    EXPECT_TRUE(j["kpi"]["holding_cost"].is_null());
+    EXPECT_TRUE(j["products"]["food"]["unmet"].is_null());
+}
+
+TEST(RunWriter, SummaryIsIndentedTwoSpacesAndEndsWithANewline) {
+    const std::string text = summary_json(hand_built());
+    EXPECT_EQ(text.substr(0, 28), "{\n  \"scenario\": \"hand-built\"");
+    EXPECT_EQ(text.back(), '\n');
+}
+
+TEST(RunWriter, WritesExactlyTheThreeFiles) {
+    TempDir tmp;
+    write_run(hand_built(), tmp.path() / "out");
+    EXPECT_EQ(TempDir::list(tmp.path() / "out"),
+              (std::vector<std::string>{"firms.csv", "summary.json", "timeseries.csv"}));
+    EXPECT_EQ(TempDir::read(tmp.path() / "out" / "summary.json"), summary_json(hand_built()));
+}
+
+TEST(RunWriter, RepeatedWritesAreByteIdentical) {
+    TempDir tmp;
+    write_run(hand_built(), tmp.path() / "a");
+    write_run(hand_built(), tmp.path() / "b");
+    for (const char* file : {"timeseries.csv", "firms.csv", "summary.json"}) {
+        const std::string a = TempDir::read(tmp.path() / "a" / file);
+        EXPECT_FALSE(a.empty()) << file;
+        EXPECT_EQ(a, TempDir::read(tmp.path() / "b" / file)) << file;
+    }
+}
+
+TEST(KpiTable, ListsEveryKpiAndProduct) {
+    const RunResult r = hand_built();
+    const std::string table = format_kpi_table(r);
+    for (const auto& [name, value] : r.kpi.list()) {
+        EXPECT_NE(table.find(std::string(name)), std::string::npos) << name;
+    }
+    EXPECT_NE(table.find("0.750"), std::string::npos) << table;
+    EXPECT_NE(table.find("water"), std::string::npos);
+    EXPECT_NE(table.find("food"), std::string::npos);
+    EXPECT_NE(table.find("ministry"), std::string::npos);
+    EXPECT_EQ(table.back(), '\n');
+}
+
+}  // namespace
+}  // namespace shockflow::io
