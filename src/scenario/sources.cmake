@@ -1,1 +1,19 @@
-set(SHOCKFLOW_SCENARIO_SOURCES)
+set(SHOCKFLOW_SCENARIO_SOURCES
+    src/scenario/context.cpp
+    src/scenario/csv.cpp
+    src/scenario/distribution.cpp
+    src/scenario/load_events.cpp
+    src/scenario/load_network.cpp
+    src/scenario/load_nodes.cpp
+    src/scenario/load_policy.cpp
+    src/scenario/load_products.cpp
+    src/scenario/load_scenario.cpp
+    src/scenario/network_checks.cpp
+    src/scenario/productivity.cpp
+    src/scenario/text.cpp
+    src/scenario/toml_reader.cpp
+    src/scenario/validate_refs.cpp)
+# Generated networks and writing scenarios back to files.
+list(APPEND SHOCKFLOW_SCENARIO_SOURCES
+    src/scenario/generate.cpp
+    src/scenario/write_scenario.cpp)

@@ -1,0 +1,77 @@
+/// Reading files and collecting diagnostics for one load.
+
+#include "scenario/context.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+#include <system_error>
+
+namespace shockflow::scenario {
+
+LoadContext::LoadContext(const std::filesystem::path& file)
+    : file_(file.string()), dir_(file.parent_path()), files_read_{file.string()} {}
+
+void LoadContext::error(SourceLoc loc, std::string message) {
+    errors_.push_back(Diagnostic{std::move(loc), std::move(message)});
+}
+
+void LoadContext::throw_if_any() {
+    if (errors_.empty()) return;
+    const auto rank = [this](const std::string& f) {
+        return std::find(files_read_.begin(), files_read_.end(), f) - files_read_.begin();
+    };
+    std::stable_sort(errors_.begin(), errors_.end(), [&](const Diagnostic& a, const Diagnostic& b) {
+        const auto ra = rank(a.loc.file);
+        const auto rb = rank(b.loc.file);
+        if (ra != rb) return ra < rb;
+        if (a.loc.line != b.loc.line) return a.loc.line < b.loc.line;
+        return a.loc.column < b.loc.column;
+    });
+    DiagnosticSink sink;
+    for (auto& d : errors_) sink.error(std::move(d.loc), std::move(d.message));
+    errors_.clear();
+    sink.throw_if_any();
+}
+
+std::optional<std::string> LoadContext::read(const std::filesystem::path& path) {
+    std::error_code ec;
+    // Opening a directory "succeeds" with ifstream on Linux; reject it first.
+    if (!std::filesystem::is_regular_file(path, ec)) return std::nullopt;
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return std::nullopt;
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    if (in.bad()) return std::nullopt;
+    std::string text = std::move(bytes).str();
+    hash_ = fnv1a(text, hash_);
+    const std::string name = path.string();
+    if (std::find(files_read_.begin(), files_read_.end(), name) == files_read_.end()) {
+        files_read_.push_back(name);
+    }
+    return text;
+}
+
+bool check_at_least(LoadContext& ctx, const SourceLoc& loc, const std::string& path, double v,
+                    double min) {
+    if (v >= min) return true;
+    ctx.error(loc, fmt::format("{}: must be >= {} (got {})", path, min, v));
+    return false;
+}
+
+bool check_above(LoadContext& ctx, const SourceLoc& loc, const std::string& path, double v,
+                 double min) {
+    if (v > min) return true;
+    ctx.error(loc, fmt::format("{}: must be > {} (got {})", path, min, v));
+    return false;
+}
+
+bool check_share(LoadContext& ctx, const SourceLoc& loc, const std::string& path, double v) {
+    if (v >= 0.0 && v <= 1.0) return true;
+    ctx.error(loc, fmt::format("{}: must be between 0 and 1 (got {})", path, v));
+    return false;
+}
+
+}  // namespace shockflow::scenario

@@ -1,0 +1,63 @@
+#pragma once
+/// State shared by the readers of one scenario or policy file: where relative
+/// paths start, the fingerprint of the bytes read, and the problems found.
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "shockflow/core/error.hpp"
+#include "shockflow/core/hash.hpp"
+
+namespace shockflow::scenario {
+
+/// One load of one TOML file (plus the CSV tables it names).
+class LoadContext {
+public:
+    /// `file` as given by the user: diagnostics name it exactly so.
+    explicit LoadContext(const std::filesystem::path& file);
+
+    [[nodiscard]] const std::string& file() const noexcept { return file_; }
+    /// Directory that relative paths inside the file start from.
+    [[nodiscard]] const std::filesystem::path& dir() const noexcept { return dir_; }
+    /// FNV-1a 64 chained over every file read so far, in reading order.
+    [[nodiscard]] std::uint64_t input_hash() const noexcept { return hash_; }
+
+    /// A location in the TOML file itself.
+    [[nodiscard]] SourceLoc at(std::uint32_t line, std::uint32_t column) const {
+        return SourceLoc{file_, line, column};
+    }
+
+    /// Records one problem; loading goes on so that all of them are reported.
+    void error(SourceLoc loc, std::string message);
+    [[nodiscard]] std::size_t error_count() const noexcept { return errors_.size(); }
+
+    /// Throws ConfigError with every problem, in file order (as a compiler
+    /// would list them), if there is any.
+    void throw_if_any();
+
+    /// Reads a whole file and chains its bytes into the input hash; nullopt if
+    /// it cannot be read (the caller reports where the path was written).
+    std::optional<std::string> read(const std::filesystem::path& path);
+
+private:
+    std::string file_;
+    std::filesystem::path dir_;
+    std::uint64_t hash_ = kFnvOffset;
+    std::vector<Diagnostic> errors_;
+    std::vector<std::string> files_read_;  ///< ranks files when sorting errors
+};
+
+/// Range checks: report `PATH: must be ... (got V)` at `loc` and return whether
+/// `v` passed.
+bool check_at_least(LoadContext& ctx, const SourceLoc& loc, const std::string& path, double v,
+                    double min);
+/// v > min.
+bool check_above(LoadContext& ctx, const SourceLoc& loc, const std::string& path, double v,
+                 double min);
+/// 0 <= v <= 1.
+bool check_share(LoadContext& ctx, const SourceLoc& loc, const std::string& path, double v);
+
+}  // namespace shockflow::scenario

@@ -1,0 +1,28 @@
+#pragma once
+/// Numbers that may be distributions: `3`, `{ uniform = [a, b] }`,
+/// `{ triangular = [lo, mode, hi] }`, `{ normal = [mu, sigma], min = x, max = y }`,
+/// `{ beta = [a, b] }` (on 0..1).
+
+#include <toml++/toml.h>
+
+#include <optional>
+#include <string>
+
+#include "scenario/context.hpp"
+#include "shockflow/scenario/spec.hpp"
+
+namespace shockflow::scenario {
+
+/// The values a key may take; checked on the whole support of a distribution.
+enum class Support {
+    Any,          ///< e.g. a day
+    NonNegative,  ///< durations, multipliers
+    Share,        ///< 0..1: capacity_loss, firms_damaged, share, absent_share
+};
+
+/// Reads a number or a distribution table; reports invalid parameters and
+/// supports that leave the allowed range.
+std::optional<Distribution> read_distribution(LoadContext& ctx, const toml::node& node,
+                                              const std::string& path, Support support);
+
+}  // namespace shockflow::scenario

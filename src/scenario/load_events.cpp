@@ -1,0 +1,206 @@
+/// [[event]]: disruptions. Keys depend on `kind`; numeric keys may be distributions.
+
+#include <fmt/format.h>
+
+#include <map>
+
+#include "scenario/distribution.hpp"
+#include "scenario/sections.hpp"
+#include "scenario/text.hpp"
+
+namespace shockflow::scenario {
+namespace {
+
+/// Reads a number-or-distribution key into `out` (left as is if absent or invalid).
+void dist(const TableReader& r, std::string_view key, Need need, Support support,
+          Distribution& out) {
+    const toml::node* node = r.node(key, need);
+    if (node == nullptr) return;
+    if (auto d = read_distribution(r.ctx(), *node, r.path(key), support)) out = *d;
+}
+
+void read_any_target(const TableReader& r, const Catalog& cat, const std::string& tag,
+                     EventSpec& e) {
+    const auto count = r.integer("count", Need::Required);
+    if (count && *count < 1) r.error("count", fmt::format("must be >= 1 (got {})", *count));
+    if (count) e.count = *count;
+    if (!check_tag(r.ctx(), cat, r.loc("target"), r.path("target"), tag) || !count) return;
+    const std::size_t carriers = cat.tag_counts.at(tag);
+    if (*count > 0 && static_cast<std::size_t>(*count) > carriers) {
+        r.error("count", fmt::format("asks for {} distinct nodes but only {} carry tag {}", *count,
+                                     carriers, in_quotes(tag)));
+    }
+}
+
+/// `target` of strikes and labour shocks: a node id, `tag:X` or `any:TAG` + `count`.
+void read_target(const TableReader& r, const Catalog& cat, EventSpec& e) {
+    const auto target = r.string("target", Need::Required);
+    if (!target) return;
+    e.target = *target;
+    if (target->starts_with("any:")) {
+        read_any_target(r, cat, target->substr(4), e);
+        return;
+    }
+    if (r.has("count")) r.error("count", "only allowed with a target written \"any:TAG\"");
+    // Only producers have capacity and firms for a strike or absent workers to act on.
+    check_node_or_tag(r.ctx(), cat, r.loc("target"), r.path("target"), *target,
+                      {NodeKind::Park, NodeKind::Plant, NodeKind::Source});
+}
+
+void read_recovery(const TableReader& r, EventSpec& e) {
+    const auto name = r.string("recovery");
+    if (!name) return;
+    if (*name == "step") {
+        e.recovery = Recovery::Step;
+    } else if (*name == "linear") {
+        e.recovery = Recovery::Linear;
+    } else {
+        r.error("recovery", fmt::format("unknown recovery {}{}", in_quotes(*name),
+                                        expected_hint(*name, {"step", "linear"})));
+    }
+}
+
+void read_strike(const TableReader& r, const Catalog& cat, EventSpec& e) {
+    read_target(r, cat, e);
+    dist(r, "day", Need::Required, Support::Any, e.day);
+    dist(r, "capacity_loss", Need::Required, Support::Share, e.capacity_loss);
+    if (r.has("firms_damaged")) {
+        Distribution d;
+        dist(r, "firms_damaged", Need::Optional, Support::Share, d);
+        e.firms_damaged = d;
+    }
+    dist(r, "repair_days", Need::Required, Support::NonNegative, e.repair_days);
+    read_recovery(r, e);
+}
+
+void read_link_cut(const TableReader& r, const Catalog& cat, EventSpec& e) {
+    if (auto link = r.string("link", Need::Required)) {
+        e.link = *link;
+        check_link(r.ctx(), cat, r.loc("link"), r.path("link"), *link);
+    }
+    dist(r, "day", Need::Required, Support::Any, e.day);
+    dist(r, "duration_days", Need::Required, Support::NonNegative, e.duration_days);
+    dist(r, "capacity_loss", Need::Optional, Support::Share, e.capacity_loss);
+}
+
+void read_demand_shock(const TableReader& r, const Catalog& cat, EventSpec& e) {
+    if (auto region = r.string("region"); region && *region != "*") {
+        e.region = *region;
+        check_node_or_tag(r.ctx(), cat, r.loc("region"), r.path("region"), *region,
+                          {NodeKind::Region});
+    }
+    if (auto product = r.string("product")) {
+        e.product = *product;
+        check_product_or_category(r.ctx(), cat, r.loc("product"), r.path("product"), *product,
+                                  true);
+    }
+    dist(r, "day", Need::Required, Support::Any, e.day);
+    dist(r, "duration_days", Need::Required, Support::NonNegative, e.duration_days);
+    dist(r, "multiplier", Need::Required, Support::NonNegative, e.multiplier);
+}
+
+void read_displacement(const TableReader& r, const Catalog& cat, EventSpec& e) {
+    const auto from = r.string("from", Need::Required);
+    const auto to = r.string("to", Need::Required);
+    bool ok = true;
+    if (from) e.from = *from;
+    if (to) e.to = *to;
+    if (from)
+        ok = check_node(r.ctx(), cat, r.loc("from"), r.path("from"), *from, {NodeKind::Region});
+    if (to) ok = check_node(r.ctx(), cat, r.loc("to"), r.path("to"), *to, {NodeKind::Region}) && ok;
+    if (from && to && ok && *from == *to) {
+        r.error("to",
+                fmt::format("people must move to another region (got {} twice)", in_quotes(*to)));
+    }
+    dist(r, "share", Need::Required, Support::Share, e.share);
+    dist(r, "day", Need::Required, Support::Any, e.day);
+    dist(r, "over_days", Need::Optional, Support::NonNegative, e.over_days);
+}
+
+void read_labor_shock(const TableReader& r, const Catalog& cat, EventSpec& e) {
+    read_target(r, cat, e);
+    dist(r, "day", Need::Required, Support::Any, e.day);
+    dist(r, "duration_days", Need::Required, Support::NonNegative, e.duration_days);
+    dist(r, "absent_share", Need::Required, Support::Share, e.absent_share);
+}
+
+const std::map<std::string, EventKind, std::less<>>& event_kinds() {
+    static const std::map<std::string, EventKind, std::less<>> kKinds{
+        {"strike", EventKind::Strike},
+        {"link_cut", EventKind::LinkCut},
+        {"demand_shock", EventKind::DemandShock},
+        {"displacement", EventKind::Displacement},
+        {"labor_shock", EventKind::LaborShock}};
+    return kKinds;
+}
+
+/// The event's kind, read before anything else because it decides which keys
+/// the table may hold.
+std::optional<EventKind> read_kind(const toml::table& table, const std::string& path,
+                                   LoadContext& ctx) {
+    const toml::node* node = table.get("kind");
+    if (node == nullptr) {
+        ctx.error(loc_of(ctx, table), fmt::format("{}: missing required key \"kind\"", path));
+        return std::nullopt;
+    }
+    const auto name = read_string(ctx, *node, path + ".kind");
+    if (!name) return std::nullopt;
+    const auto it = event_kinds().find(*name);
+    if (it != event_kinds().end()) return it->second;
+    std::vector<std::string> names;
+    for (const auto& entry : event_kinds()) names.push_back(entry.first);
+    ctx.error(loc_of(ctx, *node), fmt::format("{}.kind: unknown event kind {}{}", path,
+                                              in_quotes(*name), expected_hint(*name, names)));
+    return std::nullopt;
+}
+
+void read_event(const toml::table& table, const std::string& path, LoadContext& ctx,
+                const Catalog& cat, ScenarioSpec& spec) {
+    const auto kind = read_kind(table, path, ctx);
+    if (!kind) return;
+    EventSpec e;
+    e.kind = *kind;
+    e.loc = loc_of(ctx, table);
+    const std::size_t errors_before = ctx.error_count();
+    switch (*kind) {
+        case EventKind::Strike:
+            read_strike(TableReader(table, path, ctx,
+                                    {"kind", "target", "count", "day", "capacity_loss",
+                                     "firms_damaged", "repair_days", "recovery"}),
+                        cat, e);
+            break;
+        case EventKind::LinkCut:
+            read_link_cut(TableReader(table, path, ctx,
+                                      {"kind", "link", "day", "duration_days", "capacity_loss"}),
+                          cat, e);
+            break;
+        case EventKind::DemandShock:
+            read_demand_shock(
+                TableReader(table, path, ctx,
+                            {"kind", "region", "product", "day", "duration_days", "multiplier"}),
+                cat, e);
+            break;
+        case EventKind::Displacement:
+            read_displacement(
+                TableReader(table, path, ctx, {"kind", "from", "to", "share", "day", "over_days"}),
+                cat, e);
+            break;
+        case EventKind::LaborShock:
+            read_labor_shock(
+                TableReader(table, path, ctx,
+                            {"kind", "target", "count", "day", "duration_days", "absent_share"}),
+                cat, e);
+            break;
+    }
+    if (ctx.error_count() == errors_before) spec.events.push_back(std::move(e));
+}
+
+}  // namespace
+
+void read_events(const TableReader& top, const Catalog& cat, ScenarioSpec& spec) {
+    for_each_table(top, "event", [&](const toml::table& table, const std::string& path) {
+        read_event(table, path, top.ctx(), cat, spec);
+    });
+}
+
+}  // namespace shockflow::scenario

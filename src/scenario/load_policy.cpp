@@ -1,0 +1,161 @@
+/// [policy] tables, in a scenario or in a standalone policy file.
+
+#include <fmt/format.h>
+
+#include "scenario/sections.hpp"
+#include "scenario/text.hpp"
+#include "shockflow/scenario/loader.hpp"  // load_policy
+
+namespace shockflow {
+namespace scenario {
+namespace {
+
+/// `{ essential = 7, food = 10 }`: keys are product ids or categories, values >= 0.
+std::vector<KeyedValue> keyed_values(const TableReader& r, std::string_view key,
+                                     const Catalog& cat) {
+    std::vector<KeyedValue> out;
+    const toml::table* table = r.subtable(key);
+    if (table == nullptr) return out;
+    for (auto& e : read_number_table(r.ctx(), *table, r.path(key))) {
+        const std::string path = fmt::format("{}.{}", r.path(key), e.key);
+        const bool known = check_product_or_category(r.ctx(), cat, e.key_loc, path, e.key, false);
+        if (known && check_at_least(r.ctx(), e.loc, path, e.value, 0.0)) {
+            out.push_back(KeyedValue{std::move(e.key), e.value, e.loc});
+        }
+    }
+    return out;
+}
+
+/// from_day, until_day, uplift and target_days of `prestock`.
+void read_prestock_numbers(const TableReader& r, PrestockSpec& s) {
+    if (auto v = r.number("from_day")) s.from_day = *v;
+    if (auto v = r.number("until_day")) s.until_day = *v;
+    // The measure acts on [from_day, until_day): an empty interval does nothing.
+    if (s.from_day >= s.until_day && r.has("until_day")) {
+        r.error("until_day",
+                fmt::format("must be > from_day (got {} <= {})", s.until_day, s.from_day));
+    } else if (s.from_day >= s.until_day) {
+        r.error("from_day",
+                fmt::format("must be < until_day (got {} >= {})", s.from_day, s.until_day));
+    }
+    if (auto v = r.number("uplift")) {
+        if (check_at_least(r.ctx(), r.loc("uplift"), r.path("uplift"), *v, 0.0)) s.uplift = *v;
+    }
+    if (auto v = r.number("target_days")) {
+        if (check_at_least(r.ctx(), r.loc("target_days"), r.path("target_days"), *v, 0.0)) {
+            s.target_days = *v;
+        }
+    }
+}
+
+void read_prestock(const TableReader& policy, const Catalog& cat, PolicySpec& p) {
+    const toml::table* table = policy.subtable("prestock");
+    if (table == nullptr) return;
+    const TableReader r(*table, policy.path("prestock"), policy.ctx(),
+                        {"products", "from_day", "until_day", "uplift", "target_days"});
+    PrestockSpec s;
+    s.loc = r.loc();
+    if (auto products = r.strings("products", Need::Required)) {
+        if (products->empty()) r.error("products", "must name at least one product or category");
+        for (std::size_t i = 0; i < products->size(); ++i) {
+            const auto& name = (*products)[i];
+            const std::string path = fmt::format("{}[{}]", r.path("products"), i);
+            if (check_product_or_category(r.ctx(), cat, r.loc("products"), path, name, false)) {
+                s.products.push_back(name);
+            }
+        }
+    }
+    read_prestock_numbers(r, s);
+    p.prestock = s;
+}
+
+void read_allocation(const TableReader& r, const Catalog& cat, PolicySpec& p) {
+    if (auto name = r.string("allocation")) {
+        if (*name == "proportional") {
+            p.allocation = Allocation::Proportional;
+        } else if (*name == "priority") {
+            p.allocation = Allocation::Priority;
+        } else if (*name == "fair_share") {
+            p.allocation = Allocation::FairShare;
+        } else {
+            r.error("allocation",
+                    fmt::format("unknown allocation {}{}", in_quotes(*name),
+                                expected_hint(*name, {"proportional", "priority", "fair_share"})));
+        }
+    }
+    if (auto entries = r.strings("priority")) {
+        for (std::size_t i = 0; i < entries->size(); ++i) {
+            const std::string path = fmt::format("{}[{}]", r.path("priority"), i);
+            check_node_or_tag(r.ctx(), cat, r.loc("priority"), path, (*entries)[i], {});
+        }
+        p.priority = *entries;
+    }
+    if (p.allocation == Allocation::Priority && !r.has("priority")) {
+        r.error("allocation",
+                "allocation = \"priority\" needs a `priority` list of node ids or "
+                "tags to serve first");
+    }
+}
+
+void read_repairs(const TableReader& r, PolicySpec& p) {
+    if (auto crews = r.integer("repair_crews")) {
+        if (*crews < 1) r.error("repair_crews", fmt::format("must be >= 1 (got {})", *crews));
+        p.repair_crews = *crews;
+    }
+    const toml::table* table = r.subtable("repair_speedup");
+    if (table == nullptr) return;
+    const TableReader s(*table, r.path("repair_speedup"), r.ctx(), {"from_day", "factor"});
+    RepairSpeedupSpec speedup;
+    speedup.loc = s.loc();
+    if (auto v = s.number("from_day")) speedup.from_day = *v;
+    if (auto v = s.number("factor")) {
+        check_above(s.ctx(), s.loc("factor"), s.path("factor"), *v, 0.0);
+        speedup.factor = *v;
+    }
+    p.repair_speedup = speedup;
+}
+
+}  // namespace
+
+PolicySpec read_policy(const toml::table& table, const std::string& path, LoadContext& ctx,
+                       const Catalog& cat, const std::string& default_name) {
+    const TableReader r(
+        table, path, ctx,
+        {"name", "prestock", "stock_target_days", "allocation", "priority", "reroute",
+         "surge_capacity", "repair_crews", "repair_speedup", "holding_cost"});
+    PolicySpec p;
+    p.loc = r.loc();
+    p.name = r.string("name").value_or(default_name);
+    if (p.name.empty()) r.error("name", "must not be empty");
+    read_prestock(r, cat, p);
+    p.stock_target_days = keyed_values(r, "stock_target_days", cat);
+    read_allocation(r, cat, p);
+    if (auto v = r.boolean("reroute")) p.reroute = *v;
+    if (auto v = r.number("surge_capacity")) {
+        check_at_least(ctx, r.loc("surge_capacity"), r.path("surge_capacity"), *v, 0.0);
+        p.surge_capacity = *v;
+    }
+    read_repairs(r, p);
+    p.holding_cost = keyed_values(r, "holding_cost", cat);
+    return p;
+}
+
+}  // namespace scenario
+
+PolicySpec load_policy(const std::filesystem::path& file, const ScenarioSpec& scenario) {
+    using namespace scenario;
+    LoadContext ctx(file);
+    const auto text = ctx.read(file);
+    if (!text) throw ConfigError(SourceLoc{ctx.file()}, "cannot open file");
+    const toml::table root = parse_toml(*text, ctx);
+    const TableReader top(root, "", ctx, {"policy"});
+    PolicySpec policy;
+    if (const toml::table* table = top.subtable("policy", Need::Required)) {
+        policy = read_policy(*table, "policy", ctx, Catalog::of(scenario), file.stem().string());
+    }
+    policy.file = ctx.file();
+    ctx.throw_if_any();
+    return policy;
+}
+
+}  // namespace shockflow

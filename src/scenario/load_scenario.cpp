@@ -1,0 +1,165 @@
+/// load_scenario: reads the file, then each section in dependency order
+/// (products, recipes, nodes, links, events, policy) so that every reference
+/// can be checked against what is defined before it.
+
+#include <fmt/format.h>
+
+#include <cmath>
+#include <optional>
+
+#include "scenario/sections.hpp"
+#include "scenario/text.hpp"
+#include "shockflow/scenario/loader.hpp"
+
+namespace shockflow {
+namespace scenario {
+
+toml::table parse_toml(const std::string& text, const LoadContext& ctx) {
+    try {
+        return toml::parse(text, std::string_view{ctx.file()});
+    } catch (const toml::parse_error& e) {
+        throw ConfigError(ctx.at(e.source().begin.line, e.source().begin.column),
+                          fmt::format("invalid TOML: {}", e.description()));
+    }
+}
+
+void for_each_table(const TableReader& top, std::string_view key,
+                    const std::function<void(const toml::table&, const std::string&)>& fn) {
+    const toml::node* node = top.node(key);
+    if (node == nullptr) return;
+    const auto* array = node->as_array();
+    if (array == nullptr) {
+        type_error(top.ctx(), *node, top.path(key),
+                   fmt::format("an array of tables, written [[{}]]", key));
+        return;
+    }
+    for (std::size_t i = 0; i < array->size(); ++i) {
+        const std::string path = fmt::format("{}[{}]", top.path(key), i);
+        if (const auto* table = array->get(i)->as_table()) {
+            fn(*table, path);
+        } else {
+            type_error(top.ctx(), *array->get(i), path, "a table");
+        }
+    }
+}
+
+namespace {
+
+void read_time_keys(const TableReader& r, ScenarioSpec& spec) {
+    if (auto v = r.number("start_day")) spec.start_day = *v;
+    if (auto v = r.number("end_day")) spec.end_day = *v;
+    // Either may be the one written (the other a default): point at what was.
+    if (spec.end_day <= spec.start_day && r.has("end_day")) {
+        r.error("end_day",
+                fmt::format("must be > start_day (got {} <= {})", spec.end_day, spec.start_day));
+    } else if (spec.end_day <= spec.start_day) {
+        r.error("start_day",
+                fmt::format("must be < end_day (got {} >= {})", spec.start_day, spec.end_day));
+    }
+    if (auto v = r.number("step_hours");
+        v && check_above(r.ctx(), r.loc("step_hours"), r.path("step_hours"), *v, 0.0)) {
+        spec.step_hours = *v;
+        // Cycles must fall on every day boundary: 24 / step is a whole number.
+        const double per_day = 24.0 / *v;
+        if (std::abs(per_day - std::round(per_day)) > 1e-9) {
+            r.error("step_hours", fmt::format("must divide 24 hours exactly (got {})", *v));
+        }
+    }
+}
+
+void read_window(const TableReader& r, ScenarioSpec& spec) {
+    const toml::node* node = r.node("disruption_window");
+    if (node == nullptr) return;
+    const auto* array = node->as_array();
+    if (array == nullptr) {
+        type_error(r.ctx(), *node, r.path("disruption_window"), "an array of two days [from, to]");
+        return;
+    }
+    if (array->size() != 2) {
+        r.error("disruption_window",
+                fmt::format("expected two days [from, to] (got {} values)", array->size()));
+        return;
+    }
+    const auto from = read_number(r.ctx(), *array->get(0), r.path("disruption_window") + "[0]");
+    const auto to = read_number(r.ctx(), *array->get(1), r.path("disruption_window") + "[1]");
+    if (!from || !to) return;
+    if (*from >= *to) {
+        r.error("disruption_window",
+                fmt::format("the first day must be < the second (got [{}, {}])", *from, *to));
+    }
+    spec.disruption_window = {*from, *to};
+}
+
+void read_run_keys(const TableReader& r, ScenarioSpec& spec) {
+    if (auto v = r.integer("seed")) {
+        if (*v < 0) {
+            r.error("seed", fmt::format("must be >= 0 (got {})", *v));
+        } else {
+            spec.seed = static_cast<std::uint64_t>(*v);
+        }
+    }
+    if (auto v = r.integer("replications")) {
+        if (*v < 1) r.error("replications", fmt::format("must be >= 1 (got {})", *v));
+        spec.replications = *v;
+    }
+}
+
+}  // namespace
+
+void read_header(const TableReader& top, ScenarioSpec& spec) {
+    const toml::table* table = top.subtable("scenario", Need::Required);
+    if (table == nullptr) return;
+    const TableReader r(*table, "scenario", top.ctx(),
+                        {"name", "description", "start_day", "end_day", "step_hours", "seed",
+                         "replications", "disruption_window"});
+    if (auto v = r.string("name", Need::Required)) {
+        if (v->empty()) r.error("name", "must not be empty");
+        spec.name = *v;
+    }
+    if (auto v = r.string("description")) spec.description = *v;
+    read_time_keys(r, spec);
+    read_window(r, spec);
+    read_run_keys(r, spec);
+}
+
+namespace {
+
+PolicySpec read_own_policy(const TableReader& top, const Catalog& cat) {
+    const toml::table* table = top.subtable("policy");
+    if (table == nullptr) return PolicySpec{};  // every lever off, named "none"
+    return read_policy(*table, "policy", top.ctx(), cat, "scenario");
+}
+
+}  // namespace
+}  // namespace scenario
+
+ScenarioSpec load_scenario(const std::filesystem::path& file) {
+    using namespace scenario;
+    LoadContext ctx(file);
+    const auto text = ctx.read(file);
+    if (!text) throw ConfigError(SourceLoc{ctx.file()}, "cannot open file");
+    const toml::table root = parse_toml(*text, ctx);
+    const TableReader top(
+        root, "", ctx,
+        {"scenario", "product", "recipe", "node", "link", "network", "event", "policy"});
+    ScenarioSpec spec;
+    spec.file = file;
+    Catalog cat;
+    read_header(top, spec);
+    read_products(top, cat, spec);
+    read_recipes(top, cat, spec);
+    std::optional<TableReader> network;
+    if (const toml::table* t = top.subtable("network")) {
+        network.emplace(*t, "network", ctx,
+                        std::initializer_list<std::string_view>{"nodes", "links"});
+    }
+    read_nodes(top, network ? &*network : nullptr, cat, spec);
+    read_links(top, network ? &*network : nullptr, cat, spec);
+    read_events(top, cat, spec);
+    spec.policy = read_own_policy(top, cat);
+    ctx.throw_if_any();
+    spec.input_hash = ctx.input_hash();
+    return spec;
+}
+
+}  // namespace shockflow

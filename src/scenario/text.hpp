@@ -1,0 +1,38 @@
+#pragma once
+/// Small text helpers for diagnostics: edit distance, "did you mean" hints,
+/// id syntax and number formatting. No TOML here, so the CSV side can use it.
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace shockflow::scenario {
+
+/// Levenshtein distance (insertions, deletions, substitutions each cost 1).
+std::size_t edit_distance(std::string_view a, std::string_view b);
+
+/// The candidate closest to `word` if it is close enough to be a likely typo
+/// (distance <= 2, and less than the word's length), else "".
+std::string closest(std::string_view word, const std::vector<std::string>& candidates);
+
+/// ` (did you mean "x"?)` for a close candidate, else "".
+std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates);
+
+/// For an unknown id: ` (did you mean "x"?)`, else ` (known: a, b, c, d, e, ...)`,
+/// or ` (none defined)` when there is nothing to choose from.
+std::string unknown_hint(std::string_view word, const std::vector<std::string>& candidates);
+
+/// For an unknown key or enumerator: did-you-mean, else ` (expected one of: a, b, c)`.
+std::string expected_hint(std::string_view word, const std::vector<std::string>& candidates);
+
+/// True if `id` matches [A-Za-z0-9_.-]+ (the id syntax of the format spec).
+bool is_valid_id(std::string_view id);
+
+/// Shortest round-trip form of a number: 3 -> "3", 0.25 -> "0.25".
+std::string num(double v);
+
+/// `"text"` with a double quote around it.
+std::string in_quotes(std::string_view text);
+
+}  // namespace shockflow::scenario
