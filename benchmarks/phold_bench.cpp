@@ -56,8 +56,8 @@ void BM_PholdKernel(benchmark::State& state) {
         q.schedule(e.time + model.delay(), 0, PholdEvent{model.destination(e.payload.lp)});
         ++events;
     }
-    state.counters["events_per_s"] = benchmark::Counter(static_cast<double>(events),
-                                                        benchmark::Counter::kIsRate);
+    state.counters["events_per_s"] =
+        benchmark::Counter(static_cast<double>(events), benchmark::Counter::kIsRate);
 }
 
 // Same entries, same ordering (time, then sequence), std::priority_queue.
@@ -89,8 +89,8 @@ void BM_PholdBareHeap(benchmark::State& state) {
         q.push(BareEntry{e.time + model.delay(), seq++, {model.destination(e.payload.lp)}});
         ++events;
     }
-    state.counters["events_per_s"] = benchmark::Counter(static_cast<double>(events),
-                                                        benchmark::Counter::kIsRate);
+    state.counters["events_per_s"] =
+        benchmark::Counter(static_cast<double>(events), benchmark::Counter::kIsRate);
 }
 
 }  // namespace

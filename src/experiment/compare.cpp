@@ -57,9 +57,8 @@ void run_all(const ScenarioSpec& scenario, const std::vector<PolicySpec>& polici
     auto run_one = [&](std::size_t index) {
         const std::size_t p = index / replications, k = index % replications;
         // Replication k gets seed + k under every policy: common random numbers.
-        const RunResult run =
-            simulators[p].run(RunOptions{.seed = options.seed + static_cast<std::uint64_t>(k),
-                                         .record_timeseries = false});
+        const RunResult run = simulators[p].run(RunOptions{
+            .seed = options.seed + static_cast<std::uint64_t>(k), .record_timeseries = false});
         const auto kpis = run.kpi.list();
         std::vector<double>& slot = results[p].samples[k];
         SHOCKFLOW_ASSERT(kpis.size() == slot.size(), "Kpis::list() must have a fixed length");

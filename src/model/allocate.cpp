@@ -19,8 +19,12 @@ void Engine::allocate(std::uint32_t row, double total) {
         case Allocation::Proportional:
             for (std::size_t k = 0; k < n; ++k) scratch_[k] = stock * req(k) / total;
             return;
-        case Allocation::Priority: allocate_priority(row, stock); return;
-        case Allocation::FairShare: allocate_fair(row, stock); return;
+        case Allocation::Priority:
+            allocate_priority(row, stock);
+            return;
+        case Allocation::FairShare:
+            allocate_fair(row, stock);
+            return;
     }
 }
 
@@ -29,7 +33,9 @@ void Engine::allocate(std::uint32_t row, double total) {
 void Engine::allocate_priority(std::uint32_t row, double stock) {
     const auto b = m_.outbound.begin(row), e = m_.outbound.end(row);
     const std::size_t n = e - b;
-    auto rank = [&](std::size_t k) { return m_.priority_rank[m_.channels[m_.outbound.list[b + k]].dst]; };
+    auto rank = [&](std::size_t k) {
+        return m_.priority_rank[m_.channels[m_.outbound.list[b + k]].dst];
+    };
     std::fill_n(scratch_.begin(), n, 0.0);
     double left = stock;
     std::uint32_t current = 0;

@@ -49,7 +49,8 @@ double sweep(const CompiledModel& m, const std::vector<double>& share, std::vect
                 continue;
             }
             if (m.kind[n] == NodeKind::Source) continue;
-            for (const auto& in : m.recipe[p]) next[m.row(n, in.input)] += in.per_unit * received[r];
+            for (const auto& in : m.recipe[p])
+                next[m.row(n, in.input)] += in.per_unit * received[r];
         }
     }
     double change = 0.0;

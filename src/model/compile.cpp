@@ -20,9 +20,12 @@ IndexMap index_products(const ScenarioSpec& s) {
 
 const char* category_name(ProductCategory c) {
     switch (c) {
-        case ProductCategory::Essential: return "essential";
-        case ProductCategory::Intermediate: return "intermediate";
-        case ProductCategory::Capital: return "capital";
+        case ProductCategory::Essential:
+            return "essential";
+        case ProductCategory::Intermediate:
+            return "intermediate";
+        case ProductCategory::Capital:
+            return "capital";
     }
     return "";
 }
@@ -32,8 +35,8 @@ bool is_producer_kind(NodeKind k) {
 }
 
 // Value for product p from keyed entries: a product id beats its category.
-bool keyed_value(const std::vector<KeyedValue>& entries, const CompiledModel& m,
-                 std::uint32_t p, double& out) {
+bool keyed_value(const std::vector<KeyedValue>& entries, const CompiledModel& m, std::uint32_t p,
+                 double& out) {
     bool found = false;
     for (const auto& e : entries) {
         if (e.key == m.product_ids[p]) {

@@ -72,14 +72,14 @@ struct CompiledModel {
     std::vector<ProductCategory> category;
 
     // Node x product, index n * n_products + p.
-    std::vector<double> capacity;        // units/day nominal
-    std::vector<bool> produces;          // node makes the product
-    std::vector<double> initial_stock;   // units
-    std::vector<double> target_days;     // own target, policy overrides applied
-    std::vector<double> demand;          // regions: units/day at start
-    std::vector<double> baseline_need;   // units/day, static demand propagation
-    std::vector<double> baseline_output; // units/day a producer makes at baseline
-    std::vector<double> population;      // by node
+    std::vector<double> capacity;         // units/day nominal
+    std::vector<bool> produces;           // node makes the product
+    std::vector<double> initial_stock;    // units
+    std::vector<double> target_days;      // own target, policy overrides applied
+    std::vector<double> demand;           // regions: units/day at start
+    std::vector<double> baseline_need;    // units/day, static demand propagation
+    std::vector<double> baseline_output;  // units/day a producer makes at baseline
+    std::vector<double> population;       // by node
 
     std::vector<std::vector<RecipeInput>> recipe;  // by output product
     std::vector<CompiledLink> links;
@@ -93,7 +93,7 @@ struct CompiledModel {
     std::vector<std::uint32_t> producers;  // nodes that make something
     Csr made;                              // row n: products node n makes
     std::vector<std::uint32_t> regions;
-    std::vector<std::uint32_t> consumed;   // products demanded by some region
+    std::vector<std::uint32_t> consumed;  // products demanded by some region
     std::vector<std::uint32_t> parks;
     std::vector<std::uint32_t> firm_nodes;  // parks and plants
 
@@ -105,9 +105,7 @@ struct CompiledModel {
     std::vector<std::uint32_t> priority_rank;  // by node; lower is served first
     std::vector<double> holding_cost;          // by product, per unit-day
 
-    [[nodiscard]] std::size_t row(std::size_t n, std::size_t p) const {
-        return n * n_products + p;
-    }
+    [[nodiscard]] std::size_t row(std::size_t n, std::size_t p) const { return n * n_products + p; }
 };
 
 // Compiles a validated scenario under a policy. Never fails on validated input.

@@ -73,8 +73,7 @@ void Engine::consume(Tick t) {
 }
 
 void Engine::place_orders(Tick t) {
-    const bool prestock =
-        m_.policy.prestock && t >= m_.prestock_from && t < m_.prestock_until;
+    const bool prestock = m_.policy.prestock && t >= m_.prestock_from && t < m_.prestock_until;
     for (std::uint32_t row : m_.holders) {
         const std::uint32_t n = row / static_cast<std::uint32_t>(m_.n_products);
         const std::uint32_t p = row % static_cast<std::uint32_t>(m_.n_products);
@@ -104,9 +103,8 @@ void Engine::place_orders(Tick t) {
 }
 
 double Engine::need_rate(std::size_t row) const {
-    return m_.kind[row / m_.n_products] == NodeKind::Region
-               ? demand_rate_[row] * multiplier_[row]
-               : expected_[row];
+    return m_.kind[row / m_.n_products] == NodeKind::Region ? demand_rate_[row] * multiplier_[row]
+                                                            : expected_[row];
 }
 
 void Engine::clip_to_link_capacity() {

@@ -1,10 +1,9 @@
 // Strikes and repairs, link cuts and detours, labour and demand shocks,
 // displacement: how each disruption changes the state the cycles read.
 #include <algorithm>
-#include <unordered_map>
-
 #include <cmath>
 #include <limits>
+#include <unordered_map>
 
 #include "model/engine.hpp"
 #include "model/routing.hpp"
@@ -39,8 +38,8 @@ void Engine::assign_crews(Tick t) {
         if (next == nullptr) return;
         next->state = JobState::Repairing;
         next->updated = t;
-        const bool fast = m_.policy.repair_speedup &&
-                          t >= ticks_from_days(m_.policy.repair_speedup->from_day);
+        const bool fast =
+            m_.policy.repair_speedup && t >= ticks_from_days(m_.policy.repair_speedup->from_day);
         next->rate = fast ? m_.policy.repair_speedup->factor : 1.0;
         ++crews_busy_;
         queue_.schedule(t + ticks_from_days(next->remaining / next->rate), kPrioDisruption,
@@ -88,7 +87,8 @@ void Engine::refresh_damage(Tick t) {
             left = std::clamp(remaining / j.work_days, 0.0, 1.0);
         }
         damage_[j.node] *= 1.0 - j.loss * left;
-        firms_damaged_[j.node] = 1.0 - (1.0 - firms_damaged_[j.node]) * (1.0 - j.firms_share * left);
+        firms_damaged_[j.node] =
+            1.0 - (1.0 - firms_damaged_[j.node]) * (1.0 - j.firms_share * left);
     }
 }
 
@@ -171,7 +171,8 @@ void Engine::refresh_labor(const std::vector<std::uint32_t>& nodes) {
     for (const LaborShock& s : r_.labor) {
         if (!s.active) continue;
         for (std::uint32_t n : s.nodes)
-            if (std::find(nodes.begin(), nodes.end(), n) != nodes.end()) labor_[n] *= 1.0 - s.absent;
+            if (std::find(nodes.begin(), nodes.end(), n) != nodes.end())
+                labor_[n] *= 1.0 - s.absent;
     }
 }
 

@@ -90,11 +90,10 @@ RunResult Engine::run() {
         queue_.schedule(clamp(r_.demand[i].end), kPrioDisruption, Event{Ev::DemandEnd, i});
     }
     for (std::uint32_t i = 0; i < r_.moves.size(); ++i)
-        queue_.schedule(clamp(r_.moves[i].start), kPrioDisruption,
-                        Event{Ev::DisplacementStart, i});
+        queue_.schedule(clamp(r_.moves[i].start), kPrioDisruption, Event{Ev::DisplacementStart, i});
     if (m_.policy.repair_speedup)
-        queue_.schedule(clamp(ticks_from_days(m_.policy.repair_speedup->from_day)),
-                        kPrioDisruption, Event{Ev::Speedup});
+        queue_.schedule(clamp(ticks_from_days(m_.policy.repair_speedup->from_day)), kPrioDisruption,
+                        Event{Ev::Speedup});
 
     while (!queue_.empty()) {
         const auto entry = queue_.pop();
@@ -109,11 +108,21 @@ RunResult Engine::run() {
 
 void Engine::dispatch(const Event& e, Tick t) {
     switch (e.kind) {
-        case Ev::DayEnd: end_day(t); break;
-        case Ev::Arrival: arrive(e.a); break;
-        case Ev::Cycle: cycle(t); break;
-        case Ev::StrikeStart: start_strike(e.a, t); break;
-        case Ev::RepairDone: finish_repair(e.a, e.b, t); break;
+        case Ev::DayEnd:
+            end_day(t);
+            break;
+        case Ev::Arrival:
+            arrive(e.a);
+            break;
+        case Ev::Cycle:
+            cycle(t);
+            break;
+        case Ev::StrikeStart:
+            start_strike(e.a, t);
+            break;
+        case Ev::RepairDone:
+            finish_repair(e.a, e.b, t);
+            break;
         case Ev::CutStart:
         case Ev::CutEnd: {
             LinkCut& cut = r_.cuts[e.a];
@@ -136,8 +145,12 @@ void Engine::dispatch(const Event& e, Tick t) {
             refresh_demand(s);
             break;
         }
-        case Ev::DisplacementStart: start_displacement(e.a, t); break;
-        case Ev::Speedup: speed_up(t); break;
+        case Ev::DisplacementStart:
+            start_displacement(e.a, t);
+            break;
+        case Ev::Speedup:
+            speed_up(t);
+            break;
     }
 }
 
@@ -182,8 +195,8 @@ void Engine::end_day(Tick t) {
     if (in_window(day) && day_cycles_ > 0) {
         if (firms > 0) min_firm_share_ = std::min(min_firm_share_, active / firms);
         if (!m_.parks.empty())
-            min_operational_ = std::min(min_operational_,
-                                        parks_up / static_cast<double>(m_.parks.size()));
+            min_operational_ =
+                std::min(min_operational_, parks_up / static_cast<double>(m_.parks.size()));
     }
     std::fill(operational_.begin(), operational_.end(), true);
     day_cycles_ = 0;
@@ -216,9 +229,8 @@ void Engine::finish(RunResult& out) {
     }
     Kpis& k = out.kpi;
     k.fill_rate = demanded > 0 ? delivered / demanded : 1.0;
-    k.essential_fill_rate = window_essential_demand_ > 0
-                                ? window_essential_delivered_ / window_essential_demand_
-                                : 1.0;
+    k.essential_fill_rate =
+        window_essential_demand_ > 0 ? window_essential_delivered_ / window_essential_demand_ : 1.0;
     k.unmet_units = unmet;
     k.min_active_firm_share = min_firm_share_;
     k.min_operational_park_share = min_operational_;

@@ -201,7 +201,7 @@ private:
     std::vector<std::uint32_t> free_batches_;
     std::unique_ptr<Router> router_;  // only with rerouting on
     std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> trees_;
-    std::vector<double> scratch_;  // per-supplier grants
+    std::vector<double> scratch_;        // per-supplier grants
     std::vector<double> input_scratch_;  // by product
     std::vector<double> made_want_;      // by entry of m_.made
 

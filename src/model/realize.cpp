@@ -14,10 +14,14 @@ namespace {
 double sample(const Distribution& d, RandomStream& rng) {
     using K = Distribution::Kind;
     switch (d.kind) {
-        case K::Fixed: return d.p[0];
-        case K::Uniform: return rng.uniform(d.p[0], d.p[1]);
-        case K::Triangular: return rng.triangular(d.p[0], d.p[1], d.p[2]);
-        case K::Beta: return rng.beta(d.p[0], d.p[1]);
+        case K::Fixed:
+            return d.p[0];
+        case K::Uniform:
+            return rng.uniform(d.p[0], d.p[1]);
+        case K::Triangular:
+            return rng.triangular(d.p[0], d.p[1], d.p[2]);
+        case K::Beta:
+            return rng.beta(d.p[0], d.p[1]);
         case K::Normal:
             // Truncated by rejection; after many misses the bound is the answer.
             for (int i = 0; i < 1000; ++i) {
@@ -32,14 +36,11 @@ double sample(const Distribution& d, RandomStream& rng) {
 double share(const Distribution& d, RandomStream& rng) {
     return std::clamp(sample(d, rng), 0.0, 1.0);
 }
-double nonneg(const Distribution& d, RandomStream& rng) {
-    return std::max(0.0, sample(d, rng));
-}
+double nonneg(const Distribution& d, RandomStream& rng) { return std::max(0.0, sample(d, rng)); }
 
 // Nodes an event targets: an id, every node with `tag:X`, or `count` distinct
 // nodes drawn among those with `any:TAG` (partial Fisher–Yates in index order).
-std::vector<std::uint32_t> targets(const CompiledModel& m, const EventSpec& e,
-                                   RandomStream& rng) {
+std::vector<std::uint32_t> targets(const CompiledModel& m, const EventSpec& e, RandomStream& rng) {
     if (e.target.rfind("any:", 0) != 0) return select_nodes(m, e.target);
     std::vector<std::uint32_t> pool = select_nodes(m, "tag:" + e.target.substr(4));
     const auto count = std::min<std::size_t>(pool.size(), static_cast<std::size_t>(e.count));
@@ -81,7 +82,9 @@ void add_strike(const CompiledModel& m, const EventSpec& e, RandomStream& rng, R
 
 void add_event(const CompiledModel& m, const EventSpec& e, RandomStream& rng, Realization& r) {
     switch (e.kind) {
-        case EventKind::Strike: add_strike(m, e, rng, r); return;
+        case EventKind::Strike:
+            add_strike(m, e, rng, r);
+            return;
         case EventKind::LinkCut: {
             const Tick day = ticks_from_days(sample(e.day, rng));
             const Tick end = day + ticks_from_days(nonneg(e.duration_days, rng));

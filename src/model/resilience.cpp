@@ -88,7 +88,8 @@ void Engine::finish_resilience(RunResult& out) const {
             k.worst_region_essential_fill_rate =
                 std::min(k.worst_region_essential_fill_rate,
                          region_window_delivered_[r] / region_window_demand_[r]);
-    k.essential_output_vs_baseline = window_baseline_ > 0.0 ? window_output_ / window_baseline_ : 1.0;
+    k.essential_output_vs_baseline =
+        window_baseline_ > 0.0 ? window_output_ / window_baseline_ : 1.0;
     k.lost_output_units = lost_output_;
     k.time_to_survive_min_days = tts.empty() ? horizon : *std::min_element(tts.begin(), tts.end());
     k.time_to_survive_median_days = tts.empty() ? horizon : median(tts);

@@ -1,9 +1,14 @@
 #include "model/routing.hpp"
 
+// Boost.Graph's edge iterators trip GCC's -Wmaybe-uninitialized in optimised
+// builds (an optional that is always engaged before use); silenced here only.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/dijkstra_shortest_paths.hpp>
 #include <boost/graph/filtered_graph.hpp>
 #include <boost/property_map/function_property_map.hpp>
+#pragma GCC diagnostic pop
 
 namespace shockflow::model {
 namespace {
@@ -62,12 +67,11 @@ std::vector<std::uint32_t> Router::fastest_tree(std::uint32_t src, std::uint32_t
     TreeRecorder rec;
     rec.via = &via;
     rec.g = &g;
-    boost::dijkstra_shortest_paths(
-        open, src,
-        boost::weight_map(weight)
-            .distance_map(boost::make_iterator_property_map(dist.begin(),
-                                                            boost::get(boost::vertex_index, g)))
-            .visitor(rec));
+    boost::dijkstra_shortest_paths(open, src,
+                                   boost::weight_map(weight)
+                                       .distance_map(boost::make_iterator_property_map(
+                                           dist.begin(), boost::get(boost::vertex_index, g)))
+                                       .visitor(rec));
     via[src] = kNone;
     return via;
 }

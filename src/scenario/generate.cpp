@@ -36,7 +36,7 @@ Layout layout(std::int64_t products) {
 void add_products(const Layout& l, ScenarioSpec& s) {
     for (std::size_t i = 0; i < l.total(); ++i) {
         const bool essential = i >= l.raw + l.intermediate;
-        std::string id = i < l.raw ? fmt::format("raw{}", i)
+        std::string id = i < l.raw   ? fmt::format("raw{}", i)
                          : essential ? fmt::format("good{}", i - l.raw - l.intermediate)
                                      : fmt::format("part{}", i - l.raw);
         s.products.push_back(ProductSpec{

@@ -12,8 +12,7 @@ namespace shockflow::detail {
 #ifdef NDEBUG
 #define SHOCKFLOW_ASSERT(expr, message) ((void)0)
 #else
-#define SHOCKFLOW_ASSERT(expr, message)                                                    \
-    ((expr) ? (void)0                                                                      \
-            : ::shockflow::detail::assert_fail(#expr, message,                             \
-                                               std::source_location::current()))
+#define SHOCKFLOW_ASSERT(expr, message) \
+    ((expr) ? (void)0                   \
+            : ::shockflow::detail::assert_fail(#expr, message, std::source_location::current()))
 #endif

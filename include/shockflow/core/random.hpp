@@ -7,7 +7,6 @@
 /// library's distributions, so values are identical on every platform.
 
 #include <cstdint>
-
 #include <pcg_random.hpp>
 
 namespace shockflow {

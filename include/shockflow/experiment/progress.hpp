@@ -21,7 +21,7 @@ std::string format_progress(std::size_t done, std::size_t total, double elapsed_
 /// second, and ends with a newline. Not thread-safe by itself: calls must be
 /// serialised, as CompareOptions::progress calls are.
 class ProgressBar {
-  public:
+public:
     /// Draws on `out` (not owned, must outlive the bar); `total` runs expected.
     ProgressBar(std::FILE* out, std::size_t total);
     /// Calls finish(), so an exception still leaves the cursor on a fresh line.
@@ -35,7 +35,7 @@ class ProgressBar {
     /// Draws the last state once more and ends the line; later calls do nothing.
     void finish() noexcept;
 
-  private:
+private:
     using Clock = std::chrono::steady_clock;
     void draw(Clock::time_point now);
 

@@ -13,17 +13,17 @@ namespace shockflow {
 
 /// Daily totals for one (day, node, product) with nonzero activity.
 struct DayRow {
-    std::int32_t day = 0;       ///< day index (day d covers [d, d+1))
-    std::uint32_t node = 0;     ///< index into RunResult::node_ids
-    std::uint32_t product = 0;  ///< index into RunResult::product_ids
-    double produced = 0.0;         ///< units made that day
-    double consumed_inputs = 0.0;  ///< units used as production inputs
-    double stock = 0.0;            ///< units on hand at the end of the day
-    double shipped = 0.0;          ///< units dispatched
-    double received = 0.0;         ///< units arrived
-    double demand = 0.0;           ///< regions: units wanted
-    double delivered = 0.0;        ///< regions: units consumed
-    double unmet = 0.0;            ///< regions: demand - delivered (lost)
+    std::int32_t day = 0;             ///< day index (day d covers [d, d+1))
+    std::uint32_t node = 0;           ///< index into RunResult::node_ids
+    std::uint32_t product = 0;        ///< index into RunResult::product_ids
+    double produced = 0.0;            ///< units made that day
+    double consumed_inputs = 0.0;     ///< units used as production inputs
+    double stock = 0.0;               ///< units on hand at the end of the day
+    double shipped = 0.0;             ///< units dispatched
+    double received = 0.0;            ///< units arrived
+    double demand = 0.0;              ///< regions: units wanted
+    double delivered = 0.0;           ///< regions: units consumed
+    double unmet = 0.0;               ///< regions: demand - delivered (lost)
     double capacity_available = 0.0;  ///< units/day, day mean of nominal x availability
 };
 
@@ -56,9 +56,9 @@ struct ProductBalance {
 
 /// Headline results. See docs/KPIS in the README for definitions.
 struct Kpis {
-    double fill_rate = 1.0;            ///< delivered / demanded, all regions and products, whole run
-    double essential_fill_rate = 1.0;  ///< same, essential products, disruption window
-    double unmet_units = 0.0;          ///< whole run, all products
+    double fill_rate = 1.0;  ///< delivered / demanded, all regions and products, whole run
+    double essential_fill_rate = 1.0;         ///< same, essential products, disruption window
+    double unmet_units = 0.0;                 ///< whole run, all products
     double min_active_firm_share = 1.0;       ///< lowest daily share of park firms active, window
     double min_operational_park_share = 1.0;  ///< lowest daily share of parks with capacity > 0
     double holding_cost = 0.0;                ///< sum over days of stock x cost per unit-day
@@ -95,7 +95,7 @@ struct Resilience {
     std::uint32_t product = 0;
     double time_to_survive_days = 0.0;  ///< regions, essential products; censored at the end
     double time_to_recover_days = 0.0;  ///< producers whose output dropped below 95 % of baseline
-    bool censored = false;        ///< the run ended before the event happened
+    bool censored = false;              ///< the run ended before the event happened
 };
 
 struct RunResult {
@@ -107,11 +107,11 @@ struct RunResult {
     std::uint64_t input_hash = 0;
     std::vector<std::string> node_ids;
     std::vector<std::string> product_ids;
-    std::vector<DayRow> timeseries;  ///< ordered by (day, node, product)
-    std::vector<FirmRow> firms;      ///< ordered by (day, node)
-    std::vector<ProductTotals> products;   ///< by product index
-    std::vector<ProductBalance> balance;   ///< by product index
-    std::vector<Resilience> resilience;    ///< ordered by (node, product)
+    std::vector<DayRow> timeseries;       ///< ordered by (day, node, product)
+    std::vector<FirmRow> firms;           ///< ordered by (day, node)
+    std::vector<ProductTotals> products;  ///< by product index
+    std::vector<ProductBalance> balance;  ///< by product index
+    std::vector<Resilience> resilience;   ///< ordered by (node, product)
     Kpis kpi;
     std::uint64_t events_processed = 0;
 

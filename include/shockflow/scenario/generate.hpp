@@ -10,9 +10,9 @@
 namespace shockflow {
 
 struct GenerateOptions {
-    std::int64_t parks = 100;    ///< producer parks, >= 1
-    std::int64_t regions = 10;   ///< regions (provinces), each with a depot, >= 1
-    std::int64_t products = 8;   ///< >= 2; about a quarter are essential
+    std::int64_t parks = 100;   ///< producer parks, >= 1
+    std::int64_t regions = 10;  ///< regions (provinces), each with a depot, >= 1
+    std::int64_t products = 8;  ///< >= 2; about a quarter are essential
     std::uint64_t seed = 1;
     double start_day = -14.0;
     double end_day = 30.0;

@@ -74,8 +74,8 @@ struct NodeSpec {
 struct LinkSpec {
     std::string from;
     std::string to;
-    double capacity = 0.0;       ///< units/day, all products together, >= 0
-    double transit_hours = 0.0;  ///< >= 0
+    double capacity = 0.0;              ///< units/day, all products together, >= 0
+    double transit_hours = 0.0;         ///< >= 0
     std::vector<std::string> products;  ///< empty = all products
     SourceLoc loc;
 };
@@ -86,12 +86,12 @@ enum class Recovery { Step, Linear };
 /// A disruption. Which keys matter depends on `kind` (see the format spec).
 struct EventSpec {
     EventKind kind = EventKind::Strike;
-    std::string target;  ///< strike, labor_shock: node id, `tag:X` or `any:TAG`
-    std::int64_t count = 1;  ///< with `any:TAG`: distinct nodes drawn per replication
-    std::string link;    ///< link_cut: "FROM->TO"
-    std::string region = "*";   ///< demand_shock: id, `tag:X` or "*"
-    std::string product = "*";  ///< demand_shock: id, category or "*"
-    std::string from, to;       ///< displacement: region ids
+    std::string target;          ///< strike, labor_shock: node id, `tag:X` or `any:TAG`
+    std::int64_t count = 1;      ///< with `any:TAG`: distinct nodes drawn per replication
+    std::string link;            ///< link_cut: "FROM->TO"
+    std::string region = "*";    ///< demand_shock: id, `tag:X` or "*"
+    std::string product = "*";   ///< demand_shock: id, category or "*"
+    std::string from, to;        ///< displacement: region ids
     Distribution day;            ///< days
     Distribution duration_days;  ///< link_cut, demand_shock, labor_shock
     Distribution capacity_loss = Distribution::fixed(1.0);  ///< strike, link_cut: 0..1
@@ -110,7 +110,7 @@ struct ScenarioSpec {
     std::string name;
     std::string description;
     double start_day = -14.0;
-    double end_day = 30.0;   ///< exclusive
+    double end_day = 30.0;    ///< exclusive
     double step_hours = 4.0;  ///< divides 24
     std::uint64_t seed = 1;
     std::int64_t replications = 1;

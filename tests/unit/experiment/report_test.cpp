@@ -23,7 +23,7 @@ using Json = nlohmann::ordered_json;
 
 // A fresh directory per test, removed afterwards.
 class ReportTest : public ::testing::Test {
-  protected:
+protected:
     void SetUp() override {
         const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
         dir_ = fs::path(::testing::TempDir()) /

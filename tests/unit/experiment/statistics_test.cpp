@@ -150,7 +150,7 @@ TEST(Statistics, OneReplicationGivesDegenerateInterval) {
 // Standard normal by Box-Muller from a fixed engine: unlike
 // std::normal_distribution, the values do not depend on the standard library.
 class Normal {
-  public:
+public:
     explicit Normal(std::uint64_t seed) : engine_(seed) {}
     double operator()() {
         // 53 random bits -> (0, 1]; 1 - u keeps log() away from 0.
@@ -159,7 +159,7 @@ class Normal {
         return std::sqrt(-2.0 * std::log(u1)) * std::cos(2.0 * std::numbers::pi * u2);
     }
 
-  private:
+private:
     std::mt19937_64 engine_;
 };
 

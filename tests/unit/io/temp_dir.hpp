@@ -14,7 +14,7 @@
 namespace shockflow::test {
 
 class TempDir {
-  public:
+public:
     TempDir() {
         const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
         path_ = std::filesystem::path(::testing::TempDir()) /
@@ -47,7 +47,7 @@ class TempDir {
         return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
     }
 
-  private:
+private:
     std::filesystem::path path_;
 };
 

@@ -10,7 +10,9 @@
 
 namespace shockflow::testing {
 
-inline ProductQty qty(std::string product, double q) { return ProductQty{std::move(product), q, {}}; }
+inline ProductQty qty(std::string product, double q) {
+    return ProductQty{std::move(product), q, {}};
+}
 
 struct ScenarioBuilder {
     ScenarioSpec s;
@@ -55,8 +57,8 @@ struct ScenarioBuilder {
     }
     ScenarioBuilder& link(std::string from, std::string to, double capacity, double hours,
                           std::vector<std::string> products = {}) {
-        s.links.push_back(LinkSpec{std::move(from), std::move(to), capacity, hours,
-                                   std::move(products), {}});
+        s.links.push_back(
+            LinkSpec{std::move(from), std::move(to), capacity, hours, std::move(products), {}});
         return *this;
     }
     EventSpec& event(EventKind kind, double day) {

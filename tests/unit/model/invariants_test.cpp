@@ -16,7 +16,8 @@ namespace {
 // a strike, a cut, a labour shock, a demand surge and a displacement.
 ScenarioBuilder network() {
     ScenarioBuilder b(-5, 25, 4);
-    b.product("grain", ProductCategory::Intermediate).product("pack", ProductCategory::Intermediate);
+    b.product("grain", ProductCategory::Intermediate)
+        .product("pack", ProductCategory::Intermediate);
     b.product("food").product("soap");
     b.recipe("food", {qty("grain", 0.8), qty("pack", 0.1)});
     b.recipe("pack", {qty("grain", 0.3)});
@@ -83,7 +84,7 @@ INSTANTIATE_TEST_SUITE_P(AllocationRules, Invariants,
 
 TEST(Invariants, HoldWithEveryLeverOn) {
     PolicySpec policy;
-    policy.prestock = PrestockSpec{{"essential"}, -4, 0.3, 6, {}};
+    policy.prestock = PrestockSpec{{"essential"}, -4, 0.3, 6, 0, {}};
     policy.stock_target_days = {{"food", 4, {}}};
     policy.surge_capacity = 0.15;
     policy.repair_crews = 1;

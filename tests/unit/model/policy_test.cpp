@@ -34,7 +34,7 @@ TEST(PolicyLever, PrestockBuildsStockThatCarriesThroughAStrike) {
     ScenarioBuilder b = chain(-6, 10, 100, 80);
     b.strike("P", 0, 1.0, 3);
     PolicySpec prestock;
-    prestock.prestock = PrestockSpec{{"essential"}, -4, 0.25, 5, {}};
+    prestock.prestock = PrestockSpec{{"essential"}, -4, 0.25, 5, 0, {}};
     const RunResult with = run(b, prestock);
     EXPECT_NEAR(day_row(with, -1, "R", "food").stock, 340.0, 1e-9);
     for (int d = -4; d <= -1; ++d) EXPECT_NEAR(day_row(with, d, "P", "food").produced, 125.0, 1e-9);
