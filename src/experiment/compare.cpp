@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "shockflow/core/assert.hpp"
+#include "shockflow/core/hash.hpp"
 #include "shockflow/model/result.hpp"
 #include "shockflow/model/simulation.hpp"
 
@@ -117,7 +118,13 @@ Comparison compare(const ScenarioSpec& scenario, const std::vector<PolicySpec>& 
     comparison.scenario = scenario.name;
     comparison.replications = options.replications;
     comparison.seed = options.seed;
+    // The resolved inputs: the scenario's files, then every policy file.
     comparison.input_hash = scenario.input_hash;
+    for (const PolicySpec& policy : policies)
+        comparison.input_hash =
+            fnv1a(std::string_view(reinterpret_cast<const char*>(&policy.input_hash),
+                                   sizeof policy.input_hash),
+                  comparison.input_hash);
     comparison.kpi_names = kpi_names();
     comparison.policies = empty_results(policies, static_cast<std::size_t>(options.replications),
                                         comparison.kpi_names.size());

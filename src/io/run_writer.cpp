@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <cmath>
 #include <iterator>
 #include <nlohmann/json.hpp>
 
@@ -71,6 +72,24 @@ void write_firms_csv(const RunResult& result, std::ostream& out) {
     out.write(buf.data(), static_cast<std::streamsize>(buf.size()));
 }
 
+// Per (node, product): time-to-survive for regions, time-to-recover for
+// producers whose output fell below 95 % of baseline (docs/MODEL.md).
+Json resilience_json(const RunResult& result) {
+    Json list = Json::array();
+    for (const Resilience& r : result.resilience) {
+        Json item;
+        item["node"] = id_at(result.node_ids, r.node);
+        item["product"] = id_at(result.product_ids, r.product);
+        if (!std::isnan(r.time_to_survive_days))
+            item["time_to_survive_days"] = json_number(r.time_to_survive_days);
+        if (!std::isnan(r.time_to_recover_days))
+            item["time_to_recover_days"] = json_number(r.time_to_recover_days);
+        item["censored"] = r.censored;
+        list.push_back(std::move(item));
+    }
+    return list;
+}
+
 std::string summary_json(const RunResult& result) {
     Json j;
     j["scenario"] = result.scenario;
@@ -83,6 +102,7 @@ std::string summary_json(const RunResult& result) {
     j["input_hash"] = fmt::format("{:016x}", result.input_hash);
     j["products"] = products_json(result);
     j["kpi"] = kpi_json(result.kpi);
+    j["resilience"] = resilience_json(result);
     j["events_processed"] = result.events_processed;
     // Names come from validated UTF-8 TOML; `replace` only guards against a bug
     // turning into an exception after a long run.

@@ -5,6 +5,7 @@
 
 #include "model/compiled.hpp"
 #include "shockflow/core/assert.hpp"
+#include "shockflow/core/hash.hpp"
 
 namespace shockflow::model {
 namespace {
@@ -215,7 +216,12 @@ CompiledModel compile(const ScenarioSpec& s, const PolicySpec& policy) {
     m.step = ticks_from_hours(s.step_hours);
     m.step_days = s.step_hours / 24.0;
     m.window = s.disruption_window;
-    m.input_hash = s.input_hash;
+    // The resolved inputs: the scenario's files, then the policy file, if any.
+    m.input_hash = policy.input_hash == 0
+                       ? s.input_hash
+                       : fnv1a(std::string_view(reinterpret_cast<const char*>(&policy.input_hash),
+                                                sizeof policy.input_hash),
+                               s.input_hash);
     const IndexMap pidx = index_products(s);
     IndexMap nidx;
     for (std::size_t i = 0; i < s.nodes.size(); ++i)

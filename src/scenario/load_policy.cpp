@@ -154,6 +154,7 @@ PolicySpec load_policy(const std::filesystem::path& file, const ScenarioSpec& sc
         policy = read_policy(*table, "policy", ctx, Catalog::of(scenario), file.stem().string());
     }
     policy.file = ctx.file();
+    policy.input_hash = ctx.input_hash();
     ctx.throw_if_any();
     return policy;
 }

@@ -51,6 +51,7 @@ struct PolicySpec {
     std::optional<RepairSpeedupSpec> repair_speedup;
     std::vector<KeyedValue> holding_cost;  ///< cost per unit per day held, >= 0
     std::string file;                      ///< file the policy came from ("" = scenario)
+    std::uint64_t input_hash = 0;          ///< FNV-1a of the policy file's bytes (0 = none)
     SourceLoc loc;                         ///< the [policy] table header
 };
 
