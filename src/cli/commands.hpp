@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "shockflow/scenario/generate.hpp"
+
 namespace shockflow::cli {
 
 struct RunArgs {
@@ -33,7 +35,14 @@ struct CompareArgs {
     bool quiet = false;                        ///< no table, no progress bar
 };
 
+struct GenerateArgs {
+    GenerateOptions options;
+    std::string out;  ///< directory for scenario.toml, nodes.csv, links.csv
+    bool quiet = false;
+};
+
 int run_command(const RunArgs& args);
+int generate_command(const GenerateArgs& args);
 int validate_command(const ValidateArgs& args);
 int compare_command(const CompareArgs& args);
 

@@ -56,6 +56,7 @@ struct Parsed {
     RunArgs run;
     ValidateArgs validate;
     CompareArgs compare;
+    GenerateArgs generate;
     std::uint64_t run_seed = 0, compare_seed = 0;
     std::int64_t replications = 0;
     CLI::Option* run_seed_opt = nullptr;
@@ -126,7 +127,41 @@ CLI::App* add_compare(CLI::App& app, Parsed& p) {
     return cmd;
 }
 
-int dispatch(const CLI::App* run, const CLI::App* validate, Parsed& p) {
+CLI::App* add_generate(CLI::App& app, Parsed& p) {
+    CLI::App* cmd = app.add_subcommand(
+        "generate", "Write a synthetic national network (scenario.toml + CSV tables)");
+    shockflow::GenerateOptions& o = p.generate.options;
+    cmd->add_option("--parks", o.parks, "Producer parks")
+        ->check(whole_number(1, kMaxInt))
+        ->type_name("N");
+    cmd->add_option("--regions", o.regions, "Regions, each with a depot")
+        ->check(whole_number(1, kMaxInt))
+        ->type_name("M");
+    cmd->add_option("--products", o.products, "Products, about a quarter essential")
+        ->check(whole_number(2, 10000))
+        ->type_name("P");
+    cmd->add_option("--seed", o.seed, "Seed of the generator")
+        ->check(whole_number(0, kMaxSeed))
+        ->type_name("S");
+    cmd->add_option("--start-day", o.start_day, "First simulated day")->type_name("DAY");
+    cmd->add_option("--end-day", o.end_day, "End of the run (exclusive)")->type_name("DAY");
+    cmd->add_option("--step-hours", o.step_hours, "Cycle length in hours (divides 24)")
+        ->check(CLI::IsMember({1.0, 2.0, 3.0, 4.0, 6.0, 8.0, 12.0, 24.0}))
+        ->type_name("H");
+    cmd->add_flag("!--no-disruptions", o.disruptions, "Leave out strikes, cuts and shocks");
+    cmd->add_option("--out", p.generate.out, "Directory to write into (created if needed)")
+        ->required()
+        ->type_name("DIR");
+    cmd->add_flag("--quiet,-q", p.generate.quiet, "Print nothing on success");
+    return cmd;
+}
+
+int dispatch(const CLI::App* run, const CLI::App* validate, const CLI::App* generate, Parsed& p) {
+    if (generate->parsed()) {
+        if (p.generate.options.start_day >= p.generate.options.end_day)
+            throw CLI::ValidationError("--start-day", "must be before --end-day");
+        return generate_command(p.generate);
+    }
     if (run->parsed()) {
         copy_if_given(p.run_seed_opt, p.run_seed, p.run.seed);
         return run_command(p.run);
@@ -149,6 +184,7 @@ int main(int argc, char** argv) {
     const CLI::App* run = add_run(app, parsed);
     const CLI::App* validate = add_validate(app, parsed);
     add_compare(app, parsed);
+    const CLI::App* generate = add_generate(app, parsed);
 
     try {
         app.parse(argc, argv);
@@ -157,7 +193,10 @@ int main(int argc, char** argv) {
         return app.exit(e) == 0 ? 0 : kExitBadInput;
     }
     try {
-        return dispatch(run, validate, parsed);
+        return dispatch(run, validate, generate, parsed);
+    } catch (const CLI::ValidationError& e) {
+        fmt::print(stderr, "{}\n", e.what());
+        return kExitBadInput;
     } catch (const shockflow::ConfigError& e) {
         for (const auto& d : e.diagnostics()) fmt::print(stderr, "{}\n", d.format());
         return kExitBadInput;

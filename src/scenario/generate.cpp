@@ -270,6 +270,7 @@ ScenarioSpec generate_network(const GenerateOptions& o) {
     s.description = "synthetic national network (shockflow generate)";
     s.start_day = o.start_day;
     s.end_day = o.end_day;
+    s.step_hours = o.step_hours;
     s.seed = o.seed;
     s.file = "scenario.toml";
     RandomStream rng(o.seed, 0x67656e);

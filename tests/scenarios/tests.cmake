@@ -103,3 +103,17 @@ shockflow_cli_test(bad_policy_compare_writes_nothing 2
 shockflow_cli_test(validate 0 "validate|${_minimal_scenario}"
                    MATCH "^OK: [^:]+: [0-9]+ products, [0-9]+ nodes, [0-9]+ links, [0-9]+ events")
 shockflow_cli_test(run_without_out 0 "run|${_minimal_scenario}" MATCH "fill_rate")
+
+# A generated network passes `validate` (generate itself reloads what it wrote)
+# and runs; bad sizes are usage errors.
+shockflow_cli_test(generate 0
+                   "generate|--parks|60|--regions|6|--products|10|--seed|7|--out|${_scenario_out}/generated"
+                   MATCH "wrote .*scenario.toml: 10 products")
+set_tests_properties(cli.generate PROPERTIES FIXTURES_SETUP generated_network)
+shockflow_cli_test(generated_validates 0 "validate|${_scenario_out}/generated/scenario.toml"
+                   MATCH "^OK: generated-60p-6r-10g-s7")
+shockflow_cli_test(generated_runs 0 "run|${_scenario_out}/generated/scenario.toml|--quiet")
+set_tests_properties(cli.generated_validates cli.generated_runs
+                     PROPERTIES FIXTURES_REQUIRED generated_network)
+shockflow_cli_test(generate_bad_size 2 "generate|--parks|0|--out|${_scenario_out}/gen.bad"
+                   NO_DIR "${_scenario_out}/gen.bad")

@@ -16,6 +16,7 @@ struct GenerateOptions {
     std::uint64_t seed = 1;
     double start_day = -14.0;
     double end_day = 30.0;
+    double step_hours = 4.0;  ///< cycle length; divides 24
     bool disruptions = true;  ///< strikes, link cuts, labour and demand shocks, displacement
 };
 

@@ -96,7 +96,7 @@ TEST(RunWriter, SummaryHasEveryKeyInAFixedOrder) {
     for (const auto& item : j.items()) keys.push_back(item.key());
     EXPECT_EQ(keys, (std::vector<std::string>{"scenario", "policy", "seed", "start_day", "end_day",
                                               "version", "git_revision", "input_hash", "products",
-                                              "kpi", "events_processed"}));
+                                              "kpi", "resilience", "events_processed"}));
 }
 
 TEST(RunWriter, SummaryValuesComeFromTheResult) {
