@@ -165,9 +165,14 @@ void compile_channels(CompiledModel& m) {
             if (!l.carries[p] || !wants[m.row(l.to, p)] || m.produces[m.row(l.to, p)]) continue;
             // Producers supply what they make; depots whatever they hold.
             if (!(m.produces[src] || (wants[src] && m.kind[l.from] == NodeKind::Depot))) continue;
-            m.channels.push_back({li, l.from, l.to, p});
+            m.channels.push_back({li, l.from, l.to, p, static_cast<std::uint32_t>(src),
+                                  static_cast<std::uint32_t>(m.row(l.to, p))});
         }
     }
+    // Ordered by source row, a supplier's channels sit side by side: the
+    // shipping loop then reads its per-channel arrays sequentially.
+    std::stable_sort(m.channels.begin(), m.channels.end(),
+                     [](const Channel& a, const Channel& b) { return a.src_row < b.src_row; });
     const std::size_t np = m.n_nodes * m.n_products;
     std::vector<std::uint32_t> in_row, out_row, link_row;
     for (const auto& c : m.channels) {
@@ -183,6 +188,10 @@ void compile_channels(CompiledModel& m) {
             (m.kind[r / m.n_products] == NodeKind::Region && m.demand[r] > 0.0))
             m.holders.push_back(r);
         if (m.outbound.end(r) > m.outbound.begin(r)) m.suppliers.push_back(r);
+        if (m.inbound.end(r) > m.inbound.begin(r) || m.outbound.end(r) > m.outbound.begin(r) ||
+            m.produces[r] || m.initial_stock[r] != 0.0 || m.demand[r] != 0.0 ||
+            (m.kind[r / m.n_products] == NodeKind::Region && wants[r]))
+            m.active_rows.push_back(r);
     }
 }
 

@@ -24,6 +24,8 @@ struct Channel {
     std::uint32_t src = 0;
     std::uint32_t dst = 0;
     std::uint32_t product = 0;
+    std::uint32_t src_row = 0;  // row (src, product)
+    std::uint32_t dst_row = 0;  // row (dst, product)
 };
 
 struct CompiledLink {
@@ -83,15 +85,16 @@ struct CompiledModel {
 
     std::vector<std::vector<RecipeInput>> recipe;  // by output product
     std::vector<CompiledLink> links;
-    std::vector<Channel> channels;
-    Csr inbound;   // row (n, p): channels delivering p to n
-    Csr outbound;  // row (n, p): channels taking p from n
+    std::vector<Channel> channels;  // sorted by source row: outbound rows are contiguous
+    Csr inbound;                    // row (n, p): channels delivering p to n
+    Csr outbound;                   // row (n, p): channels taking p from n
     Csr channels_of_link;
 
-    std::vector<std::uint32_t> holders;    // rows (n, p) that place orders
-    std::vector<std::uint32_t> suppliers;  // rows (n, p) with outbound channels
-    std::vector<std::uint32_t> producers;  // nodes that make something
-    Csr made;                              // row n: products node n makes
+    std::vector<std::uint32_t> holders;      // rows (n, p) that place orders
+    std::vector<std::uint32_t> suppliers;    // rows (n, p) with outbound channels
+    std::vector<std::uint32_t> active_rows;  // rows that can ever hold or move goods, ascending
+    std::vector<std::uint32_t> producers;    // nodes that make something
+    Csr made;                                // row n: products node n makes
     std::vector<std::uint32_t> regions;
     std::vector<std::uint32_t> consumed;  // products demanded by some region
     std::vector<std::uint32_t> parks;

@@ -88,7 +88,7 @@ void Engine::place_orders(Tick t) {
         const auto b = m_.inbound.begin(row), e = m_.inbound.end(row);
         for (auto k = b; k < e; ++k) {
             const std::uint32_t c = m_.inbound.list[k];
-            const std::size_t src = m_.row(m_.channels[c].src, p);
+            const std::size_t src = m_.channels[c].src_row;
             // cap_cycle_ is zero for rows that make nothing.
             req_raw_[c] = std::min(usable_[c], stock_[src] + cap_cycle_[src]);  // normalised below
             by_supply += req_raw_[c];
@@ -214,9 +214,8 @@ void Engine::ship(Tick t) {
             const double g = scratch_[k - b];
             if (g <= 0.0) continue;
             const std::uint32_t c = m_.outbound.list[k];
-            const std::uint32_t dst = m_.channels[c].dst;
             stock_[row] -= g;
-            pipeline_[m_.row(dst, p)] += g;
+            pipeline_[m_.channels[c].dst_row] += g;
             day_[row].shipped += g;
             if (path_begin_[c] == path_end_[c]) {
                 link_used_[m_.channels[c].link] += g;
@@ -264,7 +263,7 @@ double Engine::downstream_forecast(std::size_t row) const {
     double f = 0.0;
     for (auto k = m_.outbound.begin(row); k < m_.outbound.end(row); ++k) {
         const std::uint32_t c = m_.outbound.list[k];
-        f += share_[c] * need_rate(m_.row(m_.channels[c].dst, m_.channels[c].product));
+        f += share_[c] * need_rate(m_.channels[c].dst_row);
     }
     return f;
 }

@@ -164,22 +164,20 @@ void Engine::end_day(Tick t) {
     const double cycles = std::max<double>(1.0, static_cast<double>(day_cycles_));
     const auto day32 = static_cast<std::int32_t>(day);
     track_output(day, static_cast<double>(day_cycles_) * dt_);
-    for (std::uint32_t n = 0; n < m_.n_nodes; ++n) {
-        const bool source = m_.kind[n] == NodeKind::Source;
-        for (std::uint32_t p = 0; p < m_.n_products; ++p) {
-            const std::size_t row = m_.row(n, p);
-            DayAccum& a = day_[row];
-            if (!source) holding_cost_ += stock_[row] * m_.holding_cost[p];
-            out_.min_stock_seen = std::min(out_.min_stock_seen, stock_[row]);
-            const bool active = a.produced != 0 || a.consumed_inputs != 0 || stock_[row] != 0 ||
-                                a.shipped != 0 || a.received != 0 || a.demand != 0 ||
-                                a.capacity != 0;
-            if (record_ && active)
-                out_.timeseries.push_back(DayRow{day32, n, p, a.produced, a.consumed_inputs,
-                                                 stock_[row], a.shipped, a.received, a.demand,
-                                                 a.delivered, a.unmet, a.capacity / cycles});
-            a = DayAccum{};
-        }
+    // Only rows that can ever hold or move goods; the others stay all zero.
+    const auto products = static_cast<std::uint32_t>(m_.n_products);
+    for (std::uint32_t row : m_.active_rows) {
+        const std::uint32_t n = row / products, p = row % products;
+        DayAccum& a = day_[row];
+        if (m_.kind[n] != NodeKind::Source) holding_cost_ += stock_[row] * m_.holding_cost[p];
+        out_.min_stock_seen = std::min(out_.min_stock_seen, stock_[row]);
+        const bool active = a.produced != 0 || a.consumed_inputs != 0 || stock_[row] != 0 ||
+                            a.shipped != 0 || a.received != 0 || a.demand != 0 || a.capacity != 0;
+        if (record_ && active)
+            out_.timeseries.push_back(DayRow{day32, n, p, a.produced, a.consumed_inputs,
+                                             stock_[row], a.shipped, a.received, a.demand,
+                                             a.delivered, a.unmet, a.capacity / cycles});
+        a = DayAccum{};
     }
     double firms = 0, active = 0, parks_up = 0;
     for (std::uint32_t n : m_.firm_nodes) {
