@@ -209,7 +209,6 @@ void Engine::ship(Tick t) {
         for (auto k = b; k < e; ++k) total += req_[m_.outbound.list[k]];
         if (total <= 0.0) continue;
         allocate(row, total);
-        const std::uint32_t p = row % static_cast<std::uint32_t>(m_.n_products);
         for (auto k = b; k < e; ++k) {
             const double g = scratch_[k - b];
             if (g <= 0.0) continue;

@@ -117,3 +117,6 @@ set_tests_properties(cli.generated_validates cli.generated_runs
                      PROPERTIES FIXTURES_REQUIRED generated_network)
 shockflow_cli_test(generate_bad_size 2 "generate|--parks|0|--out|${_scenario_out}/gen.bad"
                    NO_DIR "${_scenario_out}/gen.bad")
+
+# The facts of the twelve-day case, asserted on the engine's results.
+shockflow_add_test_executable(twelve_day_case_tests scenarios/twelve_day_case_test.cpp)
