@@ -103,41 +103,58 @@ void Engine::refresh_link(std::uint32_t link) {
 
 // Channels over an open link go direct. Over a closed one they go, with
 // rerouting, by the fastest path of open links and otherwise wait (usable
-// capacity 0). Trees are computed once per (source node, product).
+// capacity 0). Trees are computed once per (source node, product) and event.
 void Engine::refresh_routes() {
     path_pool_.clear();
     trees_.clear();
-    for (std::uint32_t c = 0; c < m_.channels.size(); ++c) {
-        const Channel& ch = m_.channels[c];
-        const CompiledLink& link = m_.links[ch.link];
-        path_begin_[c] = path_end_[c] = static_cast<std::uint32_t>(path_pool_.size());
-        transit_[c] = link.transit;
-        usable_[c] = link.capacity * link_factor_[ch.link] * dt_;
-        if (link_factor_[ch.link] > 0.0 || !m_.policy.reroute) continue;
+    rerouted_.clear();
+    for (std::uint32_t c = 0; c < m_.channels.size(); ++c) route(c);
+}
+
+// After link `link` opened or closed only its own channels and those on
+// detours (which may have used it, or may now have a faster way) change.
+void Engine::refresh_routes_after(std::uint32_t link) {
+    todo_.assign(rerouted_.begin(), rerouted_.end());
+    for (auto k = m_.channels_of_link.begin(link); k < m_.channels_of_link.end(link); ++k)
+        todo_.push_back(m_.channels_of_link.list[k]);
+    std::sort(todo_.begin(), todo_.end());
+    todo_.erase(std::unique(todo_.begin(), todo_.end()), todo_.end());
+    path_pool_.clear();
+    trees_.clear();
+    rerouted_.clear();
+    for (std::uint32_t c : todo_) route(c);
+}
+
+void Engine::route(std::uint32_t c) {
+    const Channel& ch = m_.channels[c];
+    const CompiledLink& link = m_.links[ch.link];
+    path_begin_[c] = path_end_[c] = static_cast<std::uint32_t>(path_pool_.size());
+    transit_[c] = link.transit;
+    usable_[c] = link.capacity * link_factor_[ch.link] * dt_;
+    if (link_factor_[ch.link] <= 0.0 && m_.policy.reroute) {
         const std::uint64_t key = (std::uint64_t{ch.src} << 32) | ch.product;
         auto it = trees_.find(key);
         if (it == trees_.end())
             it = trees_.emplace(key, router_->fastest_tree(ch.src, ch.product, link_factor_)).first;
-        route_channel(c, it->second);
+        if (route_channel(c, it->second)) rerouted_.push_back(c);
     }
-    classify_transits();
+    classify_transit(c);
 }
 
-// Classes are looked up by transit time and never removed, so a refresh costs
-// one hash lookup per channel and batches stay valid across refreshes.
-void Engine::classify_transits() {
-    class_of_channel_.resize(transit_.size());
-    for (std::size_t c = 0; c < transit_.size(); ++c) {
-        auto [it, added] = class_index_.try_emplace(
-            transit_[c].value, static_cast<std::uint32_t>(transit_classes_.size()));
-        if (added) transit_classes_.push_back(transit_[c]);
-        class_of_channel_[c] = it->second;
+// Classes are looked up by transit time and never removed, so batches stay
+// valid across refreshes.
+void Engine::classify_transit(std::uint32_t c) {
+    auto [it, added] = class_index_.try_emplace(
+        transit_[c].value, static_cast<std::uint32_t>(transit_classes_.size()));
+    if (added) {
+        transit_classes_.push_back(transit_[c]);
+        batch_of_class_.push_back(-1);
     }
-    batch_of_class_.resize(transit_classes_.size(), -1);
+    class_of_channel_[c] = it->second;
 }
 
 // Follows the tree back from the channel's destination to its source.
-void Engine::route_channel(std::uint32_t c, const std::vector<std::uint32_t>& via) {
+bool Engine::route_channel(std::uint32_t c, const std::vector<std::uint32_t>& via) {
     const Channel& ch = m_.channels[c];
     const auto first = static_cast<std::uint32_t>(path_pool_.size());
     std::uint32_t at = ch.dst;
@@ -145,7 +162,7 @@ void Engine::route_channel(std::uint32_t c, const std::vector<std::uint32_t>& vi
         const std::uint32_t l = via[at];
         if (l == kNone || path_pool_.size() - first > m_.links.size()) {  // unreachable
             path_pool_.resize(first);
-            return;
+            return false;
         }
         path_pool_.push_back(l);
         at = m_.links[l].from;
@@ -162,6 +179,7 @@ void Engine::route_channel(std::uint32_t c, const std::vector<std::uint32_t>& vi
     path_end_[c] = static_cast<std::uint32_t>(path_pool_.size());
     transit_[c] = transit;
     usable_[c] = usable;
+    return true;
 }
 
 // ---- labour, demand, people ----------------------------------------------

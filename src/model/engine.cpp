@@ -48,6 +48,7 @@ void Engine::init() {
     transit_.assign(nc, Tick{0});
     path_begin_.assign(nc, 0);
     path_end_.assign(nc, 0);
+    class_of_channel_.assign(nc, 0);
     std::size_t max_out = 0;
     for (std::uint32_t r : m_.suppliers)
         max_out = std::max<std::size_t>(max_out, m_.outbound.end(r) - m_.outbound.begin(r));
@@ -128,7 +129,7 @@ void Engine::dispatch(const Event& e, Tick t) {
             LinkCut& cut = r_.cuts[e.a];
             cut.active = e.kind == Ev::CutStart && cut.end > cut.start;
             refresh_link(cut.link);
-            refresh_routes();
+            refresh_routes_after(cut.link);
             break;
         }
         case Ev::LaborStart:
