@@ -107,21 +107,22 @@ void Engine::refresh_link(std::uint32_t link) {
 void Engine::refresh_routes() {
     path_pool_.clear();
     trees_.clear();
-    rerouted_.clear();
+    closed_.clear();
     for (std::uint32_t c = 0; c < m_.channels.size(); ++c) route(c);
 }
 
-// After link `link` opened or closed only its own channels and those on
-// detours (which may have used it, or may now have a faster way) change.
+// After link `link` opened or closed only its own channels and those whose
+// link is closed (on a detour, which may have used `link`, or waiting for
+// one, which `link` may now offer) change.
 void Engine::refresh_routes_after(std::uint32_t link) {
-    todo_.assign(rerouted_.begin(), rerouted_.end());
+    todo_.assign(closed_.begin(), closed_.end());
     for (auto k = m_.channels_of_link.begin(link); k < m_.channels_of_link.end(link); ++k)
         todo_.push_back(m_.channels_of_link.list[k]);
     std::sort(todo_.begin(), todo_.end());
     todo_.erase(std::unique(todo_.begin(), todo_.end()), todo_.end());
     path_pool_.clear();
     trees_.clear();
-    rerouted_.clear();
+    closed_.clear();
     for (std::uint32_t c : todo_) route(c);
 }
 
@@ -131,12 +132,16 @@ void Engine::route(std::uint32_t c) {
     path_begin_[c] = path_end_[c] = static_cast<std::uint32_t>(path_pool_.size());
     transit_[c] = link.transit;
     usable_[c] = link.capacity * link_factor_[ch.link] * dt_;
-    if (link_factor_[ch.link] <= 0.0 && m_.policy.reroute) {
-        const std::uint64_t key = (std::uint64_t{ch.src} << 32) | ch.product;
-        auto it = trees_.find(key);
-        if (it == trees_.end())
-            it = trees_.emplace(key, router_->fastest_tree(ch.src, ch.product, link_factor_)).first;
-        if (route_channel(c, it->second)) rerouted_.push_back(c);
+    if (link_factor_[ch.link] <= 0.0) {
+        closed_.push_back(c);
+        if (m_.policy.reroute) {
+            const std::uint64_t key = (std::uint64_t{ch.src} << 32) | ch.product;
+            auto it = trees_.find(key);
+            if (it == trees_.end())
+                it = trees_.emplace(key, router_->fastest_tree(ch.src, ch.product, link_factor_))
+                         .first;
+            route_channel(c, it->second);
+        }
     }
     classify_transit(c);
 }
@@ -154,7 +159,7 @@ void Engine::classify_transit(std::uint32_t c) {
 }
 
 // Follows the tree back from the channel's destination to its source.
-bool Engine::route_channel(std::uint32_t c, const std::vector<std::uint32_t>& via) {
+void Engine::route_channel(std::uint32_t c, const std::vector<std::uint32_t>& via) {
     const Channel& ch = m_.channels[c];
     const auto first = static_cast<std::uint32_t>(path_pool_.size());
     std::uint32_t at = ch.dst;
@@ -162,7 +167,7 @@ bool Engine::route_channel(std::uint32_t c, const std::vector<std::uint32_t>& vi
         const std::uint32_t l = via[at];
         if (l == kNone || path_pool_.size() - first > m_.links.size()) {  // unreachable
             path_pool_.resize(first);
-            return false;
+            return;
         }
         path_pool_.push_back(l);
         at = m_.links[l].from;
@@ -179,7 +184,6 @@ bool Engine::route_channel(std::uint32_t c, const std::vector<std::uint32_t>& vi
     path_end_[c] = static_cast<std::uint32_t>(path_pool_.size());
     transit_[c] = transit;
     usable_[c] = usable;
-    return true;
 }
 
 // ---- labour, demand, people ----------------------------------------------

@@ -154,7 +154,7 @@ private:
     void refresh_routes();
     void refresh_routes_after(std::uint32_t link);
     void route(std::uint32_t c);
-    bool route_channel(std::uint32_t c, const std::vector<std::uint32_t>& via);
+    void route_channel(std::uint32_t c, const std::vector<std::uint32_t>& via);
     void classify_transit(std::uint32_t c);
     void dispatch_shipment(std::uint32_t c, double units, Tick t);
     void arrive(std::uint32_t batch);
@@ -203,11 +203,11 @@ private:
     std::vector<std::uint32_t> free_batches_;
     std::unique_ptr<Router> router_;  // only with rerouting on
     std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> trees_;
-    std::vector<std::uint32_t> rerouted_;  // channels currently on a detour
-    std::vector<std::uint32_t> todo_;      // scratch of refresh_routes_after
-    std::vector<double> scratch_;          // per-supplier grants
-    std::vector<double> input_scratch_;    // by product
-    std::vector<double> made_want_;        // by entry of m_.made
+    std::vector<std::uint32_t> closed_;  // channels whose own link is closed
+    std::vector<std::uint32_t> todo_;    // scratch of refresh_routes_after
+    std::vector<double> scratch_;        // per-supplier grants
+    std::vector<double> input_scratch_;  // by product
+    std::vector<double> made_want_;      // by entry of m_.made
 
     std::uint32_t crews_busy_ = 0;
     std::int64_t day_cycles_ = 0;

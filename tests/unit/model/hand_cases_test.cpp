@@ -130,6 +130,26 @@ TEST(HandCase, RerouteBypassesACutLink) {
     EXPECT_NEAR(totals(without, "food").unmet, 80.0, 1e-9);
 }
 
+// The detour itself is cut on day 6 (X->R closed for one day) while P->R is
+// still closed: nothing can reach R that day, and the detour resumes on day 7.
+//   d5: detour, 80 arrive (stock 160).  d6: eats 80 -> 80, no route: 0 arrive.
+//   d7: X->R open again: eats 80 -> 0, orders 160, P makes 100 -> 100 arrive.
+// R never goes short: it had 80 left for day 7's meal.
+TEST(HandCase, CuttingTheDetourStopsTheReroutedFlowUntilItReopens) {
+    ScenarioBuilder b = one_park_chain();
+    b.region("X", 10, {});
+    b.link("P", "X", 1000, 3).link("X", "R", 1000, 5);
+    b.cut("P->R", 5, 4);
+    b.cut("X->R", 6, 1);
+    PolicySpec reroute;
+    reroute.reroute = true;
+    const RunResult r = run(b, reroute);
+    EXPECT_NEAR(day_row(r, 5, "R", "food").received, 80.0, 1e-9);
+    EXPECT_NEAR(day_row(r, 6, "R", "food").received, 0.0, 1e-12);
+    EXPECT_NEAR(day_row(r, 7, "R", "food").received, 100.0, 1e-9);
+    EXPECT_NEAR(totals(r, "food").unmet, 0.0, 1e-9);
+}
+
 // Half of P's workers are absent on days 5-7: capacity 50/day as in the
 // strike case, hence the same 10 units unmet; 5 of 10 firms inactive.
 TEST(HandCase, LaborShockCutsCapacityAndFirms) {
