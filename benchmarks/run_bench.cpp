@@ -18,13 +18,16 @@ namespace {
 constexpr std::int64_t kRegions = 31;
 constexpr std::int64_t kProducts = 20;
 
+struct Network {
+    std::unique_ptr<shockflow::Simulator> simulator;
+    double nodes = 0, links = 0, steps = 0;
+};
+
 // One compiled network per (parks, days, step), built outside the timed loop.
-const shockflow::Simulator& simulator(std::int64_t parks, std::int64_t days, std::int64_t step) {
-    static std::map<std::tuple<std::int64_t, std::int64_t, std::int64_t>,
-                    std::unique_ptr<shockflow::Simulator>>
-        cache;
-    auto& slot = cache[{parks, days, step}];
-    if (!slot) {
+const Network& network(std::int64_t parks, std::int64_t days, std::int64_t step) {
+    static std::map<std::tuple<std::int64_t, std::int64_t, std::int64_t>, Network> cache;
+    Network& slot = cache[{parks, days, step}];
+    if (!slot.simulator) {
         shockflow::GenerateOptions o;
         o.parks = parks;
         o.regions = kRegions;
@@ -34,9 +37,12 @@ const shockflow::Simulator& simulator(std::int64_t parks, std::int64_t days, std
         o.end_day = static_cast<double>(days - 14);
         o.step_hours = static_cast<double>(step);
         const shockflow::ScenarioSpec s = shockflow::generate_network(o);
-        slot = std::make_unique<shockflow::Simulator>(s, s.policy);
+        slot.simulator = std::make_unique<shockflow::Simulator>(s, s.policy);
+        slot.nodes = static_cast<double>(s.nodes.size());
+        slot.links = static_cast<double>(s.links.size());
+        slot.steps = static_cast<double>(days) * 24.0 / static_cast<double>(step);
     }
-    return *slot;
+    return slot;
 }
 
 double peak_rss_mib() {
@@ -46,7 +52,8 @@ double peak_rss_mib() {
 }
 
 void BM_FullRun(benchmark::State& state) {
-    const shockflow::Simulator& sim = simulator(state.range(0), state.range(1), state.range(2));
+    const Network& net = network(state.range(0), state.range(1), state.range(2));
+    const shockflow::Simulator& sim = *net.simulator;
     std::uint64_t events = 0;
     for (auto _ : state) {
         const shockflow::RunResult r = sim.run({.seed = 1, .record_timeseries = false});
@@ -56,6 +63,9 @@ void BM_FullRun(benchmark::State& state) {
     state.counters["events_per_s"] =
         benchmark::Counter(static_cast<double>(events), benchmark::Counter::kIsRate);
     state.counters["peak_rss_MiB"] = peak_rss_mib();
+    state.counters["nodes"] = net.nodes;
+    state.counters["links"] = net.links;
+    state.counters["steps"] = net.steps;
 }
 
 }  // namespace
