@@ -19,18 +19,6 @@ IndexMap index_products(const ScenarioSpec& s) {
     return m;
 }
 
-const char* category_name(ProductCategory c) {
-    switch (c) {
-        case ProductCategory::Essential:
-            return "essential";
-        case ProductCategory::Intermediate:
-            return "intermediate";
-        case ProductCategory::Capital:
-            return "capital";
-    }
-    return "";
-}
-
 bool is_producer_kind(NodeKind k) {
     return k == NodeKind::Park || k == NodeKind::Plant || k == NodeKind::Source;
 }

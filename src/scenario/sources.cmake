@@ -8,6 +8,7 @@ set(SHOCKFLOW_SCENARIO_SOURCES
     src/scenario/load_policy.cpp
     src/scenario/load_products.cpp
     src/scenario/load_scenario.cpp
+    src/scenario/names.cpp
     src/scenario/network_checks.cpp
     src/scenario/productivity.cpp
     src/scenario/text.cpp

@@ -33,22 +33,6 @@ std::string kinds_phrase(std::initializer_list<NodeKind> kinds) {
 
 }  // namespace
 
-std::string_view kind_name(NodeKind kind) {
-    switch (kind) {
-        case NodeKind::Park:
-            return "park";
-        case NodeKind::Plant:
-            return "plant";
-        case NodeKind::Depot:
-            return "depot";
-        case NodeKind::Region:
-            return "region";
-        case NodeKind::Source:
-            return "source";
-    }
-    return "?";
-}
-
 Catalog Catalog::of(const ScenarioSpec& spec) {
     Catalog cat;
     for (const auto& p : spec.products) cat.products.emplace(p.id, p.loc);

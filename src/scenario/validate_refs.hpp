@@ -15,9 +15,6 @@
 
 namespace shockflow::scenario {
 
-/// Spelling of a node kind in files ("park", ...).
-std::string_view kind_name(NodeKind kind);
-
 /// Ids defined so far, with where each was first defined.
 struct Catalog {
     struct NodeEntry {

@@ -12,34 +12,6 @@
 namespace shockflow {
 namespace {
 
-const char* category_name(ProductCategory c) {
-    switch (c) {
-        case ProductCategory::Essential:
-            return "essential";
-        case ProductCategory::Intermediate:
-            return "intermediate";
-        case ProductCategory::Capital:
-            return "capital";
-    }
-    return "intermediate";
-}
-
-const char* kind_name(NodeKind k) {
-    switch (k) {
-        case NodeKind::Park:
-            return "park";
-        case NodeKind::Plant:
-            return "plant";
-        case NodeKind::Depot:
-            return "depot";
-        case NodeKind::Region:
-            return "region";
-        case NodeKind::Source:
-            return "source";
-    }
-    return "park";
-}
-
 // TOML basic string with the characters that need it escaped.
 std::string quoted(const std::string& s) {
     std::string out = "\"";

@@ -9,6 +9,7 @@
 #include <limits>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "shockflow/core/error.hpp"
@@ -18,6 +19,11 @@ namespace shockflow {
 
 enum class ProductCategory { Essential, Intermediate, Capital };
 enum class NodeKind { Park, Plant, Depot, Region, Source };
+
+/// The names used in files: "essential", "intermediate", "capital".
+std::string_view category_name(ProductCategory category) noexcept;
+/// The names used in files: "park", "plant", "depot", "region", "source".
+std::string_view kind_name(NodeKind kind) noexcept;
 
 /// A number, or a distribution sampled once per replication.
 struct Distribution {
