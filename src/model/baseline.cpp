@@ -37,12 +37,12 @@ double sweep(const CompiledModel& m, const std::vector<double>& share, std::vect
     received.assign(rows, 0.0);
     for (std::uint32_t c = 0; c < m.channels.size(); ++c) {
         const Channel& ch = m.channels[c];
-        received[m.row(ch.src, ch.product)] += share[c] * need[m.row(ch.dst, ch.product)];
+        received[m.dense(ch.src, ch.product)] += share[c] * need[m.dense(ch.dst, ch.product)];
     }
     std::vector<double> next(rows, 0.0);
     for (std::uint32_t n = 0; n < m.n_nodes; ++n) {
         for (std::uint32_t p = 0; p < m.n_products; ++p) {
-            const std::size_t r = m.row(n, p);
+            const std::size_t r = m.dense(n, p);
             if (m.kind[n] == NodeKind::Region) next[r] += m.demand[r];
             if (!m.produces[r]) {
                 next[r] += received[r];
@@ -50,7 +50,7 @@ double sweep(const CompiledModel& m, const std::vector<double>& share, std::vect
             }
             if (m.kind[n] == NodeKind::Source) continue;
             for (const auto& in : m.recipe[p])
-                next[m.row(n, in.input)] += in.per_unit * received[r];
+                next[m.dense(n, in.input)] += in.per_unit * received[r];
         }
     }
     double change = 0.0;

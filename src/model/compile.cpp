@@ -74,13 +74,13 @@ void compile_nodes(const ScenarioSpec& s, const IndexMap& pidx, CompiledModel& m
         m.firms.push_back(firm_kind ? node.firms : 0);
         m.population[n] = node.population;
         for (const auto& c : node.capacity) {
-            m.capacity[m.row(n, pidx.at(c.product))] = c.qty;
-            m.produces[m.row(n, pidx.at(c.product))] = is_producer_kind(node.kind);
+            m.capacity[m.dense(n, pidx.at(c.product))] = c.qty;
+            m.produces[m.dense(n, pidx.at(c.product))] = is_producer_kind(node.kind);
         }
-        for (const auto& st : node.stock) m.initial_stock[m.row(n, pidx.at(st.product))] = st.qty;
-        for (const auto& d : node.demand) m.demand[m.row(n, pidx.at(d.product))] = d.qty;
+        for (const auto& st : node.stock) m.initial_stock[m.dense(n, pidx.at(st.product))] = st.qty;
+        for (const auto& d : node.demand) m.demand[m.dense(n, pidx.at(d.product))] = d.qty;
         const double days = node.stock_target_days.value_or(2.0);
-        for (std::size_t p = 0; p < m.n_products; ++p) m.target_days[m.row(n, p)] = days;
+        for (std::size_t p = 0; p < m.n_products; ++p) m.target_days[m.dense(n, p)] = days;
         if (node.kind == NodeKind::Region) m.regions.push_back(n);
         if (node.kind == NodeKind::Park) m.parks.push_back(n);
         if (firm_kind) m.firm_nodes.push_back(n);
@@ -108,12 +108,12 @@ void compile_links(const ScenarioSpec& s, const IndexMap& nidx, const IndexMap& 
 std::vector<bool> compute_wants(const CompiledModel& m) {
     std::vector<bool> wants(m.n_nodes * m.n_products, false);
     for (std::uint32_t r : m.regions)
-        for (std::uint32_t p : m.consumed) wants[m.row(r, p)] = true;
+        for (std::uint32_t p : m.consumed) wants[m.dense(r, p)] = true;
     for (std::uint32_t n = 0; n < m.n_nodes; ++n) {
         if (m.kind[n] == NodeKind::Source) continue;  // sources need no inputs
         for (std::uint32_t j = 0; j < m.n_products; ++j) {
-            if (!m.produces[m.row(n, j)]) continue;
-            for (const auto& in : m.recipe[j]) wants[m.row(n, in.input)] = true;
+            if (!m.produces[m.dense(n, j)]) continue;
+            for (const auto& in : m.recipe[j]) wants[m.dense(n, in.input)] = true;
         }
     }
     for (bool changed = true; changed;) {
@@ -121,8 +121,8 @@ std::vector<bool> compute_wants(const CompiledModel& m) {
         for (const auto& l : m.links) {
             if (m.kind[l.from] != NodeKind::Depot) continue;  // only depots pass goods on
             for (std::uint32_t p = 0; p < m.n_products; ++p) {
-                const std::size_t src = m.row(l.from, p);
-                if (l.carries[p] && wants[m.row(l.to, p)] && !wants[src] && !m.produces[src]) {
+                const std::size_t src = m.dense(l.from, p);
+                if (l.carries[p] && wants[m.dense(l.to, p)] && !wants[src] && !m.produces[src]) {
                     wants[src] = true;
                     changed = true;
                 }
@@ -149,12 +149,12 @@ void compile_channels(CompiledModel& m) {
         const auto& l = m.links[li];
         if (m.kind[l.from] == NodeKind::Region) continue;
         for (std::uint32_t p = 0; p < m.n_products; ++p) {
-            const std::size_t src = m.row(l.from, p);
-            if (!l.carries[p] || !wants[m.row(l.to, p)] || m.produces[m.row(l.to, p)]) continue;
+            const std::size_t src = m.dense(l.from, p);
+            if (!l.carries[p] || !wants[m.dense(l.to, p)] || m.produces[m.dense(l.to, p)]) continue;
             // Producers supply what they make; depots whatever they hold.
             if (!(m.produces[src] || (wants[src] && m.kind[l.from] == NodeKind::Depot))) continue;
             m.channels.push_back({li, l.from, l.to, p, static_cast<std::uint32_t>(src),
-                                  static_cast<std::uint32_t>(m.row(l.to, p))});
+                                  static_cast<std::uint32_t>(m.dense(l.to, p))});
         }
     }
     // Ordered by source row, a supplier's channels sit side by side: the
@@ -164,8 +164,8 @@ void compile_channels(CompiledModel& m) {
     const std::size_t np = m.n_nodes * m.n_products;
     std::vector<std::uint32_t> in_row, out_row, link_row;
     for (const auto& c : m.channels) {
-        in_row.push_back(static_cast<std::uint32_t>(m.row(c.dst, c.product)));
-        out_row.push_back(static_cast<std::uint32_t>(m.row(c.src, c.product)));
+        in_row.push_back(static_cast<std::uint32_t>(m.dense(c.dst, c.product)));
+        out_row.push_back(static_cast<std::uint32_t>(m.dense(c.src, c.product)));
         link_row.push_back(c.link);
     }
     m.inbound = build_csr(np, in_row);
@@ -176,10 +176,6 @@ void compile_channels(CompiledModel& m) {
             (m.kind[r / m.n_products] == NodeKind::Region && m.demand[r] > 0.0))
             m.holders.push_back(r);
         if (m.outbound.end(r) > m.outbound.begin(r)) m.suppliers.push_back(r);
-        if (m.inbound.end(r) > m.inbound.begin(r) || m.outbound.end(r) > m.outbound.begin(r) ||
-            m.produces[r] || m.initial_stock[r] != 0.0 || m.demand[r] != 0.0 ||
-            (m.kind[r / m.n_products] == NodeKind::Region && wants[r]))
-            m.active_rows.push_back(r);
     }
 }
 
@@ -189,7 +185,7 @@ void compile_producers(CompiledModel& m) {
     for (std::uint32_t n = 0; n < m.n_nodes; ++n) {
         bool any = false;
         for (std::uint32_t p = 0; p < m.n_products; ++p) {
-            if (!m.produces[m.row(n, p)]) continue;
+            if (!m.produces[m.dense(n, p)]) continue;
             row_of_item.push_back(n);
             items.push_back(p);
             any = true;
@@ -203,6 +199,59 @@ void compile_producers(CompiledModel& m) {
 }  // namespace
 
 void compute_baseline_need(CompiledModel& m);  // baseline.cpp
+
+namespace {
+
+template <class T>
+std::vector<T> gather(const std::vector<T>& dense, const std::vector<std::uint32_t>& dense_of_row) {
+    std::vector<T> out;
+    out.reserve(dense_of_row.size());
+    for (std::uint32_t d : dense_of_row) out.push_back(dense[d]);
+    return out;
+}
+
+// Renumbers rows: only (node, product) pairs that can ever be active keep one.
+// Channel CSRs keep their lists; offsets are taken at the surviving rows
+// (a pair with channels always survives, so no range is lost).
+void compact_rows(CompiledModel& m) {
+    const std::vector<bool> wants = compute_wants(m);
+    const std::size_t dense_rows = m.n_nodes * m.n_products;
+    std::vector<std::uint32_t> dense_of_row;
+    m.row_of.assign(dense_rows, kNone);
+    for (std::uint32_t d = 0; d < dense_rows; ++d) {
+        const bool active = wants[d] || m.produces[d] || m.initial_stock[d] != 0.0 ||
+                            m.demand[d] != 0.0 || m.inbound.end(d) > m.inbound.begin(d) ||
+                            m.outbound.end(d) > m.outbound.begin(d);
+        if (!active) continue;
+        m.row_of[d] = static_cast<std::uint32_t>(dense_of_row.size());
+        dense_of_row.push_back(d);
+        m.row_node.push_back(d / static_cast<std::uint32_t>(m.n_products));
+        m.row_product.push_back(d % static_cast<std::uint32_t>(m.n_products));
+    }
+    m.n_rows = dense_of_row.size();
+    m.capacity = gather(m.capacity, dense_of_row);
+    m.produces = gather(m.produces, dense_of_row);
+    m.initial_stock = gather(m.initial_stock, dense_of_row);
+    m.target_days = gather(m.target_days, dense_of_row);
+    m.demand = gather(m.demand, dense_of_row);
+    m.baseline_need = gather(m.baseline_need, dense_of_row);
+    m.baseline_output = gather(m.baseline_output, dense_of_row);
+    for (Csr* csr : {&m.inbound, &m.outbound}) {
+        std::vector<std::uint32_t> offset;
+        offset.reserve(m.n_rows + 1);
+        for (std::uint32_t d : dense_of_row) offset.push_back(csr->offset[d]);
+        offset.push_back(csr->offset[dense_rows]);
+        csr->offset = std::move(offset);
+    }
+    for (Channel& c : m.channels) {
+        c.src_row = m.row_of[c.src_row];
+        c.dst_row = m.row_of[c.dst_row];
+    }
+    for (auto* list : {&m.holders, &m.suppliers})
+        for (std::uint32_t& r : *list) r = m.row_of[r];
+}
+
+}  // namespace
 void compile_policy(CompiledModel& m, const PolicySpec& policy);
 
 CompiledModel compile(const ScenarioSpec& s, const PolicySpec& policy) {
@@ -228,7 +277,7 @@ CompiledModel compile(const ScenarioSpec& s, const PolicySpec& policy) {
     std::vector<bool> consumed(m.n_products, false);
     for (std::uint32_t r : m.regions)
         for (std::uint32_t p = 0; p < m.n_products; ++p)
-            if (m.demand[m.row(r, p)] > 0.0) consumed[p] = true;
+            if (m.demand[m.dense(r, p)] > 0.0) consumed[p] = true;
     for (std::uint32_t p = 0; p < m.n_products; ++p)
         if (consumed[p]) m.consumed.push_back(p);
     compile_links(s, nidx, pidx, m);
@@ -236,6 +285,7 @@ CompiledModel compile(const ScenarioSpec& s, const PolicySpec& policy) {
     compile_producers(m);
     compile_policy(m, policy);
     compute_baseline_need(m);
+    compact_rows(m);
     return m;
 }
 
@@ -245,7 +295,7 @@ void compile_policy(CompiledModel& m, const PolicySpec& policy) {
     for (std::uint32_t p = 0; p < m.n_products; ++p) {
         double days = 0.0;
         if (!keyed_value(policy.stock_target_days, m, p, days)) continue;
-        for (std::size_t n = 0; n < m.n_nodes; ++n) m.target_days[m.row(n, p)] = days;
+        for (std::size_t n = 0; n < m.n_nodes; ++n) m.target_days[m.dense(n, p)] = days;
     }
     m.holding_cost.assign(m.n_products, 0.0);
     for (std::uint32_t p = 0; p < m.n_products; ++p)

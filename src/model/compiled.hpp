@@ -73,15 +73,22 @@ struct CompiledModel {
     std::vector<bool> essential;  // by product
     std::vector<ProductCategory> category;
 
-    // Node x product, index n * n_products + p.
-    std::vector<double> capacity;         // units/day nominal
-    std::vector<bool> produces;           // node makes the product
-    std::vector<double> initial_stock;    // units
-    std::vector<double> target_days;      // own target, policy overrides applied
-    std::vector<double> demand;           // regions: units/day at start
-    std::vector<double> baseline_need;    // units/day, static demand propagation
-    std::vector<double> baseline_output;  // units/day a producer makes at baseline
-    std::vector<double> population;       // by node
+    // Rows: the (node, product) pairs that can ever hold, want or move goods,
+    // numbered densely in (node, product) order; everything per row below is
+    // indexed by row. Pairs that can never be active have no row, which keeps
+    // the engine's working set small on large sparse networks.
+    std::size_t n_rows = 0;
+    std::vector<std::uint32_t> row_of;       // n * n_products + p -> row, or kNone
+    std::vector<std::uint32_t> row_node;     // row -> node
+    std::vector<std::uint32_t> row_product;  // row -> product
+    std::vector<double> capacity;            // units/day nominal
+    std::vector<bool> produces;              // node makes the product
+    std::vector<double> initial_stock;       // units
+    std::vector<double> target_days;         // own target, policy overrides applied
+    std::vector<double> demand;              // regions: units/day at start
+    std::vector<double> baseline_need;       // units/day, static demand propagation
+    std::vector<double> baseline_output;     // units/day a producer makes at baseline
+    std::vector<double> population;          // by node
 
     std::vector<std::vector<RecipeInput>> recipe;  // by output product
     std::vector<CompiledLink> links;
@@ -90,11 +97,10 @@ struct CompiledModel {
     Csr outbound;                   // row (n, p): channels taking p from n
     Csr channels_of_link;
 
-    std::vector<std::uint32_t> holders;      // rows (n, p) that place orders
-    std::vector<std::uint32_t> suppliers;    // rows (n, p) with outbound channels
-    std::vector<std::uint32_t> active_rows;  // rows that can ever hold or move goods, ascending
-    std::vector<std::uint32_t> producers;    // nodes that make something
-    Csr made;                                // row n: products node n makes
+    std::vector<std::uint32_t> holders;    // rows (n, p) that place orders
+    std::vector<std::uint32_t> suppliers;  // rows (n, p) with outbound channels
+    std::vector<std::uint32_t> producers;  // nodes that make something
+    Csr made;                              // row n: products node n makes
     std::vector<std::uint32_t> regions;
     std::vector<std::uint32_t> consumed;  // products demanded by some region
     std::vector<std::uint32_t> parks;
@@ -108,7 +114,15 @@ struct CompiledModel {
     std::vector<std::uint32_t> priority_rank;  // by node; lower is served first
     std::vector<double> holding_cost;          // by product, per unit-day
 
-    [[nodiscard]] std::size_t row(std::size_t n, std::size_t p) const { return n * n_products + p; }
+    // Row of (n, p), or kNone if the pair can never be active. Valid once
+    // compile() has finished.
+    [[nodiscard]] std::uint32_t row(std::size_t n, std::size_t p) const {
+        return row_of[n * n_products + p];
+    }
+    // Index into the dense node x product space, used while compiling.
+    [[nodiscard]] std::size_t dense(std::size_t n, std::size_t p) const {
+        return n * n_products + p;
+    }
 };
 
 // Compiles a validated scenario under a policy. Never fails on validated input.

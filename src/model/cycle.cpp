@@ -35,8 +35,8 @@ double Engine::capacity_factor(std::uint32_t p, Tick t) const {
 }
 
 double Engine::cycle_capacity(std::size_t row, Tick t) const {
-    const auto n = static_cast<std::uint32_t>(row / m_.n_products);
-    const auto p = static_cast<std::uint32_t>(row % m_.n_products);
+    const std::uint32_t n = m_.row_node[row];
+    const std::uint32_t p = m_.row_product[row];
     return m_.capacity[row] * damage_[n] * labor_[n] * capacity_factor(p, t) * dt_;
 }
 
@@ -75,8 +75,8 @@ void Engine::consume(Tick t) {
 void Engine::place_orders(Tick t) {
     const bool prestock = m_.policy.prestock && t >= m_.prestock_from && t < m_.prestock_until;
     for (std::uint32_t row : m_.holders) {
-        const std::uint32_t n = row / static_cast<std::uint32_t>(m_.n_products);
-        const std::uint32_t p = row % static_cast<std::uint32_t>(m_.n_products);
+        const std::uint32_t n = m_.row_node[row];
+        const std::uint32_t p = m_.row_product[row];
         const bool region = m_.kind[n] == NodeKind::Region;
         double days = m_.target_days[row];
         if (prestock && m_.prestock_product[p] && (region || m_.kind[n] == NodeKind::Depot))
@@ -103,8 +103,8 @@ void Engine::place_orders(Tick t) {
 }
 
 double Engine::need_rate(std::size_t row) const {
-    return m_.kind[row / m_.n_products] == NodeKind::Region ? demand_rate_[row] * multiplier_[row]
-                                                            : expected_[row];
+    return m_.kind[m_.row_node[row]] == NodeKind::Region ? demand_rate_[row] * multiplier_[row]
+                                                         : expected_[row];
 }
 
 void Engine::clip_to_link_capacity() {
@@ -273,11 +273,11 @@ double Engine::downstream_forecast(std::size_t row) const {
 // values for every row at once, so the order of rows does not matter.
 void Engine::update_expectations() {
     for (std::uint32_t row : m_.holders) {
-        if (m_.kind[row / m_.n_products] == NodeKind::Region) continue;
+        if (m_.kind[m_.row_node[row]] == NodeKind::Region) continue;
         next_expected_[row] = downstream_forecast(row) + input_need_[row];
     }
     for (std::uint32_t row : m_.holders)
-        if (m_.kind[row / m_.n_products] != NodeKind::Region) expected_[row] = next_expected_[row];
+        if (m_.kind[m_.row_node[row]] != NodeKind::Region) expected_[row] = next_expected_[row];
 }
 
 void Engine::observe_cycle() {

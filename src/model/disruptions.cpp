@@ -199,15 +199,16 @@ void Engine::refresh_labor(const std::vector<std::uint32_t>& nodes) {
 }
 
 void Engine::refresh_demand(const DemandShock& shock) {
+    // Only consumed products have demand (and so rows) in regions.
     for (std::uint32_t r : shock.regions)
-        for (std::uint32_t p = 0; p < m_.n_products; ++p)
+        for (std::uint32_t p : m_.consumed)
             if (shock.products[p]) multiplier_[m_.row(r, p)] = 1.0;
     for (const DemandShock& s : r_.demand) {
         if (!s.active) continue;
         for (std::uint32_t r : s.regions) {
             if (std::find(shock.regions.begin(), shock.regions.end(), r) == shock.regions.end())
                 continue;
-            for (std::uint32_t p = 0; p < m_.n_products; ++p)
+            for (std::uint32_t p : m_.consumed)
                 if (s.products[p] && shock.products[p]) multiplier_[m_.row(r, p)] *= s.multiplier;
         }
     }
@@ -237,7 +238,7 @@ void Engine::move_people(Tick t) {
 void Engine::move(std::uint32_t from, std::uint32_t to, double people) {
     if (population_[from] <= 0.0) return;
     const double share = std::min(1.0, people / population_[from]);
-    for (std::uint32_t p = 0; p < m_.n_products; ++p) {
+    for (std::uint32_t p : m_.consumed) {
         const double moved = demand_rate_[m_.row(from, p)] * share;
         demand_rate_[m_.row(from, p)] -= moved;
         demand_rate_[m_.row(to, p)] += moved;

@@ -14,7 +14,7 @@ Engine::Engine(const CompiledModel& m, Realization r, bool record_timeseries)
     : m_(m), r_(std::move(r)), record_(record_timeseries), dt_(m.step_days) {}
 
 void Engine::init() {
-    const std::size_t rows = m_.n_nodes * m_.n_products;
+    const std::size_t rows = m_.n_rows;
     stock_ = m_.initial_stock;
     pipeline_.assign(rows, 0.0);
     expected_ = m_.baseline_need;
@@ -63,7 +63,7 @@ void Engine::init() {
     out_.balance.assign(m_.n_products, ProductBalance{});
     out_.products.assign(m_.n_products, ProductTotals{});
     for (std::size_t row = 0; row < rows; ++row)
-        out_.balance[row % m_.n_products].initial_stock += stock_[row];
+        out_.balance[m_.row_product[row]].initial_stock += stock_[row];
     out_.min_stock_seen = 0.0;
     for (double s : stock_) out_.min_stock_seen = std::min(out_.min_stock_seen, s);
 }
@@ -165,10 +165,8 @@ void Engine::end_day(Tick t) {
     const double cycles = std::max<double>(1.0, static_cast<double>(day_cycles_));
     const auto day32 = static_cast<std::int32_t>(day);
     track_output(day, static_cast<double>(day_cycles_) * dt_);
-    // Only rows that can ever hold or move goods; the others stay all zero.
-    const auto products = static_cast<std::uint32_t>(m_.n_products);
-    for (std::uint32_t row : m_.active_rows) {
-        const std::uint32_t n = row / products, p = row % products;
+    for (std::uint32_t row = 0; row < m_.n_rows; ++row) {
+        const std::uint32_t n = m_.row_node[row], p = m_.row_product[row];
         DayAccum& a = day_[row];
         if (m_.kind[n] != NodeKind::Source) holding_cost_ += stock_[row] * m_.holding_cost[p];
         out_.min_stock_seen = std::min(out_.min_stock_seen, stock_[row]);
@@ -219,8 +217,8 @@ void Engine::finish(RunResult& out) {
         unmet += out.products[p].unmet;
     }
     for (std::size_t row = 0; row < stock_.size(); ++row) {
-        out.balance[row % m_.n_products].final_stock += stock_[row];
-        out.balance[row % m_.n_products].in_transit += pipeline_[row];
+        out.balance[m_.row_product[row]].final_stock += stock_[row];
+        out.balance[m_.row_product[row]].in_transit += pipeline_[row];
     }
     for (std::size_t p = 0; p < m_.n_products; ++p) {
         out.balance[p].produced = out.products[p].produced;

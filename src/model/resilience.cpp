@@ -61,24 +61,22 @@ void Engine::track_output(std::int64_t day, double day_length) {
 void Engine::finish_resilience(RunResult& out) const {
     const double horizon = to_days(m_.end) - m_.window[0];
     std::vector<double> tts, ttr;
-    for (std::uint32_t n = 0; n < m_.n_nodes; ++n) {
-        for (std::uint32_t p = 0; p < m_.n_products; ++p) {
-            const std::size_t row = m_.row(n, p);
-            Resilience r{n, p, kNaN, kNaN, false};
-            if (m_.kind[n] == NodeKind::Region && m_.essential[p] && m_.demand[row] > 0.0) {
-                r.censored = std::isnan(first_short_[row]);
-                r.time_to_survive_days = r.censored ? horizon : first_short_[row];
-                tts.push_back(r.time_to_survive_days);
-            } else if (m_.produces[row] && !std::isnan(drop_day_[row])) {
-                r.censored = std::isnan(recover_days_[row]);
-                r.time_to_recover_days =
-                    r.censored ? to_days(m_.end) - drop_day_[row] : recover_days_[row];
-                ttr.push_back(r.time_to_recover_days);
-            } else {
-                continue;
-            }
-            out.resilience.push_back(r);
+    for (std::uint32_t row = 0; row < m_.n_rows; ++row) {
+        const std::uint32_t n = m_.row_node[row], p = m_.row_product[row];
+        Resilience r{n, p, kNaN, kNaN, false};
+        if (m_.kind[n] == NodeKind::Region && m_.essential[p] && m_.demand[row] > 0.0) {
+            r.censored = std::isnan(first_short_[row]);
+            r.time_to_survive_days = r.censored ? horizon : first_short_[row];
+            tts.push_back(r.time_to_survive_days);
+        } else if (m_.produces[row] && !std::isnan(drop_day_[row])) {
+            r.censored = std::isnan(recover_days_[row]);
+            r.time_to_recover_days =
+                r.censored ? to_days(m_.end) - drop_day_[row] : recover_days_[row];
+            ttr.push_back(r.time_to_recover_days);
+        } else {
+            continue;
         }
+        out.resilience.push_back(r);
     }
     Kpis& k = out.kpi;
     k.person_days_short = person_days_short_;
