@@ -118,22 +118,27 @@ void Engine::clip_to_link_capacity() {
                 link_load_[path_pool_[h]] += req_raw_[c];
         }
     }
-    auto factor = [&](std::uint32_t l) {
-        return link_load_[l] > link_cycle_cap_[l] ? link_cycle_cap_[l] / link_load_[l] : 1.0;
-    };
+    // Turn loads into scale factors; most cycles no link is over capacity and
+    // the requests pass unchanged.
+    bool any_over = false;
+    for (std::uint32_t l = 0; l < m_.links.size(); ++l) {
+        const bool over = link_load_[l] > link_cycle_cap_[l];
+        link_load_[l] = over ? link_cycle_cap_[l] / link_load_[l] : 1.0;
+        any_over |= over;
+    }
+    if (!any_over) {
+        std::copy(req_raw_.begin(), req_raw_.end(), req_.begin());
+        return;
+    }
     for (std::uint32_t c = 0; c < m_.channels.size(); ++c) {
-        if (req_raw_[c] <= 0.0) {
-            req_[c] = 0.0;
-            continue;
-        }
         double f = 1.0;
         if (path_begin_[c] == path_end_[c]) {
-            f = factor(m_.channels[c].link);
+            f = link_load_[m_.channels[c].link];
         } else {
             for (auto h = path_begin_[c]; h < path_end_[c]; ++h)
-                f = std::min(f, factor(path_pool_[h]));
+                f = std::min(f, link_load_[path_pool_[h]]);
         }
-        req_[c] = req_raw_[c] * f;
+        req_[c] = std::max(0.0, req_raw_[c]) * f;
     }
 }
 

@@ -186,6 +186,7 @@ private:
     std::vector<bool> operational_;
     std::vector<std::uint32_t> cycles_in_day_;
     // Links.
+    // link_load_: requests per link this cycle, then the factor scaling them to capacity.
     std::vector<double> link_factor_, link_cycle_cap_, link_load_, link_used_;
     // Channels.
     std::vector<double> usable_, share_, req_raw_, req_;
