@@ -120,3 +120,7 @@ shockflow_cli_test(generate_bad_size 2 "generate|--parks|0|--out|${_scenario_out
 
 # The facts of the twelve-day case, asserted on the engine's results.
 shockflow_add_test_executable(twelve_day_case_tests scenarios/twelve_day_case_test.cpp)
+
+# Golden KPIs of every shipped scenario and policy (regenerate with
+# SHOCKFLOW_UPDATE_GOLDEN=1 after a deliberate model change).
+shockflow_add_test_executable(golden_tests scenarios/golden_test.cpp)
