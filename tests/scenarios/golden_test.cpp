@@ -65,12 +65,15 @@ TEST_P(Golden, KpisMatchTheRecordedValues) {
     }
 }
 
-INSTANTIATE_TEST_SUITE_P(Scenarios, Golden, ::testing::ValuesIn(cases()), [](const auto& info) {
-    std::string n = info.param.name;
+// Test names from the golden file stems ('.' is not allowed in them).
+std::string case_name(const ::testing::TestParamInfo<Case>& param) {
+    std::string n = param.param.name;
     for (char& ch : n)
         if (ch == '.') ch = '_';
     return n;
-});
+}
+
+INSTANTIATE_TEST_SUITE_P(Scenarios, Golden, ::testing::ValuesIn(cases()), case_name);
 
 }  // namespace
 }  // namespace shockflow
