@@ -11,6 +11,7 @@
 #include "shockflow/experiment/compare.hpp"
 #include "shockflow/experiment/progress.hpp"
 #include "shockflow/experiment/report.hpp"
+#include "shockflow/io/report.hpp"
 #include "shockflow/io/run_writer.hpp"
 #include "shockflow/model/simulation.hpp"
 #include "shockflow/scenario/generate.hpp"
@@ -48,7 +49,21 @@ experiment::CompareOptions compare_options(const CompareArgs& args, const Scenar
     options.replications = args.replications.value_or(s.replications);
     options.seed = args.seed.value_or(s.seed);
     options.threads = args.threads;
+    options.daily_fill = args.report;  // the report's fill-rate bands
     return options;
+}
+
+// The report's chart library is looked up only when a report is asked for.
+io::AssetSearch find_report_assets() { return io::load_report_assets(io::report_asset_dirs()); }
+
+// A missing chart library is not an error: the other files are written and
+// the notice says why there is no report.
+void print_notice(const std::string& notice) {
+    if (!notice.empty()) fmt::print(stderr, "{}\n", notice);
+}
+
+std::string written(const char* files, bool report, const std::string& notice) {
+    return report && notice.empty() ? fmt::format("{}, report.html", files) : files;
 }
 
 }  // namespace
@@ -63,15 +78,27 @@ int run_command(const RunArgs& args) {
     options.record_timeseries = !args.out.empty();
 
     const RunResult result = simulate(scenario, policy, options);
-    if (!args.out.empty()) io::write_run(result, args.out);
-    if (args.quiet) return 0;
+    std::string notice;
+    if (args.report) {
+        notice = io::write_run_with_report(result, io::make_report_context(scenario, &policy),
+                                           find_report_assets(), args.out);
+    } else if (!args.out.empty()) {
+        io::write_run(result, args.out);
+    }
+    if (args.quiet) {
+        print_notice(notice);
+        return 0;
+    }
 
     fmt::print("{}\n", io::format_kpi_table(result));
     if (args.out.empty()) {
         fmt::print("no files written (use --out DIR to write them)\n");
     } else {
-        fmt::print("wrote timeseries.csv, firms.csv, summary.json to {}\n", args.out);
+        fmt::print("wrote {} to {}\n",
+                   written("timeseries.csv, firms.csv, summary.json", args.report, notice),
+                   args.out);
     }
+    print_notice(notice);
     return 0;
 }
 
@@ -100,15 +127,28 @@ int compare_command(const CompareArgs& args) {
     }
     const experiment::Comparison comparison = experiment::compare(scenario, policies, options);
     if (bar) bar->finish();
-    if (!args.out.empty()) experiment::write_comparison(comparison, args.out);
-    if (args.quiet) return 0;
+    std::string notice;
+    if (args.report) {
+        notice = io::write_comparison_with_report(
+            comparison, io::make_report_context(scenario, nullptr), find_report_assets(), args.out);
+    } else if (!args.out.empty()) {
+        experiment::write_comparison(comparison, args.out);
+    }
+    if (args.quiet) {
+        print_notice(notice);
+        return 0;
+    }
 
     fmt::print("{}\n", experiment::format_comparison_table(comparison));
     if (args.out.empty()) {
         fmt::print("no files written (use --out DIR to write them)\n");
     } else {
-        fmt::print("wrote comparison.json, comparison.csv, replications.csv to {}\n", args.out);
+        fmt::print(
+            "wrote {} to {}\n",
+            written("comparison.json, comparison.csv, replications.csv", args.report, notice),
+            args.out);
     }
+    print_notice(notice);
     return 0;
 }
 

@@ -18,6 +18,7 @@ struct RunArgs {
     std::optional<std::uint64_t> seed;  ///< nullopt = the scenario's seed
     std::string out;                    ///< "" = write no files
     bool quiet = false;                 ///< print nothing on success
+    bool report = false;                ///< also write out/report.html (needs out)
 };
 
 struct ValidateArgs {
@@ -33,6 +34,7 @@ struct CompareArgs {
     std::optional<std::uint64_t> seed;         ///< nullopt = the scenario's seed
     std::string out;                           ///< "" = write no files
     bool quiet = false;                        ///< no table, no progress bar
+    bool report = false;                       ///< also write out/report.html (needs out)
 };
 
 struct GenerateArgs {

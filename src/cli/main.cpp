@@ -83,6 +83,12 @@ CLI::Option* add_out(CLI::App* cmd, std::string& target, const std::string& file
         ->type_name("DIR");
 }
 
+void add_report(CLI::App* cmd, bool& target, CLI::Option* out) {
+    cmd->add_flag("--report", target,
+                  "Also write DIR/report.html, a self-contained page of charts (needs --out)")
+        ->needs(out);
+}
+
 CLI::App* add_run(CLI::App& app, Parsed& p) {
     CLI::App* cmd = app.add_subcommand("run", "Simulate one scenario under one policy");
     add_scenario(cmd, p.run.scenario);
@@ -90,7 +96,8 @@ CLI::App* add_run(CLI::App& app, Parsed& p) {
                     "Policy TOML file; replaces the scenario's [policy] as a whole")
         ->type_name("FILE");
     p.run_seed_opt = add_seed(cmd, p.run_seed, "Seed (default: the scenario's seed)");
-    add_out(cmd, p.run.out, "timeseries.csv, firms.csv, summary.json");
+    CLI::Option* out = add_out(cmd, p.run.out, "timeseries.csv, firms.csv, summary.json");
+    add_report(cmd, p.run.report, out);
     cmd->add_flag("--quiet,-q", p.run.quiet, "Print nothing on success");
     return cmd;
 }
@@ -122,7 +129,9 @@ CLI::App* add_compare(CLI::App& app, Parsed& p) {
     p.compare_seed_opt = add_seed(cmd, p.compare_seed,
                                   "Base seed; replication k uses seed + k (default: the "
                                   "scenario's seed)");
-    add_out(cmd, p.compare.out, "comparison.json, comparison.csv, replications.csv");
+    CLI::Option* out =
+        add_out(cmd, p.compare.out, "comparison.json, comparison.csv, replications.csv");
+    add_report(cmd, p.compare.report, out);
     cmd->add_flag("--quiet,-q", p.compare.quiet, "Print nothing on success, no progress bar");
     return cmd;
 }

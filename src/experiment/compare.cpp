@@ -4,7 +4,10 @@
 #include <tbb/parallel_for.h>
 #include <tbb/task_arena.h>
 
+#include <algorithm>
+#include <cmath>
 #include <mutex>
+#include <set>
 #include <stdexcept>
 #include <string_view>
 
@@ -43,12 +46,57 @@ std::vector<PolicyResult> empty_results(const std::vector<PolicySpec>& policies,
     return results;
 }
 
+// Days of the run: [first, first + count), day d covering [d, d + 1).
+struct DayRange {
+    std::int32_t first = 0;
+    std::size_t count = 0;
+};
+
+DayRange day_range(const ScenarioSpec& scenario) {
+    const auto first = static_cast<std::int32_t>(std::floor(scenario.start_day));
+    const auto end = static_cast<std::int32_t>(std::ceil(scenario.end_day));
+    return {first, static_cast<std::size_t>(std::max(0, end - first))};
+}
+
+// Delivered / demanded per day over essential products; only regions demand.
+std::vector<double> essential_fill_by_day(const RunResult& run,
+                                          const std::set<std::string>& essential, DayRange days) {
+    std::vector<bool> is_essential;
+    for (const auto& id : run.product_ids) is_essential.push_back(essential.contains(id));
+    std::vector<double> demand(days.count, 0.0), delivered(days.count, 0.0);
+    for (const DayRow& row : run.timeseries) {
+        const auto d = static_cast<std::size_t>(row.day - days.first);
+        if (row.day < days.first || d >= days.count || !is_essential[row.product]) continue;
+        demand[d] += row.demand;
+        delivered[d] += row.delivered;
+    }
+    std::vector<double> fill(days.count, std::nan(""));
+    for (std::size_t d = 0; d < days.count; ++d) {
+        if (demand[d] > 0.0) fill[d] = delivered[d] / demand[d];
+    }
+    return fill;
+}
+
+std::set<std::string> essential_products(const ScenarioSpec& scenario) {
+    std::set<std::string> ids;
+    for (const ProductSpec& p : scenario.products) {
+        if (p.category == ProductCategory::Essential) ids.insert(p.id);
+    }
+    return ids;
+}
+
 void run_all(const ScenarioSpec& scenario, const std::vector<PolicySpec>& policies,
-             const CompareOptions& options, std::vector<PolicyResult>& results) {
+             const CompareOptions& options, std::vector<PolicyResult>& results,
+             std::vector<std::vector<std::vector<double>>>& daily) {
     const auto replications = static_cast<std::size_t>(options.replications);
     const std::size_t total = policies.size() * replications;
     std::mutex progress_mutex;
     std::size_t done = 0;
+    const std::set<std::string> essential = essential_products(scenario);
+    const DayRange days = day_range(scenario);
+    if (options.daily_fill) {
+        daily.assign(policies.size(), std::vector<std::vector<double>>(replications));
+    }
 
     // Each policy is compiled once; its replications share it read-only.
     std::vector<Simulator> simulators;
@@ -58,8 +106,10 @@ void run_all(const ScenarioSpec& scenario, const std::vector<PolicySpec>& polici
     auto run_one = [&](std::size_t index) {
         const std::size_t p = index / replications, k = index % replications;
         // Replication k gets seed + k under every policy: common random numbers.
-        const RunResult run = simulators[p].run(RunOptions{
-            .seed = options.seed + static_cast<std::uint64_t>(k), .record_timeseries = false});
+        const RunResult run =
+            simulators[p].run(RunOptions{.seed = options.seed + static_cast<std::uint64_t>(k),
+                                         .record_timeseries = options.daily_fill});
+        if (options.daily_fill) daily[p][k] = essential_fill_by_day(run, essential, days);
         const auto kpis = run.kpi.list();
         std::vector<double>& slot = results[p].samples[k];
         SHOCKFLOW_ASSERT(kpis.size() == slot.size(), "Kpis::list() must have a fixed length");
@@ -128,7 +178,8 @@ Comparison compare(const ScenarioSpec& scenario, const std::vector<PolicySpec>& 
     comparison.kpi_names = kpi_names();
     comparison.policies = empty_results(policies, static_cast<std::size_t>(options.replications),
                                         comparison.kpi_names.size());
-    run_all(scenario, policies, options, comparison.policies);
+    comparison.first_day = day_range(scenario).first;
+    run_all(scenario, policies, options, comparison.policies, comparison.daily_essential_fill);
     summarise(comparison);
     return comparison;
 }

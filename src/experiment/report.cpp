@@ -114,10 +114,16 @@ void write_replications_csv(const Comparison& c, std::ostream& out) {
 }  // namespace
 
 void write_comparison(const Comparison& comparison, const std::filesystem::path& dir) {
+    write_comparison(comparison, dir, {});
+}
+
+void write_comparison(const Comparison& comparison, const std::filesystem::path& dir,
+                      const std::function<void(io::AtomicOutput& output)>& also) {
     io::AtomicOutput output(dir);
     write_json(comparison, output.open("comparison.json"));
     write_summary_csv(comparison, output.open("comparison.csv"));
     write_replications_csv(comparison, output.open("replications.csv"));
+    if (also) also(output);
     output.commit();
 }
 

@@ -110,10 +110,16 @@ std::string summary_json(const RunResult& result) {
 }
 
 void write_run(const RunResult& result, const std::filesystem::path& dir) {
+    write_run(result, dir, {});
+}
+
+void write_run(const RunResult& result, const std::filesystem::path& dir,
+               const std::function<void(AtomicOutput& output)>& also) {
     AtomicOutput output(dir);
     write_timeseries_csv(result, output.open("timeseries.csv"));
     write_firms_csv(result, output.open("firms.csv"));
     output.open("summary.json") << summary_json(result);
+    if (also) also(output);
     output.commit();
 }
 

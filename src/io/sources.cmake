@@ -2,6 +2,18 @@ set(SHOCKFLOW_IO_SOURCES
     src/io/atomic_output.cpp
     src/io/kpi_table.cpp
     src/io/number_format.cpp
+    src/io/report_assets.cpp
+    src/io/report_chart.cpp
+    src/io/report_compare.cpp
+    src/io/report_compare_page.cpp
+    src/io/report_context.cpp
+    src/io/report_html.cpp
+    src/io/report_network.cpp
+    src/io/report_resilience.cpp
+    src/io/report_run.cpp
+    src/io/report_run_page.cpp
+    src/io/report_stock.cpp
+    src/io/report_write.cpp
     src/io/run_writer.cpp
     src/io/text_table.cpp)
 set(SHOCKFLOW_CLI_SOURCES

@@ -16,6 +16,9 @@ struct CompareOptions {
     std::int64_t replications = 1;  ///< >= 1
     std::uint64_t seed = 1;         ///< replication k runs with seed + k
     int threads = 0;                ///< 0 = all cores; results do not depend on it
+    /// Also record each replication's essential fill rate per day
+    /// (Comparison::daily_essential_fill); runs then keep their time series.
+    bool daily_fill = false;
     /// Called from worker threads (serialised) as replications finish.
     std::function<void(std::size_t done, std::size_t total)> progress;
 };
@@ -34,6 +37,11 @@ struct Comparison {
     std::uint64_t input_hash = 0;
     std::vector<std::string> kpi_names;
     std::vector<PolicyResult> policies;  ///< in the order given; the first is the baseline
+    /// With CompareOptions::daily_fill: [policy][replication][day index] of
+    /// delivered / demanded over regions and essential products that day (NaN
+    /// on a day without essential demand); index 0 is day `first_day`. Empty otherwise.
+    std::vector<std::vector<std::vector<double>>> daily_essential_fill;
+    std::int32_t first_day = 0;  ///< day of index 0 of daily_essential_fill
 };
 
 /// Runs every policy on replications 0..n-1 (replication k of every policy sees

@@ -2,9 +2,14 @@
 /// Writing a Comparison: the files of `compare --out DIR` and a terminal table.
 
 #include <filesystem>
+#include <functional>
 #include <string>
 
 #include "shockflow/experiment/compare.hpp"
+
+namespace shockflow::io {
+class AtomicOutput;
+}
 
 namespace shockflow::experiment {
 
@@ -16,6 +21,10 @@ namespace shockflow::experiment {
 /// revision). Throws std::runtime_error (std::filesystem::filesystem_error)
 /// on I/O failure, leaving no partly written file.
 void write_comparison(const Comparison& comparison, const std::filesystem::path& dir);
+/// As above; `also` may open more files in `output` (e.g. report.html), which
+/// are committed together with the three comparison files.
+void write_comparison(const Comparison& comparison, const std::filesystem::path& dir,
+                      const std::function<void(io::AtomicOutput& output)>& also);
 
 /// The comparison as a side-by-side table for a terminal: one row per KPI,
 /// one column per policy showing `mean [ci95_lo, ci95_hi]` (just the value

@@ -2,6 +2,7 @@
 /// Result files and the terminal summary of one run (`shockflow run`).
 
 #include <filesystem>
+#include <functional>
 #include <string>
 
 #include "shockflow/model/result.hpp"
@@ -15,6 +16,12 @@ namespace shockflow::io {
 /// written as `nan`/`inf` in CSV and as `null` in JSON.
 /// Throws std::filesystem::filesystem_error when the files cannot be written.
 void write_run(const RunResult& result, const std::filesystem::path& dir);
+
+class AtomicOutput;
+/// As above; `also` may open more files in `output` (e.g. report.html), which
+/// are committed together with the three result files.
+void write_run(const RunResult& result, const std::filesystem::path& dir,
+               const std::function<void(AtomicOutput& output)>& also);
 
 /// An aligned plain-text table for a terminal: scenario, policy and seed, the
 /// KPIs (in Kpis::list() order) and run totals per product (units), ending in '\n'.

@@ -2,4 +2,5 @@
 shockflow_add_test_executable(io_tests
     unit/io/atomic_output_test.cpp
     unit/io/format_test.cpp
+    unit/io/report_test.cpp
     unit/io/run_writer_test.cpp)

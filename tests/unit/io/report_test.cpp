@@ -1,0 +1,349 @@
+#include "shockflow/io/report.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <cstdlib>
+#include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <tuple>
+
+#include "io/report_page.hpp"
+#include "shockflow/experiment/compare.hpp"
+#include "unit/io/temp_dir.hpp"
+
+namespace shockflow::io {
+namespace {
+
+using test::TempDir;
+using Json = nlohmann::ordered_json;
+
+NodeSpec node(const std::string& id, NodeKind kind, std::vector<std::string> tags) {
+    NodeSpec n;
+    n.id = id;
+    n.kind = kind;
+    n.tags = std::move(tags);
+    return n;
+}
+
+EventSpec event(EventKind kind, const std::string& target_or_link) {
+    EventSpec e;
+    e.kind = kind;
+    (kind == EventKind::LinkCut ? e.link : e.target) = target_or_link;
+    return e;
+}
+
+// Two provinces; strikes by id, by tag and drawn (`any:`), one cut road.
+ScenarioSpec scenario() {
+    ScenarioSpec s;
+    s.name = "two provinces";
+    s.disruption_window = {0.0, 3.0};
+    ProductSpec food{.id = "food", .category = ProductCategory::Essential, .unit = "t", .loc = {}};
+    ProductSpec grain{
+        .id = "grain", .category = ProductCategory::Intermediate, .unit = "t", .loc = {}};
+    s.products = {food, grain};
+    s.nodes = {node("p1", NodeKind::Park, {"province:a", "hit"}),
+               node("p2", NodeKind::Park, {"province:b", "spare"}), node("d1", NodeKind::Depot, {}),
+               node("r1", NodeKind::Region, {"province:a"}),
+               node("r2", NodeKind::Region, {"province:b"})};
+    for (const auto& [from, to] :
+         {std::pair{"p1", "d1"}, {"p2", "d1"}, {"d1", "r1"}, {"d1", "r2"}}) {
+        LinkSpec l;
+        l.from = from;
+        l.to = to;
+        s.links.push_back(l);
+    }
+    s.events = {event(EventKind::Strike, "tag:hit"), event(EventKind::Strike, "any:spare"),
+                event(EventKind::LinkCut, "d1->r2"), event(EventKind::LaborShock, "p2")};
+    return s;
+}
+
+// Day 0: r1 gets 5 of 10 food, r2 gets 10 of 10 -> essential fill 15 / 20 = 0.75.
+// Day -1 is full (10 of 10); grain never counts.
+RunResult run() {
+    RunResult r;
+    r.scenario = "two provinces";
+    r.policy = "none";
+    r.seed = 7;
+    r.start_day = -1.0;
+    r.end_day = 1.0;
+    r.node_ids = {"p1", "p2", "d1", "r1", "r2"};
+    r.product_ids = {"food", "grain"};
+    r.timeseries = {
+        DayRow{.day = -1, .node = 0, .product = 0, .produced = 20.0},
+        DayRow{.day = -1, .node = 3, .product = 0, .stock = 4.0, .demand = 10.0, .delivered = 10.0},
+        DayRow{.day = 0, .node = 0, .product = 0, .produced = 10.0},
+        DayRow{.day = 0, .node = 3, .product = 0, .stock = 0.0, .demand = 10.0, .delivered = 5.0},
+        DayRow{.day = 0, .node = 3, .product = 1, .demand = 100.0, .delivered = 0.0},
+        DayRow{.day = 0, .node = 4, .product = 0, .stock = 20.0, .demand = 10.0, .delivered = 10.0},
+    };
+    r.products.resize(r.product_ids.size());  // summary.json lists every product
+    r.firms = {FirmRow{.day = -1, .node = 0, .firms = 10, .firms_active = 10},
+               FirmRow{.day = 0, .node = 0, .firms = 10, .firms_active = 7}};
+    r.resilience = {Resilience{.node = 3,
+                               .product = 0,
+                               .time_to_survive_days = 0.5,
+                               .time_to_recover_days = std::nan(""),
+                               .censored = false},
+                    Resilience{.node = 0,
+                               .product = 0,
+                               .time_to_survive_days = std::nan(""),
+                               .time_to_recover_days = 1.0,
+                               .censored = true}};
+    return r;
+}
+
+ReportAssets fake_assets() {
+    return {{"var vega = 1; // </script> inside\n//# sourceMappingURL=vega.min.js.map\n",
+             "var vegaLite = 2;", "var vegaEmbed = 3;"}};
+}
+
+// The chart specs embedded in a report, by chart id.
+std::map<std::string, Json> embedded_charts(const std::string& html) {
+    const std::string open = "<script type=\"application/json\" id=\"shockflow-charts\">";
+    const auto from = html.find(open);
+    EXPECT_NE(from, std::string::npos);
+    const auto start = from + open.size();
+    const auto end = html.find("</script>", start);
+    std::map<std::string, Json> charts;
+    for (const auto& c : Json::parse(html.substr(start, end - start)))
+        charts[c["id"].get<std::string>()] = c["spec"];
+    return charts;
+}
+
+std::size_t count(const std::string& text, const std::string& needle) {
+    std::size_t n = 0;
+    for (auto at = text.find(needle); at != std::string::npos; at = text.find(needle, at + 1)) ++n;
+    return n;
+}
+
+TEST(ReportContext, ResolvesStrikeTargetsAndCutLinks) {
+    const ReportContext c = make_report_context(scenario(), nullptr);
+    EXPECT_EQ(c.struck, (std::vector<std::string>{"p1"}));
+    EXPECT_EQ(c.may_be_struck, (std::vector<std::string>{"p2"}));
+    EXPECT_EQ(c.cut_links, (std::vector<std::string>{"d1->r2"}));
+    EXPECT_EQ(c.essential_products, (std::vector<std::string>{"food"}));
+    EXPECT_EQ(c.nodes.size(), 5U);
+    EXPECT_EQ(c.links.size(), 4U);
+    EXPECT_DOUBLE_EQ(c.quiet_until, 0.0);
+}
+
+TEST(ReportContext, PrestockingEndsTheQuietPeriodEarlier) {
+    PolicySpec policy;
+    policy.prestock = PrestockSpec{};
+    policy.prestock->from_day = -6.0;
+    EXPECT_DOUBLE_EQ(make_report_context(scenario(), &policy).quiet_until, -6.0);
+}
+
+TEST(RunReport, HasOneContainerPerChartAndEmbedsTheirData) {
+    const std::string html =
+        run_report_html(run(), make_report_context(scenario(), nullptr), fake_assets());
+    const auto charts = embedded_charts(html);
+    for (const char* id : {"fill", "firms", "stock", "production", "resilience", "network"}) {
+        EXPECT_EQ(count(html, std::string("id=\"chart-") + id + "\""), 1U) << id;
+        EXPECT_TRUE(charts.contains(id)) << id;
+    }
+    EXPECT_EQ(count(html, "<div class=\"chart\""), charts.size());
+    EXPECT_NE(html.find("<table>"), std::string::npos);  // the KPI table
+    EXPECT_NE(html.find("essential_fill_rate"), std::string::npos);
+}
+
+TEST(RunReport, FillRateIsDeliveredOverDemandedOfEssentialProducts) {
+    const auto charts = embedded_charts(
+        run_report_html(run(), make_report_context(scenario(), nullptr), fake_assets()));
+    const Json& values = charts.at("fill")["layer"].back()["data"]["values"];
+    ASSERT_EQ(values.size(), 2U);
+    EXPECT_EQ(values[0]["day"], -1);
+    EXPECT_DOUBLE_EQ(values[0]["fill"].get<double>(), 1.0);
+    EXPECT_DOUBLE_EQ(values[1]["fill"].get<double>(), 0.75);
+    EXPECT_DOUBLE_EQ(values[1]["t"].get<double>(), 0.5);  // drawn at mid-day
+}
+
+TEST(RunReport, NetworkMarksStruckNodesAndCutLinks) {
+    const auto charts = embedded_charts(
+        run_report_html(run(), make_report_context(scenario(), nullptr), fake_assets()));
+    const Json& layers = charts.at("network")["layer"];
+    std::map<std::string, std::string> status;
+    for (const auto& n : layers[3]["data"]["values"]) status[n["id"]] = n["status"];
+    EXPECT_EQ(status["p1"], "struck");
+    EXPECT_EQ(status["p2"], "may be struck (drawn per replication)");
+    EXPECT_EQ(status["r1"], "");
+    ASSERT_EQ(layers[1]["data"]["values"].size(), 1U);
+    EXPECT_EQ(layers[1]["data"]["values"][0]["link"], "d1->r2");
+    EXPECT_EQ(layers[0]["data"]["values"].size(), 3U);  // the links not cut
+}
+
+TEST(RunReport, InlinesTheLibraryWithoutEndingItsScriptEarly) {
+    const std::string html =
+        run_report_html(run(), make_report_context(scenario(), nullptr), fake_assets());
+    EXPECT_NE(html.find("var vega = 1; // <\\/script> inside"), std::string::npos);
+    EXPECT_NE(html.find("var vegaLite = 2;"), std::string::npos);
+    EXPECT_NE(html.find("var vegaEmbed = 3;"), std::string::npos);
+    EXPECT_EQ(html.find("sourceMappingURL"), std::string::npos);
+    EXPECT_EQ(html.find("src=\"http"), std::string::npos);
+}
+
+TEST(RunReport, TextFromTheScenarioIsEscaped) {
+    RunResult r = run();
+    r.scenario = "a </script><b>&";
+    const std::string html =
+        run_report_html(r, make_report_context(scenario(), nullptr), fake_assets());
+    EXPECT_EQ(html.find("<b>"), std::string::npos);
+    EXPECT_NE(html.find("a &lt;/script&gt;&lt;b&gt;&amp;"), std::string::npos);
+}
+
+TEST(ReportAssets, MissingLibraryGivesANoticeAndNoAssets) {
+    TempDir tmp;
+    const AssetSearch search = load_report_assets({tmp.path() / "nowhere", tmp.path()});
+    EXPECT_FALSE(search.assets.has_value());
+    for (const std::string needle : {"no report.html", "vega.min.js", "vega-lite.min.js",
+                                     "vega-embed.min.js", "npm ci --prefix report"})
+        EXPECT_NE(search.notice.find(needle), std::string::npos) << needle;
+    EXPECT_NE(search.notice.find((tmp.path() / "nowhere").string()), std::string::npos);
+    EXPECT_EQ(search.notice.find('\n'), std::string::npos);
+}
+
+TEST(ReportAssets, LoadsTheFirstFolderHoldingAllThree) {
+    TempDir tmp;
+    std::filesystem::create_directories(tmp.path() / "partial");
+    std::filesystem::create_directories(tmp.path() / "full");
+    std::ofstream(tmp.path() / "partial" / "vega.min.js") << "partial";
+    for (const auto name : kReportAssetFiles)
+        std::ofstream(tmp.path() / "full" / std::string(name)) << "full " << name;
+    const AssetSearch search = load_report_assets({tmp.path() / "partial", tmp.path() / "full"});
+    ASSERT_TRUE(search.assets.has_value());
+    EXPECT_EQ(search.assets->scripts[0], "full vega.min.js");
+    EXPECT_EQ(search.assets->scripts[2], "full vega-embed.min.js");
+    EXPECT_TRUE(search.notice.empty());
+}
+
+TEST(ReportAssets, TheEnvironmentVariableIsTheOnlyFolderSearched) {
+    ::setenv("SHOCKFLOW_REPORT_ASSETS", "/some/where", 1);
+    const auto dirs = report_asset_dirs();
+    ::unsetenv("SHOCKFLOW_REPORT_ASSETS");
+    EXPECT_EQ(dirs, (std::vector<std::filesystem::path>{"/some/where"}));
+    const auto defaults = report_asset_dirs();
+    ASSERT_FALSE(defaults.empty());
+    EXPECT_EQ(defaults.front().filename(), "report");
+}
+
+TEST(WriteRunWithReport, WithoutTheLibraryWritesTheOtherFilesAndNoReport) {
+    TempDir tmp;
+    const AssetSearch missing{std::nullopt, "the notice"};
+    const std::string notice =
+        write_run_with_report(run(), make_report_context(scenario(), nullptr), missing, tmp.path());
+    EXPECT_EQ(notice, "the notice");
+    EXPECT_EQ(TempDir::list(tmp.path()),
+              (std::vector<std::string>{"firms.csv", "summary.json", "timeseries.csv"}));
+}
+
+TEST(WriteRunWithReport, WritesTheReportBesideTheOtherFiles) {
+    TempDir tmp;
+    const AssetSearch found{fake_assets(), ""};
+    EXPECT_EQ(
+        write_run_with_report(run(), make_report_context(scenario(), nullptr), found, tmp.path()),
+        "");
+    EXPECT_EQ(
+        TempDir::list(tmp.path()),
+        (std::vector<std::string>{"firms.csv", "report.html", "summary.json", "timeseries.csv"}));
+    EXPECT_NE(TempDir::read(tmp.path() / "report.html").find("id=\"chart-network\""),
+              std::string::npos);
+}
+
+// One source feeding one town with food, struck on a day drawn per
+// replication, so that replications differ (as in the compare tests).
+ScenarioSpec tiny() {
+    ScenarioSpec s = scenario();
+    s.start_day = -2.0;
+    s.end_day = 6.0;
+    NodeSpec src = node("src", NodeKind::Source, {});
+    src.capacity = {ProductQty{"food", 100.0, {}}};
+    NodeSpec town = node("town", NodeKind::Region, {});
+    town.population = 1000.0;
+    town.demand = {ProductQty{"food", 80.0, {}}};
+    town.stock = {ProductQty{"food", 100.0, {}}};
+    s.nodes = {src, town};
+    s.links = {LinkSpec{"src", "town", 200.0, 8.0, {}, {}}};
+    EventSpec strike = event(EventKind::Strike, "src");
+    strike.day.kind = Distribution::Kind::Uniform;
+    strike.day.p = {0.0, 3.0, 0.0};
+    strike.repair_days = Distribution::fixed(2.0);
+    s.events = {strike};
+    return s;
+}
+
+experiment::Comparison compare_tiny(bool daily_fill) {
+    PolicySpec a, b;
+    a.name = "a";
+    b.name = "b";
+    b.stock_target_days = {KeyedValue{"food", 4.0, {}}};
+    experiment::CompareOptions options;
+    options.replications = 3;
+    options.threads = 1;
+    options.daily_fill = daily_fill;
+    return experiment::compare(tiny(), {a, b}, options);
+}
+
+TEST(CompareDailyFill, RecordsADayPerReplicationAndLeavesTheKpisAlone) {
+    const auto with = compare_tiny(true);
+    const auto without = compare_tiny(false);
+    EXPECT_TRUE(without.daily_essential_fill.empty());
+    ASSERT_EQ(with.daily_essential_fill.size(), 2U);
+    ASSERT_EQ(with.daily_essential_fill[1].size(), 3U);
+    EXPECT_EQ(with.daily_essential_fill[1][2].size(), 8U);  // days -2 .. 5
+    EXPECT_EQ(with.first_day, -2);
+    for (std::size_t p = 0; p < 2; ++p)
+        EXPECT_EQ(with.policies[p].samples, without.policies[p].samples);
+    for (const auto& policy : with.daily_essential_fill)
+        for (const auto& days : policy)
+            for (const double fill : days) EXPECT_TRUE(fill >= 0.0 && fill <= 1.0 + 1e-12);
+}
+
+TEST(ComparisonReport, HasTheChartsTheRankingAndTheBands) {
+    const auto c = compare_tiny(true);
+    const std::string html =
+        comparison_report_html(c, make_report_context(tiny(), nullptr), fake_assets());
+    const auto charts = embedded_charts(html);
+    for (const char* id : {"bands", "distributions", "differences"}) {
+        EXPECT_EQ(count(html, std::string("id=\"chart-") + id + "\""), 1U) << id;
+        EXPECT_TRUE(charts.contains(id)) << id;
+    }
+    EXPECT_NE(html.find("id=\"card-ranking\""), std::string::npos);
+    EXPECT_NE(html.find("mean rank"), std::string::npos);
+    const Json& bands = charts.at("bands")["layer"].back()["data"]["values"];
+    ASSERT_EQ(bands.size(), 16U);  // 2 policies x 8 days
+    for (const auto& v : bands) {
+        EXPECT_LE(v["p5"].get<double>(), v["p50"].get<double>());
+        EXPECT_LE(v["p50"].get<double>(), v["p95"].get<double>());
+    }
+    // Every sample of every KPI is in the box plots' data.
+    const std::size_t samples = 2 * 3 * c.kpi_names.size();
+    EXPECT_EQ(charts.at("distributions")["data"]["values"].size(), samples);
+}
+
+// fill_rate: b's mean 0.9 beats a's 0.8; unmet_units: lower is better, so a's 1 beats b's 2.
+TEST(ComparisonReport, RanksEachKpiInItsBetterDirection) {
+    experiment::Comparison c;
+    c.scenario = "hand";
+    c.kpi_names = {"fill_rate", "unmet_units"};
+    for (const auto& [name, fill, unmet] : {std::tuple{"a", 0.8, 1.0}, {"b", 0.9, 2.0}}) {
+        experiment::PolicyResult p;
+        p.name = name;
+        p.stats = {experiment::KpiStats{.mean = fill}, experiment::KpiStats{.mean = unmet}};
+        p.vs_baseline.resize(2);
+        p.samples = {{fill, unmet}};
+        c.policies.push_back(p);
+    }
+    const std::string table = report::ranking_card(c).html;
+    EXPECT_NE(table.find("<td>0.800 (#2)</td><td class=\"best\">0.900 (#1)</td>"),
+              std::string::npos)
+        << table;
+    EXPECT_NE(table.find("<td class=\"best\">1.000 (#1)</td><td>2.000 (#2)</td>"),
+              std::string::npos)
+        << table;
+}
+
+}  // namespace
+}  // namespace shockflow::io
