@@ -9,8 +9,6 @@ namespace shockflow::model {
 void Engine::cycle(Tick t) {
     move_people(t);
     refresh_damage(t);
-    for (std::uint32_t l = 0; l < m_.links.size(); ++l)
-        link_cycle_cap_[l] = m_.links[l].capacity * link_factor_[l] * dt_;
     for (std::uint32_t n : m_.producers)
         for (auto k = m_.made.begin(n); k < m_.made.end(n); ++k) {
             const std::size_t row = m_.row(n, m_.made.list[k]);
@@ -82,9 +80,9 @@ void Engine::place_orders(Tick t) {
         if (prestock && m_.prestock_product[p] && (region || m_.kind[n] == NodeKind::Depot))
             days = std::max(days, m_.policy.prestock->target_days);
         const double need = std::max(0.0, days * need_rate(row) - stock_[row] - pipeline_[row]);
-        // Orders go where goods can come from this cycle; forecasts follow the
-        // open links only, so an empty supplier keeps being replenished.
-        double by_supply = 0.0, by_link = 0.0;
+        // Orders go where goods can come from this cycle; if nothing can come,
+        // they follow the open links (share_, as the forecasts do).
+        double by_supply = 0.0;
         const auto b = m_.inbound.begin(row), e = m_.inbound.end(row);
         for (auto k = b; k < e; ++k) {
             const std::uint32_t c = m_.inbound.list[k];
@@ -92,11 +90,9 @@ void Engine::place_orders(Tick t) {
             // cap_cycle_ is zero for rows that make nothing.
             req_raw_[c] = std::min(usable_[c], stock_[src] + cap_cycle_[src]);  // normalised below
             by_supply += req_raw_[c];
-            by_link += usable_[c];
         }
         for (auto k = b; k < e; ++k) {
             const std::uint32_t c = m_.inbound.list[k];
-            share_[c] = by_link > 0.0 ? usable_[c] / by_link : 0.0;
             req_raw_[c] = need * (by_supply > 0.0 ? req_raw_[c] / by_supply : share_[c]);
         }
     }
@@ -213,9 +209,11 @@ void Engine::ship(Tick t) {
         double total = 0.0;
         for (auto k = b; k < e; ++k) total += req_[m_.outbound.list[k]];
         if (total <= 0.0) continue;
-        allocate(row, total);
+        // Only a short supplier needs the allocation rule.
+        const bool short_of_stock = total > stock_[row];
+        if (short_of_stock) allocate(row, total);
         for (auto k = b; k < e; ++k) {
-            const double g = scratch_[k - b];
+            const double g = short_of_stock ? scratch_[k - b] : req_[m_.outbound.list[k]];
             if (g <= 0.0) continue;
             const std::uint32_t c = m_.outbound.list[k];
             stock_[row] -= g;

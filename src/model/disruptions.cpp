@@ -99,6 +99,7 @@ void Engine::refresh_link(std::uint32_t link) {
     for (const LinkCut& c : r_.cuts)
         if (c.active && c.link == link) f *= 1.0 - c.loss;
     link_factor_[link] = f;
+    link_cycle_cap_[link] = m_.links[link].capacity * f * dt_;
 }
 
 // Channels over an open link go direct. Over a closed one they go, with
@@ -109,6 +110,7 @@ void Engine::refresh_routes() {
     trees_.clear();
     closed_.clear();
     for (std::uint32_t c = 0; c < m_.channels.size(); ++c) route(c);
+    refresh_shares();
 }
 
 // After link `link` opened or closed only its own channels and those whose
@@ -124,6 +126,22 @@ void Engine::refresh_routes_after(std::uint32_t link) {
     trees_.clear();
     closed_.clear();
     for (std::uint32_t c : todo_) route(c);
+    refresh_shares();
+}
+
+// Each holder's split of its forecast (and of orders nobody can fill this
+// cycle) over its inbound channels: by usable capacity, which only changes
+// when routes do.
+void Engine::refresh_shares() {
+    for (std::uint32_t row : m_.holders) {
+        double total = 0.0;
+        const auto b = m_.inbound.begin(row), e = m_.inbound.end(row);
+        for (auto k = b; k < e; ++k) total += usable_[m_.inbound.list[k]];
+        for (auto k = b; k < e; ++k) {
+            const std::uint32_t c = m_.inbound.list[k];
+            share_[c] = total > 0.0 ? usable_[c] / total : 0.0;
+        }
+    }
 }
 
 void Engine::route(std::uint32_t c) {

@@ -153,6 +153,7 @@ private:
     void refresh_link(std::uint32_t link);
     void refresh_routes();
     void refresh_routes_after(std::uint32_t link);
+    void refresh_shares();
     void route(std::uint32_t c);
     void route_channel(std::uint32_t c, const std::vector<std::uint32_t>& via);
     void classify_transit(std::uint32_t c);
