@@ -9,22 +9,6 @@
 namespace shockflow::io {
 namespace {
 
-std::string kind_label(NodeKind kind) {
-    switch (kind) {
-        case NodeKind::Park:
-            return "park";
-        case NodeKind::Plant:
-            return "plant";
-        case NodeKind::Depot:
-            return "depot";
-        case NodeKind::Region:
-            return "region";
-        case NodeKind::Source:
-            return "source";
-    }
-    return "node";
-}
-
 bool has_tag(const NodeSpec& node, std::string_view tag) {
     return std::find(node.tags.begin(), node.tags.end(), tag) != node.tags.end();
 }
@@ -78,7 +62,8 @@ ReportContext make_report_context(const ScenarioSpec& scenario, const PolicySpec
     for (const ProductSpec& p : scenario.products) {
         if (p.category == ProductCategory::Essential) c.essential_products.push_back(p.id);
     }
-    for (const NodeSpec& n : scenario.nodes) c.nodes.push_back({n.id, kind_label(n.kind), n.tags});
+    for (const NodeSpec& n : scenario.nodes)
+        c.nodes.push_back({n.id, std::string(kind_name(n.kind)), n.tags});
     for (const LinkSpec& l : scenario.links) c.links.emplace_back(l.from, l.to);
     add_events(scenario, c);
     return c;
