@@ -2,6 +2,7 @@
 // docs/MODEL.md ("One cycle, in order") and must stay in step with it.
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include "model/engine.hpp"
 
@@ -15,6 +16,8 @@ void Engine::cycle(Tick t) {
             cap_cycle_[row] = cycle_capacity(row, t);
         }
     consume(t);
+    // What each supplier could provide this cycle, read by every customer's order.
+    for (std::uint32_t row : m_.suppliers) supply_[row] = stock_[row] + cap_cycle_[row];
     place_orders(t);
     clip_to_link_capacity();
     produce();
@@ -86,9 +89,8 @@ void Engine::place_orders(Tick t) {
         const auto b = m_.inbound.begin(row), e = m_.inbound.end(row);
         for (auto k = b; k < e; ++k) {
             const std::uint32_t c = m_.inbound.list[k];
-            const std::size_t src = m_.channels[c].src_row;
-            // cap_cycle_ is zero for rows that make nothing.
-            req_raw_[c] = std::min(usable_[c], stock_[src] + cap_cycle_[src]);  // normalised below
+            req_raw_[c] =
+                std::min(usable_[c], supply_[m_.channels[c].src_row]);  // normalised below
             by_supply += req_raw_[c];
         }
         for (auto k = b; k < e; ++k) {
@@ -118,6 +120,7 @@ void Engine::clip_to_link_capacity() {
     // the requests pass unchanged.
     bool any_over = false;
     for (std::uint32_t l = 0; l < m_.links.size(); ++l) {
+        link_used_[l] = 0.0;  // shipping this cycle counts afresh
         const bool over = link_load_[l] > link_cycle_cap_[l];
         link_load_[l] = over ? link_cycle_cap_[l] / link_load_[l] : 1.0;
         any_over |= over;
@@ -220,14 +223,23 @@ void Engine::ship(Tick t) {
             pipeline_[m_.channels[c].dst_row] += g;
             day_[row].shipped += g;
             if (path_begin_[c] == path_end_[c]) {
-                link_used_[m_.channels[c].link] += g;
+                use_link(m_.channels[c].link, g);
             } else {
-                for (auto h = path_begin_[c]; h < path_end_[c]; ++h) link_used_[path_pool_[h]] += g;
+                for (auto h = path_begin_[c]; h < path_end_[c]; ++h) use_link(path_pool_[h], g);
             }
             dispatch_shipment(c, g, t);
         }
         stock_[row] = std::max(0.0, stock_[row]);  // proportional shares may overshoot by an ulp
     }
+}
+
+// Counts goods onto a link this cycle and keeps the invariant witness: the
+// highest share of a link's cycle capacity ever used (<= 1 by construction).
+void Engine::use_link(std::uint32_t l, double units) {
+    link_used_[l] += units;
+    const double cap = link_cycle_cap_[l];
+    const double u = cap > 0.0 ? link_used_[l] / cap : std::numeric_limits<double>::infinity();
+    if (u > out_.link_peak_utilization[l]) out_.link_peak_utilization[l] = u;
 }
 
 void Engine::dispatch_shipment(std::uint32_t c, double units, Tick t) {
@@ -296,14 +308,6 @@ void Engine::observe_cycle() {
         firms_active_sum_[n] += static_cast<double>(m_.firms[n]) * (1.0 - firms_damaged_[n]) *
                                 labor_[n] * input_factor_[n];
         if (damage_[n] * labor_[n] <= 0.0) operational_[n] = false;
-    }
-    for (std::uint32_t l = 0; l < m_.links.size(); ++l) {
-        if (link_used_[l] > 0.0) {
-            const double cap = m_.links[l].capacity * link_factor_[l] * dt_;
-            const double u = cap > 0.0 ? link_used_[l] / cap : 1e300;
-            out_.link_peak_utilization[l] = std::max(out_.link_peak_utilization[l], u);
-        }
-        link_used_[l] = 0.0;
     }
 }
 

@@ -43,6 +43,7 @@ void Engine::init() {
     usable_.assign(nc, 0.0);
     share_.assign(nc, 0.0);
     cap_cycle_.assign(rows, 0.0);
+    supply_.assign(rows, 0.0);
     req_raw_.assign(nc, 0.0);
     req_.assign(nc, 0.0);
     transit_.assign(nc, Tick{0});

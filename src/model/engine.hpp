@@ -158,6 +158,7 @@ private:
     void route_channel(std::uint32_t c, const std::vector<std::uint32_t>& via);
     void classify_transit(std::uint32_t c);
     void dispatch_shipment(std::uint32_t c, double units, Tick t);
+    void use_link(std::uint32_t l, double units);
     void arrive(std::uint32_t batch);
     void refresh_labor(const std::vector<std::uint32_t>& nodes);
     void refresh_demand(const DemandShock& shock);
@@ -192,6 +193,7 @@ private:
     // Channels.
     std::vector<double> usable_, share_, req_raw_, req_;
     std::vector<double> cap_cycle_;  // by row: what a producer can make this cycle
+    std::vector<double> supply_;     // by row: stock + cap_cycle_ of suppliers, this cycle
     std::vector<Tick> transit_;
     std::vector<std::uint32_t> path_begin_, path_end_;  // hops in path_pool_; empty = direct
     std::vector<std::uint32_t> path_pool_;
