@@ -36,7 +36,6 @@ struct Event {
     Ev kind = Ev::Cycle;
     std::uint32_t a = 0;
     std::uint32_t b = 0;
-    double x = 0.0;
 };
 
 // Priorities at equal times (lower fires first); see docs/MODEL.md.
