@@ -256,16 +256,15 @@ void Engine::dispatch_shipment(std::uint32_t c, double units, Tick t) {
         batch_of_class_[cls] = b;
         queue_.schedule(t + transit_classes_[cls], kPrioArrival, Event{Ev::Arrival, b});
     }
-    const Channel& ch = m_.channels[c];
-    batches_[static_cast<std::size_t>(batch_of_class_[cls])].push_back({ch.dst, ch.product, units});
+    batches_[static_cast<std::size_t>(batch_of_class_[cls])].push_back(
+        {m_.channels[c].dst_row, units});
 }
 
 void Engine::arrive(std::uint32_t batch) {
     for (const Shipment& s : batches_[batch]) {
-        const std::size_t row = m_.row(s.dst, s.product);
-        stock_[row] += s.units;
-        pipeline_[row] -= s.units;
-        day_[row].received += s.units;
+        stock_[s.row] += s.units;
+        pipeline_[s.row] -= s.units;
+        day_[s.row].received += s.units;
     }
     batches_[batch].clear();  // keeps its storage for reuse
     free_batches_.push_back(batch);

@@ -96,8 +96,7 @@ struct Displacement {
 // Goods dispatched in one cycle that arrive at the same time travel as one
 // batch behind one event: far fewer events than shipments.
 struct Shipment {
-    std::uint32_t dst = 0;
-    std::uint32_t product = 0;
+    std::uint32_t row = 0;  // destination row (node, product)
     double units = 0.0;
 };
 
