@@ -106,23 +106,23 @@ double Engine::need_rate(std::size_t row) const {
 }
 
 void Engine::clip_to_link_capacity() {
-    std::fill(link_load_.begin(), link_load_.end(), 0.0);
+    for (LinkState& l : links_) l.load = 0.0;
     for (std::uint32_t c = 0; c < m_.channels.size(); ++c) {
         if (req_raw_[c] <= 0.0) continue;
         if (path_begin_[c] == path_end_[c]) {
-            link_load_[m_.channels[c].link] += req_raw_[c];
+            links_[m_.channels[c].link].load += req_raw_[c];
         } else {
             for (auto h = path_begin_[c]; h < path_end_[c]; ++h)
-                link_load_[path_pool_[h]] += req_raw_[c];
+                links_[path_pool_[h]].load += req_raw_[c];
         }
     }
     // Turn loads into scale factors; most cycles no link is over capacity and
     // the requests pass unchanged.
     bool any_over = false;
-    for (std::uint32_t l = 0; l < m_.links.size(); ++l) {
-        link_used_[l] = 0.0;  // shipping this cycle counts afresh
-        const bool over = link_load_[l] > link_cycle_cap_[l];
-        link_load_[l] = over ? link_cycle_cap_[l] / link_load_[l] : 1.0;
+    for (LinkState& l : links_) {
+        l.used = 0.0;  // shipping this cycle counts afresh
+        const bool over = l.load > l.cap;
+        l.load = over ? l.cap / l.load : 1.0;
         any_over |= over;
     }
     if (!any_over) {
@@ -132,10 +132,10 @@ void Engine::clip_to_link_capacity() {
     for (std::uint32_t c = 0; c < m_.channels.size(); ++c) {
         double f = 1.0;
         if (path_begin_[c] == path_end_[c]) {
-            f = link_load_[m_.channels[c].link];
+            f = links_[m_.channels[c].link].load;
         } else {
             for (auto h = path_begin_[c]; h < path_end_[c]; ++h)
-                f = std::min(f, link_load_[path_pool_[h]]);
+                f = std::min(f, links_[path_pool_[h]].load);
         }
         req_[c] = std::max(0.0, req_raw_[c]) * f;
     }
@@ -236,10 +236,10 @@ void Engine::ship(Tick t) {
 // Counts goods onto a link this cycle and keeps the invariant witness: the
 // highest share of a link's cycle capacity ever used (<= 1 by construction).
 void Engine::use_link(std::uint32_t l, double units) {
-    link_used_[l] += units;
-    const double cap = link_cycle_cap_[l];
-    const double u = cap > 0.0 ? link_used_[l] / cap : std::numeric_limits<double>::infinity();
-    if (u > out_.link_peak_utilization[l]) out_.link_peak_utilization[l] = u;
+    LinkState& s = links_[l];
+    s.used += units;
+    const double u = s.cap > 0.0 ? s.used / s.cap : std::numeric_limits<double>::infinity();
+    if (u > s.peak) s.peak = u;
 }
 
 void Engine::dispatch_shipment(std::uint32_t c, double units, Tick t) {

@@ -99,7 +99,7 @@ void Engine::refresh_link(std::uint32_t link) {
     for (const LinkCut& c : r_.cuts)
         if (c.active && c.link == link) f *= 1.0 - c.loss;
     link_factor_[link] = f;
-    link_cycle_cap_[link] = m_.links[link].capacity * f * dt_;
+    links_[link].cap = m_.links[link].capacity * f * dt_;
 }
 
 // Channels over an open link go direct. Over a closed one they go, with

@@ -36,9 +36,7 @@ void Engine::init() {
     drop_day_.assign(rows, std::numeric_limits<double>::quiet_NaN());
     recover_days_.assign(rows, std::numeric_limits<double>::quiet_NaN());
     link_factor_.assign(m_.links.size(), 1.0);
-    link_cycle_cap_.assign(m_.links.size(), 0.0);
-    link_load_.assign(m_.links.size(), 0.0);
-    link_used_.assign(m_.links.size(), 0.0);
+    links_.assign(m_.links.size(), LinkState{});
     const std::size_t nc = m_.channels.size();
     usable_.assign(nc, 0.0);
     share_.assign(nc, 0.0);
@@ -60,7 +58,6 @@ void Engine::init() {
     for (std::uint32_t l = 0; l < m_.links.size(); ++l) refresh_link(l);
     refresh_routes();
 
-    out_.link_peak_utilization.assign(m_.links.size(), 0.0);
     out_.balance.assign(m_.n_products, ProductBalance{});
     out_.products.assign(m_.n_products, ProductTotals{});
     for (std::size_t row = 0; row < rows; ++row)
@@ -204,6 +201,8 @@ void Engine::end_day(Tick t) {
 }
 
 void Engine::finish(RunResult& out) {
+    out.link_peak_utilization.clear();
+    for (const LinkState& l : links_) out.link_peak_utilization.push_back(l.peak);
     out.scenario = m_.scenario_name;
     out.policy = m_.policy_name;
     out.start_day = to_days(m_.start);

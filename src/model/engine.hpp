@@ -186,8 +186,15 @@ private:
     std::vector<bool> operational_;
     std::vector<std::uint32_t> cycles_in_day_;
     // Links.
-    // link_load_: requests per link this cycle, then the factor scaling them to capacity.
-    std::vector<double> link_factor_, link_cycle_cap_, link_load_, link_used_;
+    // What a cycle reads and writes of a link, kept together (one cache line).
+    struct LinkState {
+        double cap = 0.0;   // units it can carry this cycle
+        double load = 0.0;  // requests on it, then the factor scaling them to capacity
+        double used = 0.0;  // units shipped over it this cycle
+        double peak = 0.0;  // highest used / cap seen (invariant witness)
+    };
+    std::vector<double> link_factor_;
+    std::vector<LinkState> links_;
     // Channels.
     std::vector<double> usable_, share_, req_raw_, req_;
     std::vector<double> cap_cycle_;  // by row: what a producer can make this cycle
