@@ -7,7 +7,6 @@
 #include <algorithm>
 #include <cmath>
 #include <mutex>
-#include <set>
 #include <stdexcept>
 #include <string_view>
 
@@ -58,31 +57,15 @@ DayRange day_range(const ScenarioSpec& scenario) {
     return {first, static_cast<std::size_t>(std::max(0, end - first))};
 }
 
-// Delivered / demanded per day over essential products; only regions demand.
-std::vector<double> essential_fill_by_day(const RunResult& run,
-                                          const std::set<std::string>& essential, DayRange days) {
-    std::vector<bool> is_essential;
-    for (const auto& id : run.product_ids) is_essential.push_back(essential.contains(id));
-    std::vector<double> demand(days.count, 0.0), delivered(days.count, 0.0);
-    for (const DayRow& row : run.timeseries) {
-        const auto d = static_cast<std::size_t>(row.day - days.first);
-        if (row.day < days.first || d >= days.count || !is_essential[row.product]) continue;
-        demand[d] += row.demand;
-        delivered[d] += row.delivered;
-    }
+// Delivered / demanded of essential goods per day (NaN on days without demand).
+std::vector<double> essential_fill_by_day(const RunResult& run, DayRange days) {
     std::vector<double> fill(days.count, std::nan(""));
-    for (std::size_t d = 0; d < days.count; ++d) {
-        if (demand[d] > 0.0) fill[d] = delivered[d] / demand[d];
+    for (const DailyEssential& e : run.essential_by_day) {
+        const auto d = static_cast<std::size_t>(e.day - days.first);
+        if (e.day >= days.first && d < days.count && e.demand > 0.0)
+            fill[d] = e.delivered / e.demand;
     }
     return fill;
-}
-
-std::set<std::string> essential_products(const ScenarioSpec& scenario) {
-    std::set<std::string> ids;
-    for (const ProductSpec& p : scenario.products) {
-        if (p.category == ProductCategory::Essential) ids.insert(p.id);
-    }
-    return ids;
 }
 
 void run_all(const ScenarioSpec& scenario, const std::vector<PolicySpec>& policies,
@@ -92,7 +75,6 @@ void run_all(const ScenarioSpec& scenario, const std::vector<PolicySpec>& polici
     const std::size_t total = policies.size() * replications;
     std::mutex progress_mutex;
     std::size_t done = 0;
-    const std::set<std::string> essential = essential_products(scenario);
     const DayRange days = day_range(scenario);
     if (options.daily_fill) {
         daily.assign(policies.size(), std::vector<std::vector<double>>(replications));
@@ -106,10 +88,9 @@ void run_all(const ScenarioSpec& scenario, const std::vector<PolicySpec>& polici
     auto run_one = [&](std::size_t index) {
         const std::size_t p = index / replications, k = index % replications;
         // Replication k gets seed + k under every policy: common random numbers.
-        const RunResult run =
-            simulators[p].run(RunOptions{.seed = options.seed + static_cast<std::uint64_t>(k),
-                                         .record_timeseries = options.daily_fill});
-        if (options.daily_fill) daily[p][k] = essential_fill_by_day(run, essential, days);
+        const RunResult run = simulators[p].run(RunOptions{
+            .seed = options.seed + static_cast<std::uint64_t>(k), .record_timeseries = false});
+        if (options.daily_fill) daily[p][k] = essential_fill_by_day(run, days);
         const auto kpis = run.kpi.list();
         std::vector<double>& slot = results[p].samples[k];
         SHOCKFLOW_ASSERT(kpis.size() == slot.size(), "Kpis::list() must have a fixed length");

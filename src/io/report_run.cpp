@@ -13,19 +13,13 @@ namespace {
 
 Card fill_card(const RunResult& r, const ReportContext& c) {
     const Days days = run_days(r);
-    const auto essential = essential_flags(r, c);
-    std::map<std::int32_t, std::pair<double, double>> sums;  // day -> (demand, delivered)
-    for (const DayRow& row : r.timeseries) {
-        if (!essential[row.product] || row.demand <= 0.0) continue;
-        sums[row.day].first += row.demand;
-        sums[row.day].second += row.delivered;
-    }
     Json values = Json::array();
     double lowest = 1.0;
-    for (const auto& [day, s] : sums) {
-        lowest = std::min(lowest, s.second / s.first);
+    for (const DailyEssential& e : r.essential_by_day) {
+        if (e.demand <= 0.0) continue;
+        lowest = std::min(lowest, e.delivered / e.demand);
         values.push_back(
-            {{"day", day}, {"t", day + 0.5}, {"fill", json_number(s.second / s.first)}});
+            {{"day", e.day}, {"t", e.day + 0.5}, {"fill", json_number(e.delivered / e.demand)}});
     }
     Json line = {{"data", {{"values", values}}},
                  {"mark", {{"type", "line"}, {"point", true}, {"color", "#1d4ed8"}}},

@@ -61,6 +61,8 @@ void Engine::consume(Tick t) {
             if (!m_.essential[p]) continue;
             ess_want += want;
             ess_unmet += want - got;
+            day_essential_demand_ += want;
+            day_essential_delivered_ += got;
             track_shortfall(t, want, want - got, row);
             if (window) {
                 window_essential_demand_ += want;

@@ -163,6 +163,8 @@ void Engine::end_day(Tick t) {
     const double cycles = std::max<double>(1.0, static_cast<double>(day_cycles_));
     const auto day32 = static_cast<std::int32_t>(day);
     track_output(day, static_cast<double>(day_cycles_) * dt_);
+    out_.essential_by_day.push_back({day32, day_essential_demand_, day_essential_delivered_});
+    day_essential_demand_ = day_essential_delivered_ = 0.0;
     for (std::uint32_t row = 0; row < m_.n_rows; ++row) {
         const std::uint32_t n = m_.row_node[row], p = m_.row_product[row];
         DayAccum& a = day_[row];

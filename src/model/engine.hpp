@@ -224,6 +224,7 @@ private:
     // Run totals and KPI accumulators.
     RunResult out_;
     double window_essential_demand_ = 0, window_essential_delivered_ = 0;
+    double day_essential_demand_ = 0, day_essential_delivered_ = 0;
     double holding_cost_ = 0;
     double min_firm_share_ = 1.0, min_operational_ = 1.0;
     // Resilience (resilience.cpp).

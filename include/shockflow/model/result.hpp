@@ -35,6 +35,14 @@ struct FirmRow {
     std::int64_t firms_active = 0;  ///< day mean of active firms, rounded
 };
 
+/// Essential goods wanted and consumed by all regions on one day (kept even
+/// when the time series is not recorded).
+struct DailyEssential {
+    std::int32_t day = 0;
+    double demand = 0.0;     ///< units
+    double delivered = 0.0;  ///< units
+};
+
 /// Run totals of one product (all nodes).
 struct ProductTotals {
     double produced = 0.0;
@@ -107,11 +115,12 @@ struct RunResult {
     std::uint64_t input_hash = 0;
     std::vector<std::string> node_ids;
     std::vector<std::string> product_ids;
-    std::vector<DayRow> timeseries;       ///< ordered by (day, node, product)
-    std::vector<FirmRow> firms;           ///< ordered by (day, node)
-    std::vector<ProductTotals> products;  ///< by product index
-    std::vector<ProductBalance> balance;  ///< by product index
-    std::vector<Resilience> resilience;   ///< ordered by (node, product)
+    std::vector<DayRow> timeseries;                ///< ordered by (day, node, product)
+    std::vector<FirmRow> firms;                    ///< ordered by (day, node)
+    std::vector<DailyEssential> essential_by_day;  ///< every day of the run, in order
+    std::vector<ProductTotals> products;           ///< by product index
+    std::vector<ProductBalance> balance;           ///< by product index
+    std::vector<Resilience> resilience;            ///< ordered by (node, product)
     Kpis kpi;
     std::uint64_t events_processed = 0;
 

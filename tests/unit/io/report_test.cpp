@@ -79,6 +79,9 @@ RunResult run() {
         DayRow{.day = 0, .node = 3, .product = 1, .demand = 100.0, .delivered = 0.0},
         DayRow{.day = 0, .node = 4, .product = 0, .stock = 20.0, .demand = 10.0, .delivered = 10.0},
     };
+    // The engine's daily essential totals for the rows above (food is essential):
+    // day -1: 10 of 10; day 0: 15 of 20 (r1 5 of 10, r2 10 of 10).
+    r.essential_by_day = {DailyEssential{-1, 10.0, 10.0}, DailyEssential{0, 20.0, 15.0}};
     r.products.resize(r.product_ids.size());  // summary.json lists every product
     r.firms = {FirmRow{.day = -1, .node = 0, .firms = 10, .firms_active = 10},
                FirmRow{.day = 0, .node = 0, .firms = 10, .firms_active = 7}};

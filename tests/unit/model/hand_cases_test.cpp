@@ -43,6 +43,13 @@ TEST(HandCase, StrikeOnOneParkChainLosesTenUnits) {
     for (int d : {8, 9, 10, 11}) EXPECT_NEAR(day_row(r, d, "P", "food").produced, 100.0, 1e-9) << d;
     EXPECT_NEAR(day_row(r, 12, "P", "food").produced, 80.0, 1e-9);
     EXPECT_NEAR(day_row(r, 8, "R", "food").unmet, 10.0, 1e-9);
+    // The daily essential totals say the same, with or without the time series.
+    ASSERT_EQ(r.essential_by_day.size(), 20u);
+    EXPECT_EQ(r.essential_by_day[8].day, 8);
+    EXPECT_NEAR(r.essential_by_day[8].demand, 80.0, 1e-9);
+    EXPECT_NEAR(r.essential_by_day[8].delivered, 70.0, 1e-9);
+    const RunResult lean = simulate(b.s, PolicySpec{}, RunOptions{1, false});
+    EXPECT_NEAR(lean.essential_by_day[8].delivered, 70.0, 1e-9);
     EXPECT_NEAR(day_row(r, 6, "P", "food").capacity_available, 50.0, 1e-9);
     // firms_damaged defaults to capacity_loss: 5 of 10 firms out on days 5-7.
     EXPECT_EQ(firm_row(r, 5, "P").firms_active, 5);
