@@ -251,6 +251,32 @@ void compact_rows(CompiledModel& m) {
         for (std::uint32_t& r : *list) r = m.row_of[r];
 }
 
+// Flat per-channel arrays of the engine's hot loops, and the link slots.
+void compile_channel_arrays(CompiledModel& m) {
+    const std::size_t nc = m.channels.size();
+    for (std::uint32_t k = 0; k < m.outbound.list.size(); ++k)
+        SHOCKFLOW_ASSERT(m.outbound.list[k] == k, "channels are sorted by source row");
+    m.channel_dst_row.resize(nc);
+    m.channel_in_pos.resize(nc);
+    m.inbound_src_row.resize(m.inbound.list.size());
+    for (std::uint32_t k = 0; k < m.inbound.list.size(); ++k) {
+        const std::uint32_t c = m.inbound.list[k];
+        m.channel_in_pos[c] = k;
+        m.inbound_src_row[k] = m.channels[c].src_row;
+    }
+    m.link_slot.assign(m.links.size(), kNone);
+    std::uint32_t next = 0;
+    for (const Channel& c : m.channels)
+        if (m.link_slot[c.link] == kNone) m.link_slot[c.link] = next++;
+    for (std::uint32_t& slot : m.link_slot)
+        if (slot == kNone) slot = next++;
+    m.channel_slot.resize(nc);
+    for (std::uint32_t c = 0; c < nc; ++c) {
+        m.channel_dst_row[c] = m.channels[c].dst_row;
+        m.channel_slot[c] = m.link_slot[m.channels[c].link];
+    }
+}
+
 }  // namespace
 void compile_policy(CompiledModel& m, const PolicySpec& policy);
 
@@ -286,6 +312,7 @@ CompiledModel compile(const ScenarioSpec& s, const PolicySpec& policy) {
     compile_policy(m, policy);
     compute_baseline_need(m);
     compact_rows(m);
+    compile_channel_arrays(m);
     return m;
 }
 

@@ -94,8 +94,19 @@ struct CompiledModel {
     std::vector<CompiledLink> links;
     std::vector<Channel> channels;  // sorted by source row: outbound rows are contiguous
     Csr inbound;                    // row (n, p): channels delivering p to n
-    Csr outbound;                   // row (n, p): channels taking p from n
+    Csr outbound;  // row (n, p): channels taking p from n; as channels are sorted by
+                   // source row, list[k] == k: a row's channels are begin(r) .. end(r)
     Csr channels_of_link;
+    // What the engine reads of channels every cycle, as flat arrays (built
+    // last, from the rows' final numbering).
+    std::vector<std::uint32_t> channel_dst_row;  // by channel
+    std::vector<std::uint32_t> channel_in_pos;   // by channel: its entry in inbound.list
+    std::vector<std::uint32_t> inbound_src_row;  // by entry of inbound.list
+    // Links get a storage slot in the order the channel-ordered passes first
+    // meet them (by source node), so that a supplier's links sit together in
+    // the engine's per-link state; link indices themselves keep file order.
+    std::vector<std::uint32_t> link_slot;     // by link
+    std::vector<std::uint32_t> channel_slot;  // by channel: link_slot of its link
 
     std::vector<std::uint32_t> holders;    // rows (n, p) that place orders
     std::vector<std::uint32_t> suppliers;  // rows (n, p) with outbound channels

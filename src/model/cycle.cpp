@@ -47,7 +47,8 @@ void Engine::consume(Tick t) {
         double ess_want = 0.0, ess_unmet = 0.0;
         for (std::uint32_t p : m_.consumed) {
             const std::size_t row = m_.row(r, p);
-            const double want = demand_rate_[row] * multiplier_[row] * dt_;
+            plan_rate_[row] = demand_rate_[row] * multiplier_[row];
+            const double want = plan_rate_[row] * dt_;
             const double got = std::min(stock_[row], want);
             stock_[row] -= got;
             DayAccum& a = day_[row];
@@ -84,20 +85,20 @@ void Engine::place_orders(Tick t) {
         double days = m_.target_days[row];
         if (prestock && m_.prestock_product[p] && (region || m_.kind[n] == NodeKind::Depot))
             days = std::max(days, m_.policy.prestock->target_days);
-        const double need = std::max(0.0, days * need_rate(row) - stock_[row] - pipeline_[row]);
+        const double need = std::max(0.0, days * plan_rate_[row] - stock_[row] - pipeline_[row]);
         // Orders go where goods can come from this cycle; if nothing can come,
-        // they follow the open links (share_, as the forecasts do).
+        // they follow the open links (share_, as the forecasts do). Inbound
+        // entries are read in list order; only the requests land by channel.
         double by_supply = 0.0;
         const auto b = m_.inbound.begin(row), e = m_.inbound.end(row);
         for (auto k = b; k < e; ++k) {
-            const std::uint32_t c = m_.inbound.list[k];
-            req_raw_[c] =
-                std::min(usable_[c], supply_[m_.channels[c].src_row]);  // normalised below
-            by_supply += req_raw_[c];
+            const double x = std::min(usable_in_[k], supply_[m_.inbound_src_row[k]]);
+            in_scratch_[k - b] = x;
+            by_supply += x;
         }
         for (auto k = b; k < e; ++k) {
             const std::uint32_t c = m_.inbound.list[k];
-            req_raw_[c] = need * (by_supply > 0.0 ? req_raw_[c] / by_supply : share_[c]);
+            req_[c] = need * (by_supply > 0.0 ? in_scratch_[k - b] / by_supply : share_[c]);
         }
     }
 }
@@ -107,40 +108,66 @@ double Engine::need_rate(std::size_t row) const {
                                                          : expected_[row];
 }
 
+// Also sums, per supplier row, the requests it received (requested_) and
+// what its customers expect to draw from it (forecast_): one pass over the
+// channels in order, where a supplier's channels sit side by side.
 void Engine::clip_to_link_capacity() {
+    const bool detours = !path_pool_.empty();  // some channel goes a rerouted path
     for (LinkState& l : links_) l.load = 0.0;
-    for (std::uint32_t c = 0; c < m_.channels.size(); ++c) {
-        if (req_raw_[c] <= 0.0) continue;
-        if (path_begin_[c] == path_end_[c]) {
-            links_[m_.channels[c].link].load += req_raw_[c];
-        } else {
-            for (auto h = path_begin_[c]; h < path_end_[c]; ++h)
-                links_[path_pool_[h]].load += req_raw_[c];
+    for (std::uint32_t row : m_.suppliers) {
+        double requested = 0.0, forecast = 0.0;
+        for (auto c = m_.outbound.begin(row); c < m_.outbound.end(row); ++c) {
+            const double r = req_[c];
+            requested += r;
+            // Each customer's own expected need times the share of it that comes
+            // over this channel (forecasts move one step up the chain per cycle).
+            forecast += share_[c] * plan_rate_[m_.channel_dst_row[c]];
+            if (r <= 0.0) continue;
+            if (!detours || path_begin_[c] == path_end_[c]) {
+                links_[m_.channel_slot[c]].load += r;
+            } else {
+                for (auto h = path_begin_[c]; h < path_end_[c]; ++h)
+                    links_[m_.link_slot[path_pool_[h]]].load += r;
+            }
         }
+        requested_[row] = requested;
+        forecast_[row] = forecast;
     }
     // Turn loads into scale factors; most cycles no link is over capacity and
     // the requests pass unchanged.
     bool any_over = false;
     for (LinkState& l : links_) {
-        l.used = 0.0;  // shipping this cycle counts afresh
+        fold_peak(l);  // shipping this cycle counts afresh
         const bool over = l.load > l.cap;
         l.load = over ? l.cap / l.load : 1.0;
         any_over |= over;
     }
-    if (!any_over) {
-        std::copy(req_raw_.begin(), req_raw_.end(), req_.begin());
-        return;
-    }
-    for (std::uint32_t c = 0; c < m_.channels.size(); ++c) {
-        double f = 1.0;
-        if (path_begin_[c] == path_end_[c]) {
-            f = links_[m_.channels[c].link].load;
-        } else {
-            for (auto h = path_begin_[c]; h < path_end_[c]; ++h)
-                f = std::min(f, links_[path_pool_[h]].load);
+    if (!any_over) return;
+    for (std::uint32_t row : m_.suppliers) {
+        double requested = 0.0;
+        for (auto c = m_.outbound.begin(row); c < m_.outbound.end(row); ++c) {
+            double f = 1.0;
+            if (!detours || path_begin_[c] == path_end_[c]) {
+                f = links_[m_.channel_slot[c]].load;
+            } else {
+                for (auto h = path_begin_[c]; h < path_end_[c]; ++h)
+                    f = std::min(f, links_[m_.link_slot[path_pool_[h]]].load);
+            }
+            req_[c] = std::max(0.0, req_[c]) * f;
+            requested += req_[c];
         }
-        req_[c] = std::max(0.0, req_raw_[c]) * f;
+        requested_[row] = requested;
     }
+}
+
+// The invariant witness: the highest share of a link's cycle capacity ever
+// used (<= 1 by construction). What was shipped is folded in, and cleared,
+// before the next cycle's shipping, before `cap` changes and at the end.
+void Engine::fold_peak(LinkState& l) {
+    if (l.used <= 0.0) return;
+    const double u = l.cap > 0.0 ? l.used / l.cap : std::numeric_limits<double>::infinity();
+    l.peak = std::max(l.peak, u);
+    l.used = 0.0;
 }
 
 void Engine::produce() {
@@ -159,16 +186,12 @@ void Engine::produce_at(std::uint32_t n) {
     for (auto k = mb; k < me; ++k) {
         const std::uint32_t j = m_.made.list[k];
         const std::size_t row = m_.row(n, j);
-        double requested = 0.0;
-        for (auto o = m_.outbound.begin(row); o < m_.outbound.end(row); ++o)
-            requested += req_[m_.outbound.list[o]];
-        const double forecast = downstream_forecast(row);
-        const double want = std::min(std::max(0.0, requested - stock_[row]), cap_cycle_[row]);
+        const double want = std::min(std::max(0.0, requested_[row] - stock_[row]), cap_cycle_[row]);
         made_want_[k] = want;
         if (source) continue;
         for (const auto& in : m_.recipe[j]) {
             input_scratch_[in.input] += in.per_unit * want;
-            input_need_[m_.row(n, in.input)] += in.per_unit * forecast;
+            input_need_[m_.row(n, in.input)] += in.per_unit * forecast_[row];
         }
     }
     // Leontief: each product is scaled by its scarcest input; products that
@@ -209,39 +232,32 @@ void Engine::produce_at(std::uint32_t n) {
 
 void Engine::ship(Tick t) {
     std::fill(batch_of_class_.begin(), batch_of_class_.end(), -1);
+    const bool detours = !path_pool_.empty();
     for (std::uint32_t row : m_.suppliers) {
         const auto b = m_.outbound.begin(row), e = m_.outbound.end(row);
-        double total = 0.0;
-        for (auto k = b; k < e; ++k) total += req_[m_.outbound.list[k]];
+        const double total = requested_[row];
         if (total <= 0.0) continue;
         // Only a short supplier needs the allocation rule.
         const bool short_of_stock = total > stock_[row];
         if (short_of_stock) allocate(row, total);
-        for (auto k = b; k < e; ++k) {
-            const double g = short_of_stock ? scratch_[k - b] : req_[m_.outbound.list[k]];
+        double left = stock_[row];
+        for (auto c = b; c < e; ++c) {
+            const double g = short_of_stock ? scratch_[c - b] : req_[c];
             if (g <= 0.0) continue;
-            const std::uint32_t c = m_.outbound.list[k];
-            stock_[row] -= g;
-            pipeline_[m_.channels[c].dst_row] += g;
+            left -= g;
+            pipeline_[m_.channel_dst_row[c]] += g;
             day_[row].shipped += g;
-            if (path_begin_[c] == path_end_[c]) {
-                use_link(m_.channels[c].link, g);
+            // Counted onto the link(s) for the capacity witness (fold_peak).
+            if (!detours || path_begin_[c] == path_end_[c]) {
+                links_[m_.channel_slot[c]].used += g;
             } else {
-                for (auto h = path_begin_[c]; h < path_end_[c]; ++h) use_link(path_pool_[h], g);
+                for (auto h = path_begin_[c]; h < path_end_[c]; ++h)
+                    links_[m_.link_slot[path_pool_[h]]].used += g;
             }
             dispatch_shipment(c, g, t);
         }
-        stock_[row] = std::max(0.0, stock_[row]);  // proportional shares may overshoot by an ulp
+        stock_[row] = std::max(0.0, left);  // proportional shares may overshoot by an ulp
     }
-}
-
-// Counts goods onto a link this cycle and keeps the invariant witness: the
-// highest share of a link's cycle capacity ever used (<= 1 by construction).
-void Engine::use_link(std::uint32_t l, double units) {
-    LinkState& s = links_[l];
-    s.used += units;
-    const double u = s.cap > 0.0 ? s.used / s.cap : std::numeric_limits<double>::infinity();
-    if (u > s.peak) s.peak = u;
 }
 
 void Engine::dispatch_shipment(std::uint32_t c, double units, Tick t) {
@@ -259,7 +275,7 @@ void Engine::dispatch_shipment(std::uint32_t c, double units, Tick t) {
         queue_.schedule(t + transit_classes_[cls], kPrioArrival, Event{Ev::Arrival, b});
     }
     batches_[static_cast<std::size_t>(batch_of_class_[cls])].push_back(
-        {m_.channels[c].dst_row, units});
+        {m_.channel_dst_row[c], units});
 }
 
 void Engine::arrive(std::uint32_t batch) {
@@ -272,28 +288,17 @@ void Engine::arrive(std::uint32_t batch) {
     free_batches_.push_back(batch);
 }
 
-// What customers expect to draw from row (n, p), units/day: each customer's
-// own expected need times the share of it that comes over this channel.
-double Engine::downstream_forecast(std::size_t row) const {
-    double f = 0.0;
-    for (auto k = m_.outbound.begin(row); k < m_.outbound.end(row); ++k) {
-        const std::uint32_t c = m_.outbound.list[k];
-        f += share_[c] * need_rate(m_.channels[c].dst_row);
-    }
-    return f;
-}
-
 // Forecasts move one step up the supply chain per cycle (like an MRP
 // explosion): a depot expects what its customers expect from it, a producer
-// needs the inputs of what its customers expect. Computed from the previous
-// values for every row at once, so the order of rows does not matter.
+// needs the inputs of what its customers expect. forecast_ was computed from
+// the previous values for every row at once (clip_to_link_capacity), so the
+// order of rows does not matter.
 void Engine::update_expectations() {
     for (std::uint32_t row : m_.holders) {
         if (m_.kind[m_.row_node[row]] == NodeKind::Region) continue;
-        next_expected_[row] = downstream_forecast(row) + input_need_[row];
+        expected_[row] = forecast_[row] + input_need_[row];
+        plan_rate_[row] = expected_[row];
     }
-    for (std::uint32_t row : m_.holders)
-        if (m_.kind[m_.row_node[row]] != NodeKind::Region) expected_[row] = next_expected_[row];
 }
 
 void Engine::observe_cycle() {

@@ -99,7 +99,9 @@ void Engine::refresh_link(std::uint32_t link) {
     for (const LinkCut& c : r_.cuts)
         if (c.active && c.link == link) f *= 1.0 - c.loss;
     link_factor_[link] = f;
-    links_[link].cap = m_.links[link].capacity * f * dt_;
+    LinkState& s = links_[m_.link_slot[link]];
+    fold_peak(s);  // what was shipped since counts against the capacity it had
+    s.cap = m_.links[link].capacity * f * dt_;
 }
 
 // Channels over an open link go direct. Over a closed one they go, with
@@ -136,11 +138,9 @@ void Engine::refresh_shares() {
     for (std::uint32_t row : m_.holders) {
         double total = 0.0;
         const auto b = m_.inbound.begin(row), e = m_.inbound.end(row);
-        for (auto k = b; k < e; ++k) total += usable_[m_.inbound.list[k]];
-        for (auto k = b; k < e; ++k) {
-            const std::uint32_t c = m_.inbound.list[k];
-            share_[c] = total > 0.0 ? usable_[c] / total : 0.0;
-        }
+        for (auto k = b; k < e; ++k) total += usable_in_[k];
+        for (auto k = b; k < e; ++k)
+            share_[m_.inbound.list[k]] = total > 0.0 ? usable_in_[k] / total : 0.0;
     }
 }
 
@@ -149,7 +149,7 @@ void Engine::route(std::uint32_t c) {
     const CompiledLink& link = m_.links[ch.link];
     path_begin_[c] = path_end_[c] = static_cast<std::uint32_t>(path_pool_.size());
     transit_[c] = link.transit;
-    usable_[c] = link.capacity * link_factor_[ch.link] * dt_;
+    usable_in_[m_.channel_in_pos[c]] = link.capacity * link_factor_[ch.link] * dt_;
     if (link_factor_[ch.link] <= 0.0) {
         closed_.push_back(c);
         if (m_.policy.reroute) {
@@ -201,7 +201,7 @@ void Engine::route_channel(std::uint32_t c, const std::vector<std::uint32_t>& vi
     path_begin_[c] = first;
     path_end_[c] = static_cast<std::uint32_t>(path_pool_.size());
     transit_[c] = transit;
-    usable_[c] = usable;
+    usable_in_[m_.channel_in_pos[c]] = usable;
 }
 
 // ---- labour, demand, people ----------------------------------------------

@@ -20,8 +20,11 @@ void Engine::init() {
     expected_ = m_.baseline_need;
     demand_rate_ = m_.demand;
     multiplier_.assign(rows, 1.0);
-    next_expected_.assign(rows, 0.0);
     input_need_.assign(rows, 0.0);
+    requested_.assign(rows, 0.0);
+    forecast_.assign(rows, 0.0);
+    plan_rate_.resize(rows);
+    for (std::size_t row = 0; row < rows; ++row) plan_rate_[row] = need_rate(row);
     day_.assign(rows, DayAccum{});
     population_ = m_.population;
     damage_.assign(m_.n_nodes, 1.0);
@@ -38,11 +41,10 @@ void Engine::init() {
     link_factor_.assign(m_.links.size(), 1.0);
     links_.assign(m_.links.size(), LinkState{});
     const std::size_t nc = m_.channels.size();
-    usable_.assign(nc, 0.0);
+    usable_in_.assign(nc, 0.0);
     share_.assign(nc, 0.0);
     cap_cycle_.assign(rows, 0.0);
     supply_.assign(rows, 0.0);
-    req_raw_.assign(nc, 0.0);
     req_.assign(nc, 0.0);
     transit_.assign(nc, Tick{0});
     path_begin_.assign(nc, 0);
@@ -52,6 +54,10 @@ void Engine::init() {
     for (std::uint32_t r : m_.suppliers)
         max_out = std::max<std::size_t>(max_out, m_.outbound.end(r) - m_.outbound.begin(r));
     scratch_.assign(max_out, 0.0);
+    std::size_t max_in = 0;
+    for (std::uint32_t r : m_.holders)
+        max_in = std::max<std::size_t>(max_in, m_.inbound.end(r) - m_.inbound.begin(r));
+    in_scratch_.assign(max_in, 0.0);
     input_scratch_.assign(m_.n_products, 0.0);
     made_want_.assign(m_.made.list.size(), 0.0);
     if (m_.policy.reroute) router_ = std::make_unique<Router>(m_);
@@ -204,7 +210,11 @@ void Engine::end_day(Tick t) {
 
 void Engine::finish(RunResult& out) {
     out.link_peak_utilization.clear();
-    for (const LinkState& l : links_) out.link_peak_utilization.push_back(l.peak);
+    for (std::uint32_t l = 0; l < m_.links.size(); ++l) {
+        LinkState& s = links_[m_.link_slot[l]];
+        fold_peak(s);
+        out.link_peak_utilization.push_back(s.peak);
+    }
     out.scenario = m_.scenario_name;
     out.policy = m_.policy_name;
     out.start_day = to_days(m_.start);

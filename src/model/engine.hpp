@@ -156,7 +156,6 @@ private:
     void route_channel(std::uint32_t c, const std::vector<std::uint32_t>& via);
     void classify_transit(std::uint32_t c);
     void dispatch_shipment(std::uint32_t c, double units, Tick t);
-    void use_link(std::uint32_t l, double units);
     void arrive(std::uint32_t batch);
     void refresh_labor(const std::vector<std::uint32_t>& nodes);
     void refresh_demand(const DemandShock& shock);
@@ -165,7 +164,6 @@ private:
     void move(std::uint32_t from, std::uint32_t to, double people);
 
     [[nodiscard]] double need_rate(std::size_t row) const;  // units/day the row plans for
-    [[nodiscard]] double downstream_forecast(std::size_t row) const;
     [[nodiscard]] double capacity_factor(std::uint32_t p, Tick t) const;
     [[nodiscard]] double cycle_capacity(std::size_t row, Tick t) const;
     [[nodiscard]] bool in_window(std::int64_t day) const;
@@ -178,7 +176,10 @@ private:
 
     // Rows (node x product).
     std::vector<double> stock_, pipeline_, expected_, demand_rate_, multiplier_;
-    std::vector<double> next_expected_, input_need_;
+    std::vector<double> input_need_;
+    std::vector<double> plan_rate_;  // need_rate() of every row, kept current
+    std::vector<double> requested_;  // suppliers: requests received this cycle
+    std::vector<double> forecast_;   // suppliers: what customers expect to draw, units/day
     std::vector<DayAccum> day_;
     // Nodes.
     std::vector<double> population_, damage_, firms_damaged_, labor_, input_factor_;
@@ -193,12 +194,15 @@ private:
         double used = 0.0;  // units shipped over it this cycle
         double peak = 0.0;  // highest used / cap seen (invariant witness)
     };
-    std::vector<double> link_factor_;
-    std::vector<LinkState> links_;
+    static void fold_peak(LinkState& l);
+    std::vector<double> link_factor_;  // by link
+    std::vector<LinkState> links_;     // by link slot (m_.link_slot)
     // Channels.
-    std::vector<double> usable_, share_, req_raw_, req_;
-    std::vector<double> cap_cycle_;  // by row: what a producer can make this cycle
-    std::vector<double> supply_;     // by row: stock + cap_cycle_ of suppliers, this cycle
+    std::vector<double> share_, req_;  // by channel
+    std::vector<double> usable_in_;    // by entry of m_.inbound.list
+    std::vector<double> in_scratch_;   // per-holder scratch of place_orders
+    std::vector<double> cap_cycle_;    // by row: what a producer can make this cycle
+    std::vector<double> supply_;       // by row: stock + cap_cycle_ of suppliers, this cycle
     std::vector<Tick> transit_;
     std::vector<std::uint32_t> path_begin_, path_end_;  // hops in path_pool_; empty = direct
     std::vector<std::uint32_t> path_pool_;
