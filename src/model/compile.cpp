@@ -270,6 +270,8 @@ void compile_channel_arrays(CompiledModel& m) {
         if (m.link_slot[c.link] == kNone) m.link_slot[c.link] = next++;
     for (std::uint32_t& slot : m.link_slot)
         if (slot == kNone) slot = next++;
+    m.slot_link.resize(m.links.size());
+    for (std::uint32_t l = 0; l < m.links.size(); ++l) m.slot_link[m.link_slot[l]] = l;
     m.channel_slot.resize(nc);
     for (std::uint32_t c = 0; c < nc; ++c) {
         m.channel_dst_row[c] = m.channels[c].dst_row;

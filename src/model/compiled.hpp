@@ -106,6 +106,7 @@ struct CompiledModel {
     // meet them (by source node), so that a supplier's links sit together in
     // the engine's per-link state; link indices themselves keep file order.
     std::vector<std::uint32_t> link_slot;     // by link
+    std::vector<std::uint32_t> slot_link;     // by slot: the link stored there
     std::vector<std::uint32_t> channel_slot;  // by channel: link_slot of its link
 
     std::vector<std::uint32_t> holders;    // rows (n, p) that place orders

@@ -78,6 +78,12 @@ void Engine::consume(Tick t) {
 
 void Engine::place_orders(Tick t) {
     const bool prestock = m_.policy.prestock && t >= m_.prestock_from && t < m_.prestock_until;
+    const double* usable = usable_in_.data();
+    const double* supply = supply_.data();
+    const std::uint32_t* src = m_.inbound_src_row.data();
+    const std::uint32_t* channel = m_.inbound.list.data();
+    double* scratch = in_scratch_.data();
+    double* req = req_.data();
     for (std::uint32_t row : m_.holders) {
         const std::uint32_t n = m_.row_node[row];
         const std::uint32_t p = m_.row_product[row];
@@ -92,13 +98,14 @@ void Engine::place_orders(Tick t) {
         double by_supply = 0.0;
         const auto b = m_.inbound.begin(row), e = m_.inbound.end(row);
         for (auto k = b; k < e; ++k) {
-            const double x = std::min(usable_in_[k], supply_[m_.inbound_src_row[k]]);
-            in_scratch_[k - b] = x;
+            const double x = std::min(usable[k], supply[src[k]]);
+            scratch[k - b] = x;
             by_supply += x;
         }
-        for (auto k = b; k < e; ++k) {
-            const std::uint32_t c = m_.inbound.list[k];
-            req_[c] = need * (by_supply > 0.0 ? in_scratch_[k - b] / by_supply : share_[c]);
+        if (by_supply > 0.0) {
+            for (auto k = b; k < e; ++k) req[channel[k]] = need * (scratch[k - b] / by_supply);
+        } else {
+            for (auto k = b; k < e; ++k) req[channel[k]] = need * share_[channel[k]];
         }
     }
 }
@@ -113,60 +120,92 @@ double Engine::need_rate(std::size_t row) const {
 // channels in order, where a supplier's channels sit side by side.
 void Engine::clip_to_link_capacity() {
     const bool detours = !path_pool_.empty();  // some channel goes a rerouted path
-    for (LinkState& l : links_) l.load = 0.0;
+    const double* req = req_.data();
+    const double* share = share_.data();
+    const double* plan = plan_rate_.data();
+    const std::uint32_t* dst = m_.channel_dst_row.data();
+    const std::uint32_t* slot = m_.channel_slot.data();
+    const std::uint32_t* offset = m_.outbound.offset.data();
+    LinkState* links = links_.data();
     for (std::uint32_t row : m_.suppliers) {
         double requested = 0.0, forecast = 0.0;
-        for (auto c = m_.outbound.begin(row); c < m_.outbound.end(row); ++c) {
-            const double r = req_[c];
+        for (auto c = offset[row]; c < offset[row + 1]; ++c) {
+            const double r = req[c];
             requested += r;
             // Each customer's own expected need times the share of it that comes
             // over this channel (forecasts move one step up the chain per cycle).
-            forecast += share_[c] * plan_rate_[m_.channel_dst_row[c]];
+            forecast += share[c] * plan[dst[c]];
             if (r <= 0.0) continue;
             if (!detours || path_begin_[c] == path_end_[c]) {
-                links_[m_.channel_slot[c]].load += r;
+                links[slot[c]].load += r;
             } else {
                 for (auto h = path_begin_[c]; h < path_end_[c]; ++h)
-                    links_[m_.link_slot[path_pool_[h]]].load += r;
+                    links[m_.link_slot[path_pool_[h]]].load += r;
             }
         }
         requested_[row] = requested;
         forecast_[row] = forecast;
     }
-    // Turn loads into scale factors; most cycles no link is over capacity and
-    // the requests pass unchanged.
-    bool any_over = false;
-    for (LinkState& l : links_) {
+    // Links over capacity scale their requests down (link_scale_); there are
+    // few, and only the requests over them change.
+    over_.clear();
+    for (std::uint32_t s = 0; s < links_.size(); ++s) {
+        LinkState& l = links_[s];
         fold_peak(l);  // shipping this cycle counts afresh
-        const bool over = l.load > l.cap;
-        l.load = over ? l.cap / l.load : 1.0;
-        any_over |= over;
-    }
-    if (!any_over) return;
-    for (std::uint32_t row : m_.suppliers) {
-        double requested = 0.0;
-        for (auto c = m_.outbound.begin(row); c < m_.outbound.end(row); ++c) {
-            double f = 1.0;
-            if (!detours || path_begin_[c] == path_end_[c]) {
-                f = links_[m_.channel_slot[c]].load;
-            } else {
-                for (auto h = path_begin_[c]; h < path_end_[c]; ++h)
-                    f = std::min(f, links_[m_.link_slot[path_pool_[h]]].load);
-            }
-            req_[c] = std::max(0.0, req_[c]) * f;
-            requested += req_[c];
+        if (l.load > l.cap) [[unlikely]] {
+            link_scale_[s] = l.cap / l.load;
+            over_.push_back(s);
         }
-        requested_[row] = requested;
+        l.load = 0.0;  // ready for the next cycle's requests
     }
+    if (over_.empty()) return;
+    if (detours) {
+        // A detour is scaled by its tightest hop: walk every channel.
+        for (std::uint32_t row : m_.suppliers) {
+            for (auto c = m_.outbound.begin(row); c < m_.outbound.end(row); ++c) {
+                double f = link_scale_[m_.channel_slot[c]];
+                if (path_begin_[c] != path_end_[c]) {
+                    f = 1.0;
+                    for (auto h = path_begin_[c]; h < path_end_[c]; ++h)
+                        f = std::min(f, link_scale_[m_.link_slot[path_pool_[h]]]);
+                }
+                req_[c] = std::max(0.0, req_[c]) * f;
+            }
+            sum_requests(row);
+        }
+    } else {
+        for (std::uint32_t s : over_) {
+            const std::uint32_t link = m_.slot_link[s];
+            for (auto k = m_.channels_of_link.begin(link); k < m_.channels_of_link.end(link); ++k) {
+                double& r = req_[m_.channels_of_link.list[k]];
+                r = std::max(0.0, r) * link_scale_[s];
+            }
+        }
+        // Suppliers of the scaled channels sum their requests again, in
+        // channel order, so the totals are what a full pass would give.
+        for (std::uint32_t s : over_) {
+            const std::uint32_t link = m_.slot_link[s];
+            for (auto k = m_.channels_of_link.begin(link); k < m_.channels_of_link.end(link); ++k)
+                sum_requests(m_.channels[m_.channels_of_link.list[k]].src_row);
+        }
+    }
+    for (std::uint32_t s : over_) link_scale_[s] = 1.0;
+}
+
+void Engine::sum_requests(std::uint32_t row) {
+    double requested = 0.0;
+    for (auto c = m_.outbound.begin(row); c < m_.outbound.end(row); ++c) requested += req_[c];
+    requested_[row] = requested;
 }
 
 // The invariant witness: the highest share of a link's cycle capacity ever
 // used (<= 1 by construction). What was shipped is folded in, and cleared,
 // before the next cycle's shipping, before `cap` changes and at the end.
 void Engine::fold_peak(LinkState& l) {
-    if (l.used <= 0.0) return;
-    const double u = l.cap > 0.0 ? l.used / l.cap : std::numeric_limits<double>::infinity();
-    l.peak = std::max(l.peak, u);
+    // Divides only when the peak may have risen: after the first cycles, rarely.
+    if (l.used > l.peak * l.cap) [[unlikely]]
+        l.peak = std::max(l.peak,
+                          l.cap > 0.0 ? l.used / l.cap : std::numeric_limits<double>::infinity());
     l.used = 0.0;
 }
 
@@ -231,8 +270,17 @@ void Engine::produce_at(std::uint32_t n) {
 }
 
 void Engine::ship(Tick t) {
-    std::fill(batch_of_class_.begin(), batch_of_class_.end(), -1);
     const bool detours = !path_pool_.empty();
+    // Raw views of the arrays the loop reads and writes, so that nothing is
+    // reloaded per shipment.
+    const double* req = req_.data();
+    const double* granted = scratch_.data();
+    const std::uint32_t* dst = m_.channel_dst_row.data();
+    const std::uint32_t* slot = m_.channel_slot.data();
+    const std::uint32_t* cls = class_of_channel_.data();
+    double* pipeline = pipeline_.data();
+    LinkState* links = links_.data();
+    Shipment** cursor = cursor_.data();
     for (std::uint32_t row : m_.suppliers) {
         const auto b = m_.outbound.begin(row), e = m_.outbound.end(row);
         const double total = requested_[row];
@@ -240,52 +288,71 @@ void Engine::ship(Tick t) {
         // Only a short supplier needs the allocation rule.
         const bool short_of_stock = total > stock_[row];
         if (short_of_stock) allocate(row, total);
-        double left = stock_[row];
+        double left = stock_[row], shipped = day_[row].shipped;
         for (auto c = b; c < e; ++c) {
-            const double g = short_of_stock ? scratch_[c - b] : req_[c];
+            const double g = short_of_stock ? granted[c - b] : req[c];
             if (g <= 0.0) continue;
             left -= g;
-            pipeline_[m_.channel_dst_row[c]] += g;
-            day_[row].shipped += g;
+            shipped += g;
+            pipeline[dst[c]] += g;
             // Counted onto the link(s) for the capacity witness (fold_peak).
             if (!detours || path_begin_[c] == path_end_[c]) {
-                links_[m_.channel_slot[c]].used += g;
+                links[slot[c]].used += g;
             } else {
                 for (auto h = path_begin_[c]; h < path_end_[c]; ++h)
-                    links_[m_.link_slot[path_pool_[h]]].used += g;
+                    links[m_.link_slot[path_pool_[h]]].used += g;
             }
-            dispatch_shipment(c, g, t);
+            Shipment*& at = cursor[cls[c]];
+            if (at == nullptr) [[unlikely]]
+                at = open_batch(cls[c], t);
+            *at++ = Shipment{dst[c], g};
         }
         stock_[row] = std::max(0.0, left);  // proportional shares may overshoot by an ulp
+        day_[row].shipped = shipped;
     }
+    close_batches();
 }
 
-void Engine::dispatch_shipment(std::uint32_t c, double units, Tick t) {
-    const std::uint32_t cls = class_of_channel_[c];
-    if (batch_of_class_[cls] < 0) {
-        std::uint32_t b = 0;
-        if (free_batches_.empty()) {
-            b = static_cast<std::uint32_t>(batches_.size());
-            batches_.emplace_back();
-        } else {
-            b = free_batches_.back();
-            free_batches_.pop_back();
-        }
-        batch_of_class_[cls] = b;
-        queue_.schedule(t + transit_classes_[cls], kPrioArrival, Event{Ev::Arrival, b});
+// Opens the batch of goods dispatched this cycle that arrive together after
+// the class's transit time; it has room for one shipment per channel of the
+// class.
+Shipment* Engine::open_batch(std::uint32_t cls, Tick t) {
+    std::uint32_t b = 0;
+    if (free_batches_.empty()) {
+        b = static_cast<std::uint32_t>(batches_.size());
+        batches_.emplace_back();
+    } else {
+        b = free_batches_.back();
+        free_batches_.pop_back();
     }
-    batches_[static_cast<std::size_t>(batch_of_class_[cls])].push_back(
-        {m_.channel_dst_row[c], units});
+    Batch& batch = batches_[b];
+    if (batch.items.size() < class_count_[cls]) batch.items.resize(class_count_[cls]);
+    opened_.emplace_back(cls, b);
+    queue_.schedule(t + transit_classes_[cls], kPrioArrival, Event{Ev::Arrival, b});
+    return batch.items.data();
 }
 
-void Engine::arrive(std::uint32_t batch) {
-    for (const Shipment& s : batches_[batch]) {
-        stock_[s.row] += s.units;
-        pipeline_[s.row] -= s.units;
-        day_[s.row].received += s.units;
+void Engine::close_batches() {
+    for (const auto& [cls, b] : opened_) {
+        batches_[b].size = static_cast<std::size_t>(cursor_[cls] - batches_[b].items.data());
+        cursor_[cls] = nullptr;
     }
-    batches_[batch].clear();  // keeps its storage for reuse
-    free_batches_.push_back(batch);
+    opened_.clear();
+}
+
+void Engine::arrive(std::uint32_t b) {
+    Batch& batch = batches_[b];
+    double* stock = stock_.data();
+    double* pipeline = pipeline_.data();
+    double* received = received_.data();
+    for (std::size_t i = 0; i < batch.size; ++i) {
+        const Shipment& s = batch.items[i];
+        stock[s.row] += s.units;
+        pipeline[s.row] -= s.units;
+        received[s.row] += s.units;
+    }
+    batch.size = 0;  // keeps its storage for reuse
+    free_batches_.push_back(b);
 }
 
 // Forecasts move one step up the supply chain per cycle (like an MRP

@@ -113,6 +113,7 @@ void Engine::refresh_routes() {
     closed_.clear();
     for (std::uint32_t c = 0; c < m_.channels.size(); ++c) route(c);
     refresh_shares();
+    count_classes();
 }
 
 // After link `link` opened or closed only its own channels and those whose
@@ -129,6 +130,7 @@ void Engine::refresh_routes_after(std::uint32_t link) {
     closed_.clear();
     for (std::uint32_t c : todo_) route(c);
     refresh_shares();
+    count_classes();
 }
 
 // Each holder's split of its forecast (and of orders nobody can fill this
@@ -171,9 +173,15 @@ void Engine::classify_transit(std::uint32_t c) {
         transit_[c].value, static_cast<std::uint32_t>(transit_classes_.size()));
     if (added) {
         transit_classes_.push_back(transit_[c]);
-        batch_of_class_.push_back(-1);
+        cursor_.push_back(nullptr);
+        class_count_.push_back(0);
     }
     class_of_channel_[c] = it->second;
+}
+
+void Engine::count_classes() {
+    std::fill(class_count_.begin(), class_count_.end(), 0);
+    for (std::uint32_t cls : class_of_channel_) ++class_count_[cls];
 }
 
 // Follows the tree back from the channel's destination to its source.

@@ -26,6 +26,7 @@ void Engine::init() {
     plan_rate_.resize(rows);
     for (std::size_t row = 0; row < rows; ++row) plan_rate_[row] = need_rate(row);
     day_.assign(rows, DayAccum{});
+    received_.assign(rows, 0.0);
     population_ = m_.population;
     damage_.assign(m_.n_nodes, 1.0);
     firms_damaged_.assign(m_.n_nodes, 0.0);
@@ -40,6 +41,7 @@ void Engine::init() {
     recover_days_.assign(rows, std::numeric_limits<double>::quiet_NaN());
     link_factor_.assign(m_.links.size(), 1.0);
     links_.assign(m_.links.size(), LinkState{});
+    link_scale_.assign(m_.links.size(), 1.0);
     const std::size_t nc = m_.channels.size();
     usable_in_.assign(nc, 0.0);
     share_.assign(nc, 0.0);
@@ -177,12 +179,14 @@ void Engine::end_day(Tick t) {
         if (m_.kind[n] != NodeKind::Source) holding_cost_ += stock_[row] * m_.holding_cost[p];
         out_.min_stock_seen = std::min(out_.min_stock_seen, stock_[row]);
         const bool active = a.produced != 0 || a.consumed_inputs != 0 || stock_[row] != 0 ||
-                            a.shipped != 0 || a.received != 0 || a.demand != 0 || a.capacity != 0;
+                            a.shipped != 0 || received_[row] != 0 || a.demand != 0 ||
+                            a.capacity != 0;
         if (record_ && active)
             out_.timeseries.push_back(DayRow{day32, n, p, a.produced, a.consumed_inputs,
-                                             stock_[row], a.shipped, a.received, a.demand,
+                                             stock_[row], a.shipped, received_[row], a.demand,
                                              a.delivered, a.unmet, a.capacity / cycles});
         a = DayAccum{};
+        received_[row] = 0.0;
     }
     double firms = 0, active = 0, parks_up = 0;
     for (std::uint32_t n : m_.firm_nodes) {

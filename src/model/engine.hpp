@@ -112,9 +112,11 @@ struct Realization {
 // Draws the scenario's disruptions for one seed (realize.cpp).
 Realization realize(const ScenarioSpec& scenario, const CompiledModel& m, std::uint64_t seed);
 
-// Daily totals of one row, reset at each day boundary.
+// Daily totals of one row, reset at each day boundary. What arrives is kept
+// apart (Engine::received_): arrivals touch rows at random, and a dense
+// array of one figure per row stays in cache where these records would not.
 struct DayAccum {
-    double produced = 0, consumed_inputs = 0, shipped = 0, received = 0;
+    double produced = 0, consumed_inputs = 0, shipped = 0;
     double demand = 0, delivered = 0, unmet = 0, capacity = 0;
 };
 
@@ -134,6 +136,7 @@ private:
     void consume(Tick t);
     void place_orders(Tick t);
     void clip_to_link_capacity();
+    void sum_requests(std::uint32_t row);  // requested_[row] from req_
     void produce();
     void produce_at(std::uint32_t n);
     void ship(Tick t);
@@ -155,7 +158,9 @@ private:
     void route(std::uint32_t c);
     void route_channel(std::uint32_t c, const std::vector<std::uint32_t>& via);
     void classify_transit(std::uint32_t c);
-    void dispatch_shipment(std::uint32_t c, double units, Tick t);
+    Shipment* open_batch(std::uint32_t cls, Tick t);  // this cycle's batch of a class
+    void close_batches();
+    void count_classes();
     void arrive(std::uint32_t batch);
     void refresh_labor(const std::vector<std::uint32_t>& nodes);
     void refresh_demand(const DemandShock& shock);
@@ -181,6 +186,7 @@ private:
     std::vector<double> requested_;  // suppliers: requests received this cycle
     std::vector<double> forecast_;   // suppliers: what customers expect to draw, units/day
     std::vector<DayAccum> day_;
+    std::vector<double> received_;  // units arrived today, by row
     // Nodes.
     std::vector<double> population_, damage_, firms_damaged_, labor_, input_factor_;
     std::vector<double> firms_active_sum_;
@@ -197,6 +203,8 @@ private:
     static void fold_peak(LinkState& l);
     std::vector<double> link_factor_;  // by link
     std::vector<LinkState> links_;     // by link slot (m_.link_slot)
+    std::vector<double> link_scale_;   // by slot: factor scaling requests to capacity, or 1
+    std::vector<std::uint32_t> over_;  // slots over capacity this cycle
     // Channels.
     std::vector<double> share_, req_;  // by channel
     std::vector<double> usable_in_;    // by entry of m_.inbound.list
@@ -211,10 +219,17 @@ private:
     std::vector<Tick> transit_classes_;
     std::unordered_map<std::int64_t, std::uint32_t> class_index_;
     std::vector<std::uint32_t> class_of_channel_;
-    std::vector<std::int64_t> batch_of_class_;
-    std::vector<std::vector<Shipment>> batches_;
+    std::vector<std::uint32_t> class_count_;  // channels per class: a batch's largest size
+    // A batch's storage only grows; `size` of it is in use.
+    struct Batch {
+        std::vector<Shipment> items;
+        std::size_t size = 0;
+    };
+    std::vector<Batch> batches_;
     std::vector<std::uint32_t> free_batches_;
-    std::unique_ptr<Router> router_;  // only with rerouting on
+    std::vector<Shipment*> cursor_;  // by class: next free item of this cycle's batch, or null
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> opened_;  // (class, batch) this cycle
+    std::unique_ptr<Router> router_;                               // only with rerouting on
     std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> trees_;
     std::vector<std::uint32_t> closed_;  // channels whose own link is closed
     std::vector<std::uint32_t> todo_;    // scratch of refresh_routes_after
