@@ -270,6 +270,17 @@ void compile_channel_arrays(CompiledModel& m) {
         if (m.link_slot[c.link] == kNone) m.link_slot[c.link] = next++;
     for (std::uint32_t& slot : m.link_slot)
         if (slot == kNone) slot = next++;
+    // Producers' rows and recipe inputs, resolved once.
+    m.made_input_offset.assign(1, 0);
+    for (std::uint32_t n = 0; n < m.n_nodes; ++n)
+        for (auto k = m.made.begin(n); k < m.made.end(n); ++k) {
+            const std::uint32_t j = m.made.list[k];
+            m.made_row.push_back(m.row(n, j));
+            if (m.kind[n] != NodeKind::Source)
+                for (const RecipeInput& in : m.recipe[j])
+                    m.made_inputs.push_back({m.row(n, in.input), in.input, in.per_unit});
+            m.made_input_offset.push_back(static_cast<std::uint32_t>(m.made_inputs.size()));
+        }
     m.slot_link.resize(m.links.size());
     for (std::uint32_t l = 0; l < m.links.size(); ++l) m.slot_link[m.link_slot[l]] = l;
     m.channel_slot.resize(nc);

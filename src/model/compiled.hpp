@@ -41,6 +41,13 @@ struct RecipeInput {
     double per_unit = 0.0;  // a_ij: units of input per unit of output
 };
 
+// One input of one product a producer makes, resolved to the producer's row.
+struct MadeInput {
+    std::uint32_t row = 0;      // row (producer, input)
+    std::uint32_t product = 0;  // the input product
+    double per_unit = 0.0;
+};
+
 // Compressed rows: items of row r are list[offset[r] .. offset[r + 1]).
 struct Csr {
     std::vector<std::uint32_t> offset;
@@ -113,6 +120,11 @@ struct CompiledModel {
     std::vector<std::uint32_t> suppliers;  // rows (n, p) with outbound channels
     std::vector<std::uint32_t> producers;  // nodes that make something
     Csr made;                              // row n: products node n makes
+    std::vector<std::uint32_t> made_row;   // by entry k of made.list: row (n, product)
+    // By entry k of made.list: its recipe's inputs at made_inputs[made_input_offset[k] ..
+    // made_input_offset[k + 1]); none for sources, which need no inputs.
+    std::vector<std::uint32_t> made_input_offset;
+    std::vector<MadeInput> made_inputs;
     std::vector<std::uint32_t> regions;
     std::vector<std::uint32_t> consumed;  // products demanded by some region
     std::vector<std::uint32_t> parks;

@@ -214,57 +214,56 @@ void Engine::produce() {
 }
 
 void Engine::produce_at(std::uint32_t n) {
-    const bool source = m_.kind[n] == NodeKind::Source;  // sources need no inputs
     const auto mb = m_.made.begin(n), me = m_.made.end(n);
+    const std::uint32_t* first = m_.made_input_offset.data();
+    const MadeInput* inputs = m_.made_inputs.data();
+    double* stock = stock_.data();
+    double* scratch = input_scratch_.data();  // by input product: what the wanted output needs
+    double* want = made_want_.data();
     for (auto k = mb; k < me; ++k)
-        for (const auto& in : m_.recipe[m_.made.list[k]]) {
-            input_scratch_[in.input] = 0.0;
-            input_need_[m_.row(n, in.input)] = 0.0;
+        for (auto i = first[k]; i < first[k + 1]; ++i) {
+            scratch[inputs[i].product] = 0.0;
+            input_need_[inputs[i].row] = 0.0;
         }
     // Wanted output (make to order, within capacity) and the inputs it needs.
     for (auto k = mb; k < me; ++k) {
-        const std::uint32_t j = m_.made.list[k];
-        const std::size_t row = m_.row(n, j);
-        const double want = std::min(std::max(0.0, requested_[row] - stock_[row]), cap_cycle_[row]);
-        made_want_[k] = want;
-        if (source) continue;
-        for (const auto& in : m_.recipe[j]) {
-            input_scratch_[in.input] += in.per_unit * want;
-            input_need_[m_.row(n, in.input)] += in.per_unit * forecast_[row];
+        const std::uint32_t row = m_.made_row[k];
+        want[k] = std::min(std::max(0.0, requested_[row] - stock[row]), cap_cycle_[row]);
+        for (auto i = first[k]; i < first[k + 1]; ++i) {
+            scratch[inputs[i].product] += inputs[i].per_unit * want[k];
+            input_need_[inputs[i].row] += inputs[i].per_unit * forecast_[row];
         }
     }
     // Leontief: each product is scaled by its scarcest input; products that
     // share an input are scaled by the same factor for it.
     double weight = 0.0, feasible = 0.0;
     for (auto k = mb; k < me; ++k) {
-        const std::uint32_t j = m_.made.list[k];
         double scale = 1.0;
-        if (!source)
-            for (const auto& in : m_.recipe[j]) {
-                const double need = input_scratch_[in.input];
-                if (need > 0.0) scale = std::min(scale, stock_[m_.row(n, in.input)] / need);
-            }
-        if (made_want_[k] > 0.0) {
-            weight += m_.capacity[m_.row(n, j)];
-            feasible += m_.capacity[m_.row(n, j)] * scale;
+        for (auto i = first[k]; i < first[k + 1]; ++i) {
+            const double need = scratch[inputs[i].product];
+            if (need > 0.0) scale = std::min(scale, stock[inputs[i].row] / need);
         }
-        made_want_[k] *= scale;
+        if (want[k] > 0.0) {
+            const double cap = m_.capacity[m_.made_row[k]];
+            weight += cap;
+            feasible += cap * scale;
+        }
+        want[k] *= scale;
     }
     input_factor_[n] = weight > 0.0 ? feasible / weight : 1.0;
     for (auto k = mb; k < me; ++k) {
-        const double q = made_want_[k];
+        const double q = want[k];
         if (q <= 0.0) continue;
-        const std::uint32_t j = m_.made.list[k];
-        stock_[m_.row(n, j)] += q;
-        day_[m_.row(n, j)].produced += q;
-        out_.products[j].produced += q;
-        if (source) continue;
-        for (const auto& in : m_.recipe[j]) {
-            const std::size_t ri = m_.row(n, in.input);
-            const double use = std::min(in.per_unit * q, stock_[ri]);
-            stock_[ri] -= use;
+        const std::uint32_t row = m_.made_row[k];
+        stock[row] += q;
+        day_[row].produced += q;
+        out_.products[m_.made.list[k]].produced += q;
+        for (auto i = first[k]; i < first[k + 1]; ++i) {
+            const std::uint32_t ri = inputs[i].row;
+            const double use = std::min(inputs[i].per_unit * q, stock[ri]);
+            stock[ri] -= use;
             day_[ri].consumed_inputs += use;
-            out_.balance[in.input].consumed_inputs += use;
+            out_.balance[inputs[i].product].consumed_inputs += use;
         }
     }
 }

@@ -27,6 +27,10 @@ void Engine::init() {
     for (std::size_t row = 0; row < rows; ++row) plan_rate_[row] = need_rate(row);
     day_.assign(rows, DayAccum{});
     received_.assign(rows, 0.0);
+    holding_rate_.assign(rows, 0.0);
+    for (std::size_t row = 0; row < rows; ++row)  // sources' stock is not held
+        if (m_.kind[m_.row_node[row]] != NodeKind::Source)
+            holding_rate_[row] = m_.holding_cost[m_.row_product[row]];
     population_ = m_.population;
     damage_.assign(m_.n_nodes, 1.0);
     firms_damaged_.assign(m_.n_nodes, 0.0);
@@ -173,21 +177,28 @@ void Engine::end_day(Tick t) {
     track_output(day, static_cast<double>(day_cycles_) * dt_);
     out_.essential_by_day.push_back({day32, day_essential_demand_, day_essential_delivered_});
     day_essential_demand_ = day_essential_delivered_ = 0.0;
+    double held = holding_cost_, lowest = out_.min_stock_seen;
     for (std::uint32_t row = 0; row < m_.n_rows; ++row) {
-        const std::uint32_t n = m_.row_node[row], p = m_.row_product[row];
-        DayAccum& a = day_[row];
-        if (m_.kind[n] != NodeKind::Source) holding_cost_ += stock_[row] * m_.holding_cost[p];
-        out_.min_stock_seen = std::min(out_.min_stock_seen, stock_[row]);
-        const bool active = a.produced != 0 || a.consumed_inputs != 0 || stock_[row] != 0 ||
-                            a.shipped != 0 || received_[row] != 0 || a.demand != 0 ||
-                            a.capacity != 0;
-        if (record_ && active)
-            out_.timeseries.push_back(DayRow{day32, n, p, a.produced, a.consumed_inputs,
-                                             stock_[row], a.shipped, received_[row], a.demand,
-                                             a.delivered, a.unmet, a.capacity / cycles});
-        a = DayAccum{};
-        received_[row] = 0.0;
+        held += stock_[row] * holding_rate_[row];
+        lowest = std::min(lowest, stock_[row]);
     }
+    holding_cost_ = held;
+    out_.min_stock_seen = lowest;
+    if (record_) {
+        for (std::uint32_t row = 0; row < m_.n_rows; ++row) {
+            const DayAccum& a = day_[row];
+            const bool active = a.produced != 0 || a.consumed_inputs != 0 || stock_[row] != 0 ||
+                                a.shipped != 0 || received_[row] != 0 || a.demand != 0 ||
+                                a.capacity != 0;
+            if (active)
+                out_.timeseries.push_back(DayRow{day32, m_.row_node[row], m_.row_product[row],
+                                                 a.produced, a.consumed_inputs, stock_[row],
+                                                 a.shipped, received_[row], a.demand, a.delivered,
+                                                 a.unmet, a.capacity / cycles});
+        }
+    }
+    std::fill(day_.begin(), day_.end(), DayAccum{});
+    std::fill(received_.begin(), received_.end(), 0.0);
     double firms = 0, active = 0, parks_up = 0;
     for (std::uint32_t n : m_.firm_nodes) {
         const auto f = static_cast<std::int64_t>(std::llround(firms_active_sum_[n] / cycles));

@@ -186,7 +186,8 @@ private:
     std::vector<double> requested_;  // suppliers: requests received this cycle
     std::vector<double> forecast_;   // suppliers: what customers expect to draw, units/day
     std::vector<DayAccum> day_;
-    std::vector<double> received_;  // units arrived today, by row
+    std::vector<double> received_;      // units arrived today, by row
+    std::vector<double> holding_rate_;  // cost per unit-day of a row's stock
     // Nodes.
     std::vector<double> population_, damage_, firms_damaged_, labor_, input_factor_;
     std::vector<double> firms_active_sum_;
