@@ -51,6 +51,7 @@ CLI::Validator whole_number(std::uint64_t min, std::uint64_t max) {
 constexpr auto kMaxSeed = std::numeric_limits<std::uint64_t>::max();
 constexpr auto kMaxInt64 = static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max());
 constexpr auto kMaxInt = static_cast<std::uint64_t>(std::numeric_limits<int>::max());
+constexpr std::uint64_t kDefaultMaxErrors = 20;
 
 struct Parsed {
     RunArgs run;
@@ -188,6 +189,14 @@ int main(int argc, char** argv) {
     app.set_version_flag("--version", fmt::format("shockflow {} (git {})", shockflow::version(),
                                                   shockflow::git_revision()));
     app.require_subcommand(1);
+    // Accepted before or after the subcommand.
+    app.fallthrough();
+    std::uint64_t max_errors = kDefaultMaxErrors;
+    app.add_option(
+           "--max-errors", max_errors,
+           fmt::format("Print at most N input errors, 0 = all (default {})", kDefaultMaxErrors))
+        ->type_name("N")
+        ->check(whole_number(0, kMaxSeed));
     app.footer("Exit status: 0 success, 2 bad input (usage, scenario, policy), 1 any other error.");
     Parsed parsed;
     const CLI::App* run = add_run(app, parsed);
@@ -207,7 +216,15 @@ int main(int argc, char** argv) {
         fmt::print(stderr, "{}\n", e.what());
         return kExitBadInput;
     } catch (const shockflow::ConfigError& e) {
-        for (const auto& d : e.diagnostics()) fmt::print(stderr, "{}\n", d.format());
+        // A badly broken table can hold an error on every line: show the
+        // first ones (in file order) and how many more there are.
+        const auto& all = e.diagnostics();
+        const std::size_t shown =
+            max_errors == 0 ? all.size() : std::min<std::size_t>(all.size(), max_errors);
+        for (std::size_t i = 0; i < shown; ++i) fmt::print(stderr, "{}\n", all[i].format());
+        if (shown < all.size())
+            fmt::print(stderr, "shockflow: {} more errors not shown (--max-errors 0 shows all)\n",
+                       all.size() - shown);
         return kExitBadInput;
     } catch (const std::filesystem::filesystem_error& e) {
         fmt::print(stderr, "shockflow: error: {}\n", e.what());

@@ -100,6 +100,21 @@ shockflow_cli_test(bad_policy_writes_nothing 2
 shockflow_cli_test(bad_policy_compare_writes_nothing 2
                    "compare|${_minimal_scenario}|--policy|${_all_off}|--policy|${_bad_policy}|--out|${_scenario_out}/cli.bad2"
                    NO_DIR "${_scenario_out}/cli.bad2")
+# 25 errors: 20 are printed, then how many more there are; --max-errors
+# changes the number, before or after the subcommand, and 0 prints all.
+set(_many_errors "${_script_dir}/cli/many_errors.toml")
+shockflow_cli_test(max_errors_default 2 "validate|${_minimal_scenario}|--policy|${_many_errors}"
+                   MATCH "bogus_20: unknown key[^\n]*\nshockflow: 5 more errors not shown")
+shockflow_cli_test(max_errors_before 2
+                   "--max-errors|3|validate|${_minimal_scenario}|--policy|${_many_errors}"
+                   MATCH "bogus_3: unknown key[^\n]*\nshockflow: 22 more errors not shown")
+shockflow_cli_test(max_errors_after 2
+                   "validate|${_minimal_scenario}|--policy|${_many_errors}|--max-errors|1"
+                   MATCH "^[^\n]*bogus_1: unknown key[^\n]*\nshockflow: 24 more errors not shown")
+shockflow_cli_test(max_errors_all 2
+                   "validate|${_minimal_scenario}|--policy|${_many_errors}|--max-errors|0"
+                   MATCH "bogus_25: unknown key[^\n]*\n$")
+shockflow_cli_test(max_errors_bad 2 "--max-errors|-1|validate|${_minimal_scenario}")
 shockflow_cli_test(validate 0 "validate|${_minimal_scenario}"
                    MATCH "^OK: [^:]+: [0-9]+ products, [0-9]+ nodes, [0-9]+ links, [0-9]+ events")
 shockflow_cli_test(run_without_out 0 "run|${_minimal_scenario}" MATCH "fill_rate")
