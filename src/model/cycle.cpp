@@ -159,36 +159,31 @@ void Engine::clip_to_link_capacity() {
         l.load = 0.0;  // ready for the next cycle's requests
     }
     if (over_.empty()) return;
-    if (detours) {
-        // A detour is scaled by its tightest hop: walk every channel.
-        for (std::uint32_t row : m_.suppliers) {
-            for (auto c = m_.outbound.begin(row); c < m_.outbound.end(row); ++c) {
-                double f = link_scale_[m_.channel_slot[c]];
-                if (path_begin_[c] != path_end_[c]) {
-                    f = 1.0;
-                    for (auto h = path_begin_[c]; h < path_end_[c]; ++h)
-                        f = std::min(f, link_scale_[m_.link_slot[path_pool_[h]]]);
-                }
-                req_[c] = std::max(0.0, req_[c]) * f;
-            }
-            sum_requests(row);
-        }
-    } else {
-        for (std::uint32_t s : over_) {
-            const std::uint32_t link = m_.slot_link[s];
-            for (auto k = m_.channels_of_link.begin(link); k < m_.channels_of_link.end(link); ++k) {
-                double& r = req_[m_.channels_of_link.list[k]];
-                r = std::max(0.0, r) * link_scale_[s];
-            }
-        }
-        // Suppliers of the scaled channels sum their requests again, in
-        // channel order, so the totals are what a full pass would give.
-        for (std::uint32_t s : over_) {
-            const std::uint32_t link = m_.slot_link[s];
-            for (auto k = m_.channels_of_link.begin(link); k < m_.channels_of_link.end(link); ++k)
-                sum_requests(m_.channels[m_.channels_of_link.list[k]].src_row);
+    // Direct channels over a link above capacity take its factor...
+    rescaled_.clear();
+    for (std::uint32_t s : over_) {
+        const std::uint32_t link = m_.slot_link[s];
+        for (auto k = m_.channels_of_link.begin(link); k < m_.channels_of_link.end(link); ++k) {
+            const std::uint32_t c = m_.channels_of_link.list[k];
+            if (path_begin_[c] != path_end_[c]) continue;  // goes round its link
+            req_[c] = std::max(0.0, req_[c]) * link_scale_[s];
+            rescaled_.push_back(m_.channels[c].src_row);
         }
     }
+    // ... and a detour that of its tightest hop (detours are channels whose
+    // own link is closed).
+    if (detours)
+        for (std::uint32_t c : closed_) {
+            double f = 1.0;
+            for (auto h = path_begin_[c]; h < path_end_[c]; ++h)
+                f = std::min(f, link_scale_[m_.link_slot[path_pool_[h]]]);
+            if (f >= 1.0) continue;
+            req_[c] = std::max(0.0, req_[c]) * f;
+            rescaled_.push_back(m_.channels[c].src_row);
+        }
+    // Their suppliers sum their requests again, in channel order, so the
+    // totals are what one pass over all channels would give.
+    for (std::uint32_t row : rescaled_) sum_requests(row);
     for (std::uint32_t s : over_) link_scale_[s] = 1.0;
 }
 

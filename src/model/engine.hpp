@@ -202,10 +202,11 @@ private:
         double peak = 0.0;  // highest used / cap seen (invariant witness)
     };
     static void fold_peak(LinkState& l);
-    std::vector<double> link_factor_;  // by link
-    std::vector<LinkState> links_;     // by link slot (m_.link_slot)
-    std::vector<double> link_scale_;   // by slot: factor scaling requests to capacity, or 1
-    std::vector<std::uint32_t> over_;  // slots over capacity this cycle
+    std::vector<double> link_factor_;      // by link
+    std::vector<LinkState> links_;         // by link slot (m_.link_slot)
+    std::vector<double> link_scale_;       // by slot: factor scaling requests to capacity, or 1
+    std::vector<std::uint32_t> over_;      // slots over capacity this cycle
+    std::vector<std::uint32_t> rescaled_;  // supplier rows whose requests were scaled
     // Channels.
     std::vector<double> share_, req_;  // by channel
     std::vector<double> usable_in_;    // by entry of m_.inbound.list
