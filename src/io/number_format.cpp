@@ -1,5 +1,6 @@
 #include "io/number_format.hpp"
 
+#include <fmt/compile.h>
 #include <fmt/format.h>
 
 #include <cmath>
@@ -10,6 +11,14 @@ std::string csv_number(double v) {
     // -0 prints as "-0"; a reader should not see a sign on nothing.
     if (v == 0.0) return "0";
     return fmt::format("{}", v);
+}
+
+void append_csv_number(fmt::memory_buffer& out, double v) {
+    if (v == 0.0) {
+        out.push_back('0');
+        return;
+    }
+    fmt::format_to(std::back_inserter(out), FMT_COMPILE("{}"), v);
 }
 
 nlohmann::ordered_json json_number(double v) {

@@ -1,6 +1,8 @@
 #pragma once
 /// Number formatting shared by the result writers (private to src/).
 
+#include <fmt/format.h>
+
 #include <nlohmann/json.hpp>
 #include <string>
 
@@ -9,6 +11,9 @@ namespace shockflow::io {
 /// CSV text of `v`: fmt's shortest round-trip form ("1", "0.1", "1e+20"), -0 as "0",
 /// non-finite as "nan", "inf", "-inf". Deterministic on every platform.
 std::string csv_number(double v);
+
+/// csv_number(v) appended to `out` without a temporary string (for large tables).
+void append_csv_number(fmt::memory_buffer& out, double v);
 
 /// JSON value of `v`: the number, or null when it is not finite (JSON has no NaN).
 nlohmann::ordered_json json_number(double v);

@@ -1,5 +1,6 @@
 #include "shockflow/io/run_writer.hpp"
 
+#include <fmt/compile.h>
 #include <fmt/format.h>
 
 #include <cmath>
@@ -23,13 +24,31 @@ const std::string& id_at(const std::vector<std::string>& ids, std::uint32_t inde
     return ids[index];
 }
 
+void append(fmt::memory_buffer& buf, const std::string& text) {
+    buf.append(text.data(), text.data() + text.size());
+}
+
 void append_day_row(fmt::memory_buffer& buf, const RunResult& r, const DayRow& row) {
-    fmt::format_to(std::back_inserter(buf), "{},{},{},{},{},{},{},{},{},{},{},{}\n", row.day,
-                   id_at(r.node_ids, row.node), id_at(r.product_ids, row.product),
-                   csv_number(row.produced), csv_number(row.consumed_inputs), csv_number(row.stock),
-                   csv_number(row.shipped), csv_number(row.received), csv_number(row.demand),
-                   csv_number(row.delivered), csv_number(row.unmet),
-                   csv_number(row.capacity_available));
+    fmt::format_to(std::back_inserter(buf), FMT_COMPILE("{},"), row.day);
+    append(buf, id_at(r.node_ids, row.node));
+    buf.push_back(',');
+    append(buf, id_at(r.product_ids, row.product));
+    for (const double v : {row.produced, row.consumed_inputs, row.stock, row.shipped, row.received,
+                           row.demand, row.delivered, row.unmet, row.capacity_available}) {
+        buf.push_back(',');
+        append_csv_number(buf, v);
+    }
+    buf.push_back('\n');
+}
+
+// Large tables are written in pieces of about this size, so a run with millions
+// of rows never holds its whole CSV text in memory.
+constexpr std::size_t kFlushBytes = std::size_t{1} << 20;
+
+void flush_if_full(fmt::memory_buffer& buf, std::ostream& out) {
+    if (buf.size() < kFlushBytes) return;
+    out.write(buf.data(), static_cast<std::streamsize>(buf.size()));
+    buf.clear();
 }
 
 Json products_json(const RunResult& r) {
@@ -58,7 +77,10 @@ void write_timeseries_csv(const RunResult& result, std::ostream& out) {
     fmt::format_to(std::back_inserter(buf),
                    "day,node,product,produced,consumed_inputs,stock,shipped,received,demand,"
                    "delivered,unmet,capacity_available\n");
-    for (const DayRow& row : result.timeseries) append_day_row(buf, result, row);
+    for (const DayRow& row : result.timeseries) {
+        append_day_row(buf, result, row);
+        flush_if_full(buf, out);
+    }
     out.write(buf.data(), static_cast<std::streamsize>(buf.size()));
 }
 
@@ -68,6 +90,7 @@ void write_firms_csv(const RunResult& result, std::ostream& out) {
     for (const FirmRow& row : result.firms) {
         fmt::format_to(std::back_inserter(buf), "{},{},{},{}\n", row.day,
                        id_at(result.node_ids, row.node), row.firms, row.firms_active);
+        flush_if_full(buf, out);
     }
     out.write(buf.data(), static_cast<std::streamsize>(buf.size()));
 }
