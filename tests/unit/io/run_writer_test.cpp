@@ -1,5 +1,6 @@
 #include "shockflow/io/run_writer.hpp"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -82,6 +83,33 @@ TEST(RunWriter, TimeseriesNumbersRoundTripExactly) {
     const std::string csv = timeseries(r);
     EXPECT_NE(csv.find("\n-1,park.north,food,1e+20,0,0.3333333333333333,0,"), std::string::npos)
         << csv;
+}
+
+// A table far larger than the writer's 1 MiB pieces comes out whole and in
+// order: 60,000 copies of the two hand-built rows, each line known exactly.
+TEST(RunWriter, LargeTimeseriesIsWrittenWholeAcrossPieces) {
+    RunResult r = hand_built();
+    const std::vector<DayRow> two = r.timeseries;
+    constexpr int kCopies = 30000;
+    r.timeseries.clear();
+    for (int i = 0; i < kCopies; ++i) {
+        for (DayRow row : two) {
+            row.day = i;
+            r.timeseries.push_back(row);
+        }
+    }
+    const std::string csv = timeseries(r);
+    ASSERT_GT(csv.size(), std::size_t{2} << 20);  // at least two pieces
+    std::istringstream in(csv);
+    std::string line;
+    std::getline(in, line);  // header, checked above
+    for (int i = 0; i < kCopies; ++i) {
+        ASSERT_TRUE(std::getline(in, line)) << i;
+        ASSERT_EQ(line, fmt::format("{},park.north,food,10,0,2.5,7.5,0,0,0,0,12", i));
+        ASSERT_TRUE(std::getline(in, line)) << i;
+        ASSERT_EQ(line, fmt::format("{},region-1,water,0,0,0.1,0,3,4,3,1,0", i));
+    }
+    EXPECT_FALSE(std::getline(in, line));
 }
 
 TEST(RunWriter, FirmsHasTheContractHeaderAndOneRowPerRecord) {
