@@ -68,6 +68,9 @@ std::string written(const char* files, bool report, const std::string& notice) {
 
 }  // namespace
 
+// A run shorter than this shows no progress bar.
+constexpr double kRunProgressDelaySeconds = 0.5;
+
 int run_command(const RunArgs& args) {
     // Every input is read and checked before anything is simulated or written.
     const ScenarioSpec scenario = load_scenario(args.scenario);
@@ -77,7 +80,16 @@ int run_command(const RunArgs& args) {
     options.seed = args.seed.value_or(scenario.seed);
     options.record_timeseries = !args.out.empty();
 
+    // Simulated days, on a terminal, for runs that last more than a moment.
+    std::optional<experiment::ProgressBar> bar;
+    if (!args.quiet && ::isatty(::fileno(stderr)) == 1) {
+        options.progress = [&bar](std::size_t done, std::size_t total) {
+            if (!bar) bar.emplace(stderr, total, "days", kRunProgressDelaySeconds);
+            bar->update(done);
+        };
+    }
     const RunResult result = simulate(scenario, policy, options);
+    if (bar) bar->finish();
     std::string notice;
     if (args.report) {
         notice = io::write_run_with_report(result, io::make_report_context(scenario, &policy),

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 namespace shockflow::experiment {
 namespace {
@@ -25,14 +26,14 @@ std::string format_duration(double seconds, bool tenths) {
 }  // namespace
 
 std::string format_progress(std::size_t done, std::size_t total, double elapsed_seconds,
-                            int bar_width) {
+                            int bar_width, const std::string& unit) {
     const auto width = static_cast<std::size_t>(std::max(bar_width, 1));
     const std::size_t shown = std::min(done, total);
     const std::size_t filled = total == 0 ? width : shown * width / total;
     std::string line = "[";
     line.append(filled, '#');
     line.append(width - filled, '.');
-    line += fmt::format("] {}/{} runs  {} elapsed", shown, total,
+    line += fmt::format("] {}/{} {}  {} elapsed", shown, total, unit,
                         format_duration(elapsed_seconds, true));
     if (shown < total) {
         const double eta = shown == 0 ? -1.0
@@ -43,8 +44,14 @@ std::string format_progress(std::size_t done, std::size_t total, double elapsed_
     return line;
 }
 
-ProgressBar::ProgressBar(std::FILE* out, std::size_t total)
-    : out_(out), total_(total), start_(Clock::now()), last_draw_(start_) {}
+ProgressBar::ProgressBar(std::FILE* out, std::size_t total, std::string unit, double delay_seconds)
+    : out_(out),
+      total_(total),
+      unit_(std::move(unit)),
+      delay_(std::chrono::duration_cast<Clock::duration>(
+          std::chrono::duration<double>(std::max(delay_seconds, 0.0)))),
+      start_(Clock::now()),
+      last_draw_(start_) {}
 
 ProgressBar::~ProgressBar() { finish(); }
 
@@ -52,12 +59,14 @@ void ProgressBar::update(std::size_t done) {
     if (finished_) return;
     done_ = std::min(done, total_);
     const auto now = Clock::now();
+    if (now - start_ < delay_) return;
     if (!drawn_ || done_ == total_ || now - last_draw_ >= kRedrawInterval) draw(now);
 }
 
 void ProgressBar::finish() noexcept {
     if (finished_) return;
     finished_ = true;
+    if (!drawn_ && Clock::now() - start_ < delay_) return;  // quick work leaves no trace
     try {
         draw(Clock::now());
     } catch (...) {
@@ -69,7 +78,7 @@ void ProgressBar::finish() noexcept {
 
 void ProgressBar::draw(Clock::time_point now) {
     const double elapsed = std::chrono::duration<double>(now - start_).count();
-    std::string line = format_progress(done_, total_, elapsed);
+    std::string line = format_progress(done_, total_, elapsed, 30, unit_);
     const std::size_t length = line.size();
     // A shorter line than the last one (the ETA shrank) must blank the rest.
     if (length < last_length_) line.append(last_length_ - length, ' ');

@@ -10,8 +10,13 @@
 
 namespace shockflow::model {
 
-Engine::Engine(const CompiledModel& m, Realization r, bool record_timeseries)
-    : m_(m), r_(std::move(r)), record_(record_timeseries), dt_(m.step_days) {}
+Engine::Engine(const CompiledModel& m, Realization r, bool record_timeseries,
+               std::function<void(std::size_t, std::size_t)> progress)
+    : m_(m),
+      r_(std::move(r)),
+      record_(record_timeseries),
+      progress_(std::move(progress)),
+      dt_(m.step_days) {}
 
 void Engine::init() {
     const std::size_t rows = m_.n_rows;
@@ -84,6 +89,9 @@ RunResult Engine::run() {
     queue_.reserve(1024 + 4 * m_.channels.size());
     queue_.schedule(m_.start, kPrioCycle, Event{Ev::Cycle});
     const Tick first_day_end{(day_index(m_.start) + 1) * kTicksPerDay};
+    // One DayEnd per calendar day the run touches, the last at m_.end.
+    days_total_ =
+        static_cast<std::size_t>(day_index(Tick{m_.end.value - 1}) - day_index(m_.start) + 1);
     queue_.schedule(std::min(first_day_end, m_.end), kPrioDay, Event{Ev::DayEnd});
     auto clamp = [&](Tick t) { return std::max(t, m_.start); };
     for (std::uint32_t i = 0; i < r_.jobs.size(); ++i)
@@ -218,6 +226,7 @@ void Engine::end_day(Tick t) {
     }
     std::fill(operational_.begin(), operational_.end(), true);
     day_cycles_ = 0;
+    if (progress_) progress_(std::min(++days_done_, days_total_), days_total_);
     if (t < m_.end)
         queue_.schedule(std::min(Tick{t.value + kTicksPerDay}, m_.end), kPrioDay,
                         Event{Ev::DayEnd});
@@ -279,7 +288,7 @@ Simulator& Simulator::operator=(Simulator&&) noexcept = default;
 
 RunResult Simulator::run(const RunOptions& options) const {
     model::Engine engine(impl_->model, model::realize(impl_->scenario, impl_->model, options.seed),
-                         options.record_timeseries);
+                         options.record_timeseries, options.progress);
     RunResult result = engine.run();
     result.seed = options.seed;
     return result;

@@ -4,6 +4,7 @@
 // nothing is allocated per event once the run has started.
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <unordered_map>
 #include <vector>
@@ -122,7 +123,9 @@ struct DayAccum {
 
 class Engine {
 public:
-    Engine(const CompiledModel& m, Realization r, bool record_timeseries);
+    // `progress`, if set, is called at the end of each simulated day.
+    Engine(const CompiledModel& m, Realization r, bool record_timeseries,
+           std::function<void(std::size_t, std::size_t)> progress = {});
     RunResult run();
 
 private:
@@ -176,6 +179,8 @@ private:
     const CompiledModel& m_;
     Realization r_;
     bool record_;
+    std::function<void(std::size_t, std::size_t)> progress_;
+    std::size_t days_done_ = 0, days_total_ = 0;
     des::EventQueue<Event> queue_;
     double dt_ = 0.0;  // cycle length, days
 

@@ -1,7 +1,9 @@
 #pragma once
 /// Running one replication: a pure function of (scenario, policy, seed).
 
+#include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
 
 #include "shockflow/model/result.hpp"
@@ -15,6 +17,9 @@ struct RunOptions {
     /// with seed + k, so `run --seed` reproduces any replication.
     std::uint64_t seed = 1;
     bool record_timeseries = true;  ///< false: keep only totals and KPIs (faster sweeps)
+    /// Called at the end of every simulated day with (days done, days in the
+    /// run), on the thread running the replication; empty: not called.
+    std::function<void(std::size_t days_done, std::size_t days_total)> progress = nullptr;
 };
 
 /// A scenario compiled under one policy, ready to run many replications.

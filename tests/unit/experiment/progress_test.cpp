@@ -58,6 +58,34 @@ TEST(Progress, BarRedrawsInPlaceThrottledAndEndsWithNewline) {
     EXPECT_NE(text.find("1000/1000 runs"), std::string::npos);
 }
 
+TEST(Progress, CountsAnyUnit) {
+    EXPECT_EQ(format_progress(11, 44, 1.0, 4, "days"), "[#...] 11/44 days  1.0 s elapsed, ETA 3 s");
+}
+
+// With a delay longer than the work, nothing at all reaches the terminal.
+TEST(Progress, QuickWorkUnderTheDelayDrawsNothing) {
+    const std::unique_ptr<std::FILE, FileCloser> file(std::tmpfile());
+    ASSERT_NE(file, nullptr);
+    {
+        ProgressBar bar(file.get(), 44, "days", 3600.0);
+        for (std::size_t done = 1; done <= 44; ++done) bar.update(done);
+    }
+    EXPECT_EQ(contents(file.get()), "");
+}
+
+// Past the delay it draws as usual (a delay of 0 draws from the first update).
+TEST(Progress, WorkPastTheDelayIsDrawn) {
+    const std::unique_ptr<std::FILE, FileCloser> file(std::tmpfile());
+    ASSERT_NE(file, nullptr);
+    {
+        ProgressBar bar(file.get(), 44, "days", 0.0);
+        bar.update(44);
+    }
+    const std::string text = contents(file.get());
+    EXPECT_NE(text.find("44/44 days"), std::string::npos) << text;
+    EXPECT_EQ(text.back(), '\n');
+}
+
 TEST(Progress, FinishTwiceWritesOneNewline) {
     const std::unique_ptr<std::FILE, FileCloser> file(std::tmpfile());
     ASSERT_NE(file, nullptr);

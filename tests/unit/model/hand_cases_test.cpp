@@ -1,6 +1,9 @@
 // Small cases whose every number is derived by hand in the comment above it.
 #include <gtest/gtest.h>
 
+#include <utility>
+#include <vector>
+
 #include "shockflow/model/simulation.hpp"
 #include "unit/model/builders.hpp"
 #include "unit/model/query.hpp"
@@ -89,6 +92,34 @@ TEST(HandCase, UndisturbedRunHasCensoredSurvivalAndNoRecovery) {
     ASSERT_EQ(r.resilience.size(), 1u);
     EXPECT_TRUE(r.resilience[0].censored);
     EXPECT_DOUBLE_EQ(r.kpi.unmet_units, 0.0);
+}
+
+// Days 0..20 are 20 calendar days (the run ends at the start of day 20), so
+// progress reports (1, 20), (2, 20), ..., (20, 20), once each. With 4-hour
+// cycles and a start at noon of day -1 ([-0.5, 3)), the run touches days
+// -1, 0, 1 and 2: four reports, the first after half a day.
+TEST(HandCase, ProgressReportsEachSimulatedDayOnce) {
+    std::vector<std::pair<std::size_t, std::size_t>> seen;
+    RunOptions options;
+    options.progress = [&seen](std::size_t done, std::size_t total) {
+        seen.emplace_back(done, total);
+    };
+    const RunResult daily = simulate(one_park_chain().s, PolicySpec{}, options);
+    ASSERT_EQ(seen.size(), 20u);
+    for (std::size_t k = 0; k < seen.size(); ++k)
+        EXPECT_EQ(seen[k], std::make_pair(k + 1, std::size_t{20}));
+    // Reporting progress does not change the run.
+    EXPECT_EQ(daily.kpi.list(), run(one_park_chain()).kpi.list());
+
+    ScenarioBuilder b = one_park_chain();
+    b.s.start_day = -0.5;
+    b.s.end_day = 3.0;
+    b.s.step_hours = 4.0;
+    b.s.disruption_window = {-0.5, 3.0};
+    seen.clear();
+    (void)simulate(b.s, PolicySpec{}, options);
+    EXPECT_EQ(seen,
+              (std::vector<std::pair<std::size_t, std::size_t>>{{1, 4}, {2, 4}, {3, 4}, {4, 4}}));
 }
 
 // Linear recovery over 4 days of a 100 % strike at day 5: availability at the
