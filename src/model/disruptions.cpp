@@ -129,7 +129,13 @@ void Engine::refresh_routes_after(std::uint32_t link) {
     trees_.clear();
     closed_.clear();
     for (std::uint32_t c : todo_) route(c);
-    refresh_shares();
+    // Only the holders at the end of re-routed channels split their orders anew.
+    touched_rows_.clear();
+    for (std::uint32_t c : todo_) touched_rows_.push_back(m_.channel_dst_row[c]);
+    std::sort(touched_rows_.begin(), touched_rows_.end());
+    touched_rows_.erase(std::unique(touched_rows_.begin(), touched_rows_.end()),
+                        touched_rows_.end());
+    for (std::uint32_t row : touched_rows_) refresh_shares_of(row);
     count_classes();
 }
 
@@ -137,13 +143,15 @@ void Engine::refresh_routes_after(std::uint32_t link) {
 // cycle) over its inbound channels: by usable capacity, which only changes
 // when routes do.
 void Engine::refresh_shares() {
-    for (std::uint32_t row : m_.holders) {
-        double total = 0.0;
-        const auto b = m_.inbound.begin(row), e = m_.inbound.end(row);
-        for (auto k = b; k < e; ++k) total += usable_in_[k];
-        for (auto k = b; k < e; ++k)
-            share_[m_.inbound.list[k]] = total > 0.0 ? usable_in_[k] / total : 0.0;
-    }
+    for (std::uint32_t row : m_.holders) refresh_shares_of(row);
+}
+
+void Engine::refresh_shares_of(std::uint32_t row) {
+    double total = 0.0;
+    const auto b = m_.inbound.begin(row), e = m_.inbound.end(row);
+    for (auto k = b; k < e; ++k) total += usable_in_[k];
+    for (auto k = b; k < e; ++k)
+        share_[m_.inbound.list[k]] = total > 0.0 ? usable_in_[k] / total : 0.0;
 }
 
 void Engine::route(std::uint32_t c) {

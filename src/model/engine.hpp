@@ -158,6 +158,7 @@ private:
     void refresh_routes();
     void refresh_routes_after(std::uint32_t link);
     void refresh_shares();
+    void refresh_shares_of(std::uint32_t row);
     void route(std::uint32_t c);
     void route_channel(std::uint32_t c, const std::vector<std::uint32_t>& via);
     void classify_transit(std::uint32_t c);
@@ -238,11 +239,12 @@ private:
     std::vector<std::pair<std::uint32_t, std::uint32_t>> opened_;  // (class, batch) this cycle
     std::unique_ptr<Router> router_;                               // only with rerouting on
     std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> trees_;
-    std::vector<std::uint32_t> closed_;  // channels whose own link is closed
-    std::vector<std::uint32_t> todo_;    // scratch of refresh_routes_after
-    std::vector<double> scratch_;        // per-supplier grants
-    std::vector<double> input_scratch_;  // by product
-    std::vector<double> made_want_;      // by entry of m_.made
+    std::vector<std::uint32_t> closed_;        // channels whose own link is closed
+    std::vector<std::uint32_t> todo_;          // scratch of refresh_routes_after
+    std::vector<std::uint32_t> touched_rows_;  // scratch of refresh_routes_after
+    std::vector<double> scratch_;              // per-supplier grants
+    std::vector<double> input_scratch_;        // by product
+    std::vector<double> made_want_;            // by entry of m_.made
 
     std::uint32_t crews_busy_ = 0;
     std::int64_t day_cycles_ = 0;
