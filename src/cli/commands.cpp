@@ -66,10 +66,18 @@ std::string written(const char* files, bool report, const std::string& notice) {
     return report && notice.empty() ? fmt::format("{}, report.html", files) : files;
 }
 
-}  // namespace
+template <typename Spec>
+std::vector<std::string> ids_of(const std::vector<Spec>& specs) {
+    std::vector<std::string> ids;
+    ids.reserve(specs.size());
+    for (const Spec& spec : specs) ids.push_back(spec.id);
+    return ids;
+}
 
 // A run shorter than this shows no progress bar.
 constexpr double kRunProgressDelaySeconds = 0.5;
+
+}  // namespace
 
 int run_command(const RunArgs& args) {
     // Every input is read and checked before anything is simulated or written.
@@ -88,14 +96,21 @@ int run_command(const RunArgs& args) {
             bar->update(done);
         };
     }
+    // Without a report (whose charts read the whole time series), rows go to
+    // disk as each day ends instead of piling up in memory.
+    std::optional<io::StreamingRunWriter> writer;
+    if (!args.out.empty() && !args.report) {
+        writer.emplace(args.out, ids_of(scenario.nodes), ids_of(scenario.products));
+        options.on_day_row = [&writer](const DayRow& row) { writer->add(row); };
+    }
     const RunResult result = simulate(scenario, policy, options);
     if (bar) bar->finish();
     std::string notice;
     if (args.report) {
         notice = io::write_run_with_report(result, io::make_report_context(scenario, &policy),
                                            find_report_assets(), args.out);
-    } else if (!args.out.empty()) {
-        io::write_run(result, args.out);
+    } else if (writer) {
+        writer->finish(result);
     }
     if (args.quiet) {
         print_notice(notice);

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <iterator>
 #include <nlohmann/json.hpp>
+#include <string_view>
 
 #include "io/number_format.hpp"
 #include "io/run_files.hpp"
@@ -28,11 +29,12 @@ void append(fmt::memory_buffer& buf, const std::string& text) {
     buf.append(text.data(), text.data() + text.size());
 }
 
-void append_day_row(fmt::memory_buffer& buf, const RunResult& r, const DayRow& row) {
+void append_day_row(fmt::memory_buffer& buf, const std::vector<std::string>& node_ids,
+                    const std::vector<std::string>& product_ids, const DayRow& row) {
     fmt::format_to(std::back_inserter(buf), FMT_COMPILE("{},"), row.day);
-    append(buf, id_at(r.node_ids, row.node));
+    append(buf, id_at(node_ids, row.node));
     buf.push_back(',');
-    append(buf, id_at(r.product_ids, row.product));
+    append(buf, id_at(product_ids, row.product));
     for (const double v : {row.produced, row.consumed_inputs, row.stock, row.shipped, row.received,
                            row.demand, row.delivered, row.unmet, row.capacity_available}) {
         buf.push_back(',');
@@ -72,13 +74,15 @@ Json kpi_json(const Kpis& kpi) {
 
 }  // namespace
 
+constexpr std::string_view kTimeseriesHeader =
+    "day,node,product,produced,consumed_inputs,stock,shipped,received,demand,"
+    "delivered,unmet,capacity_available\n";
+
 void write_timeseries_csv(const RunResult& result, std::ostream& out) {
     fmt::memory_buffer buf;
-    fmt::format_to(std::back_inserter(buf),
-                   "day,node,product,produced,consumed_inputs,stock,shipped,received,demand,"
-                   "delivered,unmet,capacity_available\n");
+    buf.append(kTimeseriesHeader);
     for (const DayRow& row : result.timeseries) {
-        append_day_row(buf, result, row);
+        append_day_row(buf, result.node_ids, result.product_ids, row);
         flush_if_full(buf, out);
     }
     out.write(buf.data(), static_cast<std::streamsize>(buf.size()));
@@ -144,6 +148,45 @@ void write_run(const RunResult& result, const std::filesystem::path& dir,
     output.open("summary.json") << summary_json(result);
     if (also) also(output);
     output.commit();
+}
+
+struct StreamingRunWriter::State {
+    AtomicOutput output;
+    std::ostream& timeseries;
+    std::vector<std::string> node_ids, product_ids;
+    fmt::memory_buffer buf;
+
+    State(const std::filesystem::path& dir, std::vector<std::string> nodes,
+          std::vector<std::string> products)
+        : output(dir),
+          timeseries(output.open("timeseries.csv")),
+          node_ids(std::move(nodes)),
+          product_ids(std::move(products)) {
+        buf.append(kTimeseriesHeader);
+    }
+};
+
+StreamingRunWriter::StreamingRunWriter(const std::filesystem::path& dir,
+                                       std::vector<std::string> node_ids,
+                                       std::vector<std::string> product_ids)
+    : state_(std::make_unique<State>(dir, std::move(node_ids), std::move(product_ids))) {}
+
+StreamingRunWriter::~StreamingRunWriter() = default;
+
+void StreamingRunWriter::add(const DayRow& row) {
+    SHOCKFLOW_ASSERT(state_ != nullptr, "StreamingRunWriter::add after finish");
+    append_day_row(state_->buf, state_->node_ids, state_->product_ids, row);
+    flush_if_full(state_->buf, state_->timeseries);
+}
+
+void StreamingRunWriter::finish(const RunResult& result) {
+    SHOCKFLOW_ASSERT(state_ != nullptr, "StreamingRunWriter::finish called twice");
+    State& s = *state_;
+    s.timeseries.write(s.buf.data(), static_cast<std::streamsize>(s.buf.size()));
+    write_firms_csv(result, s.output.open("firms.csv"));
+    s.output.open("summary.json") << summary_json(result);
+    s.output.commit();
+    state_.reset();
 }
 
 }  // namespace shockflow::io

@@ -11,11 +11,13 @@
 namespace shockflow::model {
 
 Engine::Engine(const CompiledModel& m, Realization r, bool record_timeseries,
-               std::function<void(std::size_t, std::size_t)> progress)
+               std::function<void(std::size_t, std::size_t)> progress,
+               std::function<void(const DayRow&)> sink)
     : m_(m),
       r_(std::move(r)),
       record_(record_timeseries),
       progress_(std::move(progress)),
+      sink_(std::move(sink)),
       dt_(m.step_days) {}
 
 void Engine::init() {
@@ -198,11 +200,15 @@ void Engine::end_day(Tick t) {
             const bool active = a.produced != 0 || a.consumed_inputs != 0 || stock_[row] != 0 ||
                                 a.shipped != 0 || received_[row] != 0 || a.demand != 0 ||
                                 a.capacity != 0;
-            if (active)
-                out_.timeseries.push_back(DayRow{day32, m_.row_node[row], m_.row_product[row],
-                                                 a.produced, a.consumed_inputs, stock_[row],
-                                                 a.shipped, received_[row], a.demand, a.delivered,
-                                                 a.unmet, a.capacity / cycles});
+            if (!active) continue;
+            const DayRow out{day32,       m_.row_node[row],  m_.row_product[row],
+                             a.produced,  a.consumed_inputs, stock_[row],
+                             a.shipped,   received_[row],    a.demand,
+                             a.delivered, a.unmet,           a.capacity / cycles};
+            if (sink_)
+                sink_(out);
+            else
+                out_.timeseries.push_back(out);
         }
     }
     std::fill(day_.begin(), day_.end(), DayAccum{});
@@ -288,7 +294,7 @@ Simulator& Simulator::operator=(Simulator&&) noexcept = default;
 
 RunResult Simulator::run(const RunOptions& options) const {
     model::Engine engine(impl_->model, model::realize(impl_->scenario, impl_->model, options.seed),
-                         options.record_timeseries, options.progress);
+                         options.record_timeseries, options.progress, options.on_day_row);
     RunResult result = engine.run();
     result.seed = options.seed;
     return result;

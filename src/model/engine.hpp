@@ -123,9 +123,11 @@ struct DayAccum {
 
 class Engine {
 public:
-    // `progress`, if set, is called at the end of each simulated day.
+    // `progress`, if set, is called at the end of each simulated day; `sink`,
+    // if set, takes the recorded rows instead of RunResult::timeseries.
     Engine(const CompiledModel& m, Realization r, bool record_timeseries,
-           std::function<void(std::size_t, std::size_t)> progress = {});
+           std::function<void(std::size_t, std::size_t)> progress = {},
+           std::function<void(const DayRow&)> sink = {});
     RunResult run();
 
 private:
@@ -181,6 +183,7 @@ private:
     Realization r_;
     bool record_;
     std::function<void(std::size_t, std::size_t)> progress_;
+    std::function<void(const DayRow&)> sink_;
     std::size_t days_done_ = 0, days_total_ = 0;
     des::EventQueue<Event> queue_;
     double dt_ = 0.0;  // cycle length, days

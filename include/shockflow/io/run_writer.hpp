@@ -3,7 +3,9 @@
 
 #include <filesystem>
 #include <functional>
+#include <memory>
 #include <string>
+#include <vector>
 
 #include "shockflow/model/result.hpp"
 
@@ -22,6 +24,33 @@ class AtomicOutput;
 /// are committed together with the three result files.
 void write_run(const RunResult& result, const std::filesystem::path& dir,
                const std::function<void(AtomicOutput& output)>& also);
+
+/// The files of write_run() written while the run goes on: time-series rows go
+/// to disk as the simulation hands them over (RunOptions::on_day_row), so a
+/// long run on a large network never holds its time series in memory. The
+/// files are the same, byte for byte, as write_run() of the recorded result,
+/// and appear only at finish(), all together; if the writer is destroyed
+/// before that (an exception), nothing is left behind.
+class StreamingRunWriter {
+public:
+    /// Creates `dir` if needed. `node_ids` and `product_ids` name the indices
+    /// of the rows, as in RunResult (the scenario's order).
+    StreamingRunWriter(const std::filesystem::path& dir, std::vector<std::string> node_ids,
+                       std::vector<std::string> product_ids);
+    ~StreamingRunWriter();
+    StreamingRunWriter(const StreamingRunWriter&) = delete;
+    StreamingRunWriter& operator=(const StreamingRunWriter&) = delete;
+
+    /// The next time-series row, in (day, node, product) order.
+    void add(const DayRow& row);
+    /// Writes firms.csv and summary.json of `result` (its `timeseries` is not
+    /// read) and puts the three files in place.
+    void finish(const RunResult& result);
+
+private:
+    struct State;
+    std::unique_ptr<State> state_;
+};
 
 /// An aligned plain-text table for a terminal: scenario, policy and seed, the
 /// KPIs (in Kpis::list() order) and run totals per product (units), ending in '\n'.

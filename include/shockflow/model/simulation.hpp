@@ -20,6 +20,11 @@ struct RunOptions {
     /// Called at the end of every simulated day with (days done, days in the
     /// run), on the thread running the replication; empty: not called.
     std::function<void(std::size_t days_done, std::size_t days_total)> progress = nullptr;
+    /// With record_timeseries: if set, each day's rows are handed to it as the
+    /// day ends, in (day, node, product) order, instead of being kept in
+    /// RunResult::timeseries (which stays empty), so that a long run never
+    /// holds its whole time series in memory.
+    std::function<void(const DayRow& row)> on_day_row = nullptr;
 };
 
 /// A scenario compiled under one policy, ready to run many replications.

@@ -4,12 +4,15 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <filesystem>
 #include <limits>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "io/run_files.hpp"
 #include "shockflow/core/version.hpp"
+#include "shockflow/model/simulation.hpp"
+#include "shockflow/scenario/loader.hpp"
 #include "unit/io/temp_dir.hpp"
 
 namespace shockflow::io {
@@ -198,6 +201,52 @@ TEST(RunWriter, RepeatedWritesAreByteIdentical) {
         EXPECT_FALSE(a.empty()) << file;
         EXPECT_EQ(a, TempDir::read(tmp.path() / "b" / file)) << file;
     }
+}
+
+// The twelve-day case under the ministry policy, written twice: once from the
+// recorded result, once streamed day by day while it runs. Every file must be
+// the same byte for byte, and the streamed run must keep no time series.
+TEST(StreamingRunWriter, WritesTheSameFilesAsWriteRun) {
+    const auto dir =
+        std::filesystem::path(SHOCKFLOW_SOURCE_DIR) / "scenarios" / "twelve_day_conflict";
+    const ScenarioSpec scenario = load_scenario(dir / "scenario.toml");
+    const PolicySpec policy = load_policy(dir / "policies" / "ministry.toml", scenario);
+    TempDir tmp;
+    const RunResult recorded = simulate(scenario, policy, RunOptions{});
+    ASSERT_FALSE(recorded.timeseries.empty());
+    write_run(recorded, tmp.path() / "recorded");
+
+    std::vector<std::string> nodes, products;
+    for (const auto& n : scenario.nodes) nodes.push_back(n.id);
+    for (const auto& p : scenario.products) products.push_back(p.id);
+    StreamingRunWriter writer(tmp.path() / "streamed", nodes, products);
+    RunOptions options;
+    std::size_t rows = 0;
+    options.on_day_row = [&](const DayRow& row) {
+        ++rows;
+        writer.add(row);
+    };
+    const RunResult streamed = simulate(scenario, policy, options);
+    EXPECT_TRUE(streamed.timeseries.empty());
+    EXPECT_EQ(rows, recorded.timeseries.size());
+    writer.finish(streamed);
+    for (const char* file : {"timeseries.csv", "firms.csv", "summary.json"}) {
+        const std::string want = TempDir::read(tmp.path() / "recorded" / file);
+        EXPECT_FALSE(want.empty()) << file;
+        EXPECT_EQ(TempDir::read(tmp.path() / "streamed" / file), want) << file;
+    }
+    EXPECT_EQ(TempDir::list(tmp.path() / "streamed"),
+              (std::vector<std::string>{"firms.csv", "summary.json", "timeseries.csv"}));
+}
+
+// A writer dropped before finish() (a run that failed) leaves no file behind.
+TEST(StreamingRunWriter, UnfinishedWriterLeavesNothing) {
+    TempDir tmp;
+    {
+        StreamingRunWriter writer(tmp.path() / "out", {"park.north"}, {"water", "food"});
+        writer.add(hand_built().timeseries.front());
+    }
+    EXPECT_TRUE(TempDir::list(tmp.path() / "out").empty());
 }
 
 TEST(KpiTable, ListsEveryKpiAndProduct) {
