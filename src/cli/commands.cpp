@@ -96,19 +96,30 @@ int run_command(const RunArgs& args) {
             bar->update(done);
         };
     }
-    // Without a report (whose charts read the whole time series), rows go to
-    // disk as each day ends instead of piling up in memory.
+    // Rows go to disk as each day ends instead of piling up in memory; a
+    // report keeps only the rows its charts read.
     std::optional<io::StreamingRunWriter> writer;
-    if (!args.out.empty() && !args.report) {
-        writer.emplace(args.out, ids_of(scenario.nodes), ids_of(scenario.products));
-        options.on_day_row = [&writer](const DayRow& row) { writer->add(row); };
+    std::optional<io::ReportContext> context;
+    std::optional<io::ReportRowFilter> for_report;
+    std::vector<DayRow> report_rows;
+    if (!args.out.empty()) {
+        const auto nodes = ids_of(scenario.nodes), products = ids_of(scenario.products);
+        writer.emplace(args.out, nodes, products);
+        if (args.report) {
+            context = io::make_report_context(scenario, &policy);
+            for_report.emplace(*context, nodes, products);
+        }
+        options.on_day_row = [&](const DayRow& row) {
+            writer->add(row);
+            if (for_report && (*for_report)(row)) report_rows.push_back(row);
+        };
     }
-    const RunResult result = simulate(scenario, policy, options);
+    RunResult result = simulate(scenario, policy, options);
     if (bar) bar->finish();
     std::string notice;
-    if (args.report) {
-        notice = io::write_run_with_report(result, io::make_report_context(scenario, &policy),
-                                           find_report_assets(), args.out);
+    if (context) {
+        result.timeseries = std::move(report_rows);
+        notice = io::finish_run_with_report(*writer, result, *context, find_report_assets());
     } else if (writer) {
         writer->finish(result);
     }

@@ -83,3 +83,26 @@ Json chart_config() {
 }
 
 }  // namespace shockflow::io::report
+
+namespace shockflow::io {
+
+ReportRowFilter::ReportRowFilter(const ReportContext& context,
+                                 const std::vector<std::string>& node_ids,
+                                 const std::vector<std::string>& product_ids) {
+    // The same tests as essential_flags() and nodes_by_index() + kind.
+    const auto& e = context.essential_products;
+    for (const auto& id : product_ids)
+        essential_.push_back(std::find(e.begin(), e.end(), id) != e.end());
+    std::map<std::string_view, const ReportNode*> by_id;
+    for (const ReportNode& n : context.nodes) by_id[n.id] = &n;
+    for (const auto& id : node_ids) {
+        const auto it = by_id.find(id);
+        region_.push_back(it != by_id.end() && it->second->kind == "region");
+    }
+}
+
+bool ReportRowFilter::operator()(const DayRow& row) const {
+    return essential_[row.product] && (region_[row.node] || row.produced > 0.0);
+}
+
+}  // namespace shockflow::io

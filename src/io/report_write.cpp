@@ -19,6 +19,17 @@ std::string write_run_with_report(const RunResult& result, const ReportContext& 
     return "";
 }
 
+std::string finish_run_with_report(StreamingRunWriter& writer, const RunResult& result,
+                                   const ReportContext& context, const AssetSearch& search) {
+    if (!search.assets) {
+        writer.finish(result);
+        return search.notice;
+    }
+    const std::string html = run_report_html(result, context, *search.assets);
+    writer.finish(result, [&html](AtomicOutput& output) { output.open("report.html") << html; });
+    return "";
+}
+
 std::string write_comparison_with_report(const experiment::Comparison& comparison,
                                          const ReportContext& context, const AssetSearch& search,
                                          const std::filesystem::path& dir) {

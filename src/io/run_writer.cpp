@@ -179,12 +179,16 @@ void StreamingRunWriter::add(const DayRow& row) {
     flush_if_full(state_->buf, state_->timeseries);
 }
 
-void StreamingRunWriter::finish(const RunResult& result) {
+void StreamingRunWriter::finish(const RunResult& result) { finish(result, {}); }
+
+void StreamingRunWriter::finish(const RunResult& result,
+                                const std::function<void(AtomicOutput& output)>& also) {
     SHOCKFLOW_ASSERT(state_ != nullptr, "StreamingRunWriter::finish called twice");
     State& s = *state_;
     s.timeseries.write(s.buf.data(), static_cast<std::streamsize>(s.buf.size()));
     write_firms_csv(result, s.output.open("firms.csv"));
     s.output.open("summary.json") << summary_json(result);
+    if (also) also(s.output);
     s.output.commit();
     state_.reset();
 }

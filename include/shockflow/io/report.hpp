@@ -76,6 +76,22 @@ AssetSearch load_report_assets(const std::vector<std::filesystem::path>& dirs);
 std::string run_report_html(const RunResult& result, const ReportContext& context,
                             const ReportAssets& assets);
 
+/// The time-series rows run_report_html() reads: essential products at
+/// regions (stock cover) and essential products made anywhere (production).
+/// A run streamed to disk keeps only these in memory for its report; the page
+/// built from them is the same as from the whole series.
+class ReportRowFilter {
+public:
+    /// `node_ids` and `product_ids` as in RunResult (the scenario's order).
+    ReportRowFilter(const ReportContext& context, const std::vector<std::string>& node_ids,
+                    const std::vector<std::string>& product_ids);
+    [[nodiscard]] bool operator()(const DayRow& row) const;
+
+private:
+    std::vector<bool> essential_;  // by product
+    std::vector<bool> region_;     // by node
+};
+
 /// The report of a comparison; the fill-rate bands need
 /// CompareOptions::daily_fill.
 std::string comparison_report_html(const experiment::Comparison& comparison,
@@ -86,6 +102,13 @@ std::string comparison_report_html(const experiment::Comparison& comparison,
 /// the report was written, else `search.notice`.
 std::string write_run_with_report(const RunResult& result, const ReportContext& context,
                                   const AssetSearch& search, const std::filesystem::path& dir);
+
+class StreamingRunWriter;
+/// The same for a run streamed to disk: finishes `writer` with `result`, whose
+/// `timeseries` holds (at least) the rows ReportRowFilter keeps, and adds
+/// `report.html` to the same commit when `search` found the chart library.
+std::string finish_run_with_report(StreamingRunWriter& writer, const RunResult& result,
+                                   const ReportContext& context, const AssetSearch& search);
 
 /// The same for the files of experiment::write_comparison().
 std::string write_comparison_with_report(const experiment::Comparison& comparison,

@@ -46,6 +46,8 @@ public:
     /// Writes firms.csv and summary.json of `result` (its `timeseries` is not
     /// read) and puts the three files in place.
     void finish(const RunResult& result);
+    /// As above; `also` may open more files in the same commit (report.html).
+    void finish(const RunResult& result, const std::function<void(AtomicOutput& output)>& also);
 
 private:
     struct State;

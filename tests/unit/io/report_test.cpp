@@ -4,6 +4,7 @@
 
 #include <cmath>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -12,6 +13,8 @@
 
 #include "io/report_page.hpp"
 #include "shockflow/experiment/compare.hpp"
+#include "shockflow/model/simulation.hpp"
+#include "shockflow/scenario/loader.hpp"
 #include "unit/io/temp_dir.hpp"
 
 namespace shockflow::io {
@@ -195,6 +198,27 @@ TEST(RunReport, TextFromTheScenarioIsEscaped) {
         run_report_html(r, make_report_context(scenario(), nullptr), fake_assets());
     EXPECT_EQ(html.find("<b>"), std::string::npos);
     EXPECT_NE(html.find("a &lt;/script&gt;&lt;b&gt;&amp;"), std::string::npos);
+}
+
+// The twelve-day case under the ministry policy: a report built from only the
+// rows ReportRowFilter keeps (what `run --out --report` holds in memory) is the
+// same page as one built from the whole time series; and the filter drops most
+// rows, or keeping them would save nothing.
+TEST(ReportRowFilter, KeptRowsGiveTheSameReport) {
+    const auto dir =
+        std::filesystem::path(SHOCKFLOW_SOURCE_DIR) / "scenarios" / "twelve_day_conflict";
+    const ScenarioSpec s = load_scenario(dir / "scenario.toml");
+    const PolicySpec policy = load_policy(dir / "policies" / "ministry.toml", s);
+    const RunResult full = simulate(s, policy, RunOptions{});
+    const ReportContext c = make_report_context(s, &policy);
+    const ReportRowFilter keep(c, full.node_ids, full.product_ids);
+    RunResult kept = full;
+    kept.timeseries.clear();
+    for (const DayRow& row : full.timeseries)
+        if (keep(row)) kept.timeseries.push_back(row);
+    EXPECT_LT(kept.timeseries.size() * 2, full.timeseries.size());
+    EXPECT_FALSE(kept.timeseries.empty());
+    EXPECT_EQ(run_report_html(kept, c, fake_assets()), run_report_html(full, c, fake_assets()));
 }
 
 TEST(ReportAssets, MissingLibraryGivesANoticeAndNoAssets) {
