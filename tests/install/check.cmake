@@ -1,0 +1,61 @@
+# Installs the build into a fresh prefix, then checks it as a user would:
+#  1. a separate CMake project finds the package, links shockflow::shockflow,
+#     runs the minimal scenario and writes its files;
+#  2. those files equal what the installed program writes for the same run;
+#  3. the installed program finds its chart library (when the build has one)
+#     and writes report.html.
+#   cmake -DBUILD_DIR=... -DSOURCE_DIR=... -DWORK=... -DGENERATOR=... -P check.cmake
+foreach(_var BUILD_DIR SOURCE_DIR WORK GENERATOR)
+    if(NOT DEFINED ${_var})
+        message(FATAL_ERROR "check.cmake: -D${_var}=... is required")
+    endif()
+endforeach()
+
+function(run_step what)
+    execute_process(COMMAND ${ARGN} RESULT_VARIABLE _rc OUTPUT_VARIABLE _out ERROR_VARIABLE _err)
+    if(NOT _rc EQUAL 0)
+        message(FATAL_ERROR "${what} failed (${_rc}):\n${_out}\n${_err}")
+    endif()
+    set(step_output "${_out}" PARENT_SCOPE)
+endfunction()
+
+file(REMOVE_RECURSE "${WORK}")
+set(_prefix "${WORK}/prefix")
+set(_scenario "${SOURCE_DIR}/scenarios/minimal/scenario.toml")
+run_step("cmake --install" "${CMAKE_COMMAND}" --install "${BUILD_DIR}" --prefix "${_prefix}")
+foreach(_file bin/shockflow lib/libshockflow.a include/shockflow/model/simulation.hpp
+              lib/cmake/shockflow/shockflowConfig.cmake
+              lib/cmake/shockflow/shockflowConfigVersion.cmake)
+    if(NOT EXISTS "${_prefix}/${_file}")
+        message(FATAL_ERROR "not installed: ${_file}")
+    endif()
+endforeach()
+
+run_step("configuring the consumer project" "${CMAKE_COMMAND}" -S "${SOURCE_DIR}/tests/install/consumer"
+         -B "${WORK}/consumer" -G "${GENERATOR}" "-DCMAKE_PREFIX_PATH=${_prefix}"
+         -DCMAKE_BUILD_TYPE=Release)
+run_step("building the consumer project" "${CMAKE_COMMAND}" --build "${WORK}/consumer")
+run_step("running the consumer" "${WORK}/consumer/consumer" "${_scenario}" "${WORK}/by_library")
+if(NOT step_output MATCHES "scenario minimal\nfill_rate [0-9.e+-]+\nessential_fill_rate ")
+    message(FATAL_ERROR "unexpected consumer output:\n${step_output}")
+endif()
+
+run_step("the installed program" "${_prefix}/bin/shockflow" run "${_scenario}"
+         --out "${WORK}/by_program" --quiet)
+foreach(_file timeseries.csv firms.csv)
+    file(READ "${WORK}/by_library/${_file}" _a)
+    file(READ "${WORK}/by_program/${_file}" _b)
+    if(NOT _a STREQUAL _b)
+        message(FATAL_ERROR "${_file} differs between the library and the program")
+    endif()
+endforeach()
+
+if(EXISTS "${BUILD_DIR}/share/shockflow/report/vega.min.js")
+    run_step("the installed program with --report" "${_prefix}/bin/shockflow" run "${_scenario}"
+             --out "${WORK}/report" --report)
+    if(NOT EXISTS "${WORK}/report/report.html" OR step_output MATCHES "no report")
+        message(FATAL_ERROR "the installed program wrote no report:\n${step_output}")
+    endif()
+else()
+    message(STATUS "this build has no chart library: the report check is skipped")
+endif()
