@@ -1,8 +1,9 @@
 // Damaged input never crashes the program: the shipped scenarios, with random
 // edits (characters inserted, deleted or replaced by tokens that trip parsers
 // and range checks), either load or fail with a ConfigError whose every
-// diagnostic names a file of the damaged copy, and whatever loads also runs. A fixed seed keeps
-// the edits the same from run to run; a failure prints the edited text.
+// diagnostic names a file of the damaged copy, and whatever loads also runs.
+// A fixed seed keeps the edits the same from run to run; a failure prints the
+// edited text.
 #include <gtest/gtest.h>
 
 #include <array>
