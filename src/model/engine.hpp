@@ -201,12 +201,11 @@ private:
     std::vector<double> population_, damage_, firms_damaged_, labor_, input_factor_;
     std::vector<double> firms_active_sum_;
     std::vector<bool> operational_;
-    std::vector<std::uint32_t> cycles_in_day_;
     // Links.
-    // What a cycle reads and writes of a link, kept together (one cache line).
+    // What a cycle reads and writes of a link, kept together (half a cache line).
     struct LinkState {
         double cap = 0.0;   // units it can carry this cycle
-        double load = 0.0;  // requests on it, then the factor scaling them to capacity
+        double load = 0.0;  // requests on it this cycle
         double used = 0.0;  // units shipped over it this cycle
         double peak = 0.0;  // highest used / cap seen (invariant witness)
     };
