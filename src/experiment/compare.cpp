@@ -69,10 +69,13 @@ std::vector<double> essential_fill_by_day(const RunResult& run, DayRange days) {
 }
 
 void run_all(const ScenarioSpec& scenario, const std::vector<PolicySpec>& policies,
-             const CompareOptions& options, std::vector<PolicyResult>& results,
+             const CompareOptions& options, std::size_t shard, std::size_t shards,
+             std::vector<PolicyResult>& results,
              std::vector<std::vector<std::vector<double>>>& daily) {
     const auto replications = static_cast<std::size_t>(options.replications);
-    const std::size_t total = policies.size() * replications;
+    const std::size_t pairs = policies.size() * replications;
+    // This shard's pairs are shard, shard + shards, ...
+    const std::size_t total = pairs > shard ? (pairs - shard + shards - 1) / shards : 0;
     std::mutex progress_mutex;
     std::size_t done = 0;
     const DayRange days = day_range(scenario);
@@ -107,7 +110,7 @@ void run_all(const ScenarioSpec& scenario, const std::vector<PolicySpec>& polici
         tbb::parallel_for(tbb::blocked_range<std::size_t>(0, total),
                           [&](const tbb::blocked_range<std::size_t>& range) {
                               for (std::size_t i = range.begin(); i != range.end(); ++i) {
-                                  run_one(i);
+                                  run_one(shard + i * shards);
                               }
                           });
     });
@@ -122,6 +125,8 @@ std::vector<std::vector<double>> by_kpi(const PolicyResult& result, std::size_t 
     }
     return columns;
 }
+
+}  // namespace
 
 void summarise(Comparison& comparison) {
     const std::size_t n_kpi = comparison.kpi_names.size();
@@ -140,11 +145,17 @@ void summarise(Comparison& comparison) {
     }
 }
 
-}  // namespace
-
 Comparison compare(const ScenarioSpec& scenario, const std::vector<PolicySpec>& policies,
                    const CompareOptions& options) {
+    Comparison comparison = compare_shard(scenario, policies, options, 0, 1);
+    summarise(comparison);
+    return comparison;
+}
+
+Comparison compare_shard(const ScenarioSpec& scenario, const std::vector<PolicySpec>& policies,
+                         const CompareOptions& options, std::size_t shard, std::size_t shards) {
     check_options(policies, options);
+    if (shard >= shards) throw std::invalid_argument("compare: shard must be below shards");
     Comparison comparison;
     comparison.scenario = scenario.name;
     comparison.replications = options.replications;
@@ -160,8 +171,8 @@ Comparison compare(const ScenarioSpec& scenario, const std::vector<PolicySpec>& 
     comparison.policies = empty_results(policies, static_cast<std::size_t>(options.replications),
                                         comparison.kpi_names.size());
     comparison.first_day = day_range(scenario).first;
-    run_all(scenario, policies, options, comparison.policies, comparison.daily_essential_fill);
-    summarise(comparison);
+    run_all(scenario, policies, options, shard, shards, comparison.policies,
+            comparison.daily_essential_fill);
     return comparison;
 }
 

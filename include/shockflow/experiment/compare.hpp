@@ -53,4 +53,17 @@ struct Comparison {
 Comparison compare(const ScenarioSpec& scenario, const std::vector<PolicySpec>& policies,
                    const CompareOptions& options);
 
+/// One shard of a comparison spread over several processes (shockflow-mpi):
+/// runs only the (policy p, replication k) pairs whose index p × replications
+/// + k leaves remainder `shard` when divided by `shards`. The samples of the
+/// other pairs stay zero and their daily fill empty; `stats` and
+/// `vs_baseline` are left empty until summarise(). compare() is
+/// compare_shard(..., 0, 1) followed by summarise().
+/// Throws std::invalid_argument as compare() does, and if shard >= shards.
+Comparison compare_shard(const ScenarioSpec& scenario, const std::vector<PolicySpec>& policies,
+                         const CompareOptions& options, std::size_t shard, std::size_t shards);
+
+/// Fills every policy's `stats` and `vs_baseline` from its complete samples.
+void summarise(Comparison& comparison);
+
 }  // namespace shockflow::experiment

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <array>
 #include <bit>
 #include <cstdint>
 #include <stdexcept>
@@ -173,6 +174,48 @@ TEST(Compare, ReportsProgressOncePerRunInIncreasingOrder) {
     for (std::size_t i = 0; i < calls.size(); ++i) {
         EXPECT_EQ(calls[i], std::make_pair(i + 1, std::size_t{8}));
     }
+}
+
+// 2 policies x 7 replications = 14 pairs over 3 shards: shard 0 runs pairs
+// 0, 3, 6, 9, 12 (5), shard 1 runs 1, 4, 7, 10, 13 (5), shard 2 runs 2, 5, 8,
+// 11 (4). Put together, and summarised, they are the whole comparison, bit for
+// bit, daily fill included; each shard leaves the others' slots untouched.
+TEST(Compare, ShardsPutTogetherAreTheWholeComparison) {
+    const ScenarioSpec scenario = tiny_scenario();
+    const auto policies = two_policies();
+    CompareOptions o = options(7, 5, 1);
+    o.daily_fill = true;
+    const Comparison whole = compare(scenario, policies, o);
+    constexpr std::size_t kShards = 3;
+    const std::array<std::size_t, kShards> expected_runs{5, 5, 4};
+    Comparison merged = compare_shard(scenario, policies, o, 0, kShards);
+    for (std::size_t shard = 0; shard < kShards; ++shard) {
+        std::size_t reported = 0;
+        CompareOptions counted = o;
+        counted.progress = [&reported](std::size_t done, std::size_t) { reported = done; };
+        const Comparison part = compare_shard(scenario, policies, counted, shard, kShards);
+        EXPECT_EQ(reported, expected_runs[shard]) << shard;
+        EXPECT_TRUE(part.policies[0].stats.empty());
+        for (std::size_t p = 0; p < 2; ++p)
+            for (std::size_t k = 0; k < 7; ++k) {
+                const bool mine = (p * 7 + k) % kShards == shard;
+                EXPECT_EQ(part.daily_essential_fill[p][k].empty(), !mine) << p << " " << k;
+                if (!mine) continue;
+                merged.policies[p].samples[k] = part.policies[p].samples[k];
+                merged.daily_essential_fill[p][k] = part.daily_essential_fill[p][k];
+            }
+    }
+    summarise(merged);
+    for (std::size_t p = 0; p < 2; ++p) {
+        EXPECT_TRUE(same_bits(merged.policies[p].samples, whole.policies[p].samples)) << p;
+        EXPECT_TRUE(same_bits(merged.daily_essential_fill[p], whole.daily_essential_fill[p]));
+        for (std::size_t j = 0; j < whole.kpi_names.size(); ++j) {
+            EXPECT_EQ(merged.policies[p].stats[j].mean, whole.policies[p].stats[j].mean);
+            EXPECT_EQ(merged.policies[p].vs_baseline[j].ci95_hi,
+                      whole.policies[p].vs_baseline[j].ci95_hi);
+        }
+    }
+    EXPECT_THROW(compare_shard(scenario, policies, o, 3, 3), std::invalid_argument);
 }
 
 TEST(Compare, RejectsMeaninglessOptions) {
