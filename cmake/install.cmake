@@ -1,6 +1,6 @@
 # `cmake --install <build> --prefix DIR` puts the program, the library, its
 # headers and the report's chart library under DIR:
-#   bin/shockflow, lib/libshockflow.a, include/shockflow/...,
+#   bin/shockflow (and bin/shockflow-mpi), lib/libshockflow.a, include/shockflow/...,
 #   share/shockflow/report/*.js (where the installed program looks for them),
 #   lib/cmake/shockflow/ (so that another CMake project can
 #   `find_package(shockflow)` and link `shockflow::shockflow`).
@@ -9,6 +9,9 @@ include(CMakePackageConfigHelpers)
 set(SHOCKFLOW_INSTALL_CMAKEDIR "${CMAKE_INSTALL_LIBDIR}/cmake/shockflow")
 
 install(TARGETS shockflow RUNTIME DESTINATION "${CMAKE_INSTALL_BINDIR}")
+if(SHOCKFLOW_HAVE_MPI)
+    install(TARGETS shockflow-mpi RUNTIME DESTINATION "${CMAKE_INSTALL_BINDIR}")
+endif()
 # The two INTERFACE targets carry only build flags; a static library's
 # private links must still be part of its export.
 install(TARGETS shockflow_lib shockflow_warnings shockflow_sanitizers

@@ -152,19 +152,28 @@ int validate_command(const ValidateArgs& args) {
     return 0;
 }
 
-int compare_command(const CompareArgs& args) {
+int compare_command(const CompareArgs& args, const Processes& processes) {
     const ScenarioSpec scenario = load_scenario(args.scenario);
     const std::vector<PolicySpec> policies = load_policies(args.policies, scenario);
     experiment::CompareOptions options = compare_options(args, scenario);
 
-    // A bar only where someone watches it: not in logs, pipes or CI.
+    // A bar only where someone watches it: not in logs, pipes or CI. Over
+    // several processes it counts rank 0's share of the runs.
     std::optional<experiment::ProgressBar> bar;
     if (!args.quiet && ::isatty(::fileno(stderr)) == 1) {
-        bar.emplace(stderr, policies.size() * static_cast<std::size_t>(options.replications));
-        options.progress = [&bar](std::size_t done, std::size_t) { bar->update(done); };
+        options.progress = [&bar](std::size_t done, std::size_t total) {
+            if (!bar) bar.emplace(stderr, total);
+            bar->update(done);
+        };
     }
-    const experiment::Comparison comparison = experiment::compare(scenario, policies, options);
+    experiment::Comparison comparison =
+        experiment::compare_shard(scenario, policies, options, processes.rank, processes.size);
     if (bar) bar->finish();
+    if (processes.size > 1) {
+        processes.gather(comparison);
+        if (processes.rank != 0) return 0;  // rank 0 summarises and writes
+    }
+    experiment::summarise(comparison);
     std::string notice;
     if (args.report) {
         notice = io::write_comparison_with_report(

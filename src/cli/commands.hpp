@@ -3,11 +3,14 @@
 /// arguments. Each returns the process exit status; ConfigError and other
 /// exceptions propagate to main(), which maps them to exit statuses.
 
+#include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "shockflow/experiment/compare.hpp"
 #include "shockflow/scenario/generate.hpp"
 
 namespace shockflow::cli {
@@ -43,9 +46,19 @@ struct GenerateArgs {
     bool quiet = false;
 };
 
+/// The processes a `compare` is spread over: one for `shockflow`, one per
+/// rank for `shockflow-mpi` (cli/mpi.hpp). Rank r runs the shard r of the
+/// (policy, replication) pairs; `gather`, called on every rank, puts the
+/// shards together on rank 0, which alone summarises and writes.
+struct Processes {
+    std::size_t rank = 0;
+    std::size_t size = 1;
+    std::function<void(experiment::Comparison&)> gather;
+};
+
 int run_command(const RunArgs& args);
 int generate_command(const GenerateArgs& args);
 int validate_command(const ValidateArgs& args);
-int compare_command(const CompareArgs& args);
+int compare_command(const CompareArgs& args, const Processes& processes = {});
 
 }  // namespace shockflow::cli

@@ -9,11 +9,15 @@
 #include <cstdio>
 #include <exception>
 #include <filesystem>
+#include <functional>
 #include <limits>
 #include <optional>
 #include <string>
 
 #include "cli/commands.hpp"
+#ifdef SHOCKFLOW_WITH_MPI
+#include "cli/mpi.hpp"
+#endif
 #include "shockflow/core/error.hpp"
 #include "shockflow/core/version.hpp"
 
@@ -166,7 +170,11 @@ CLI::App* add_generate(CLI::App& app, Parsed& p) {
     return cmd;
 }
 
-int dispatch(const CLI::App* run, const CLI::App* validate, const CLI::App* generate, Parsed& p) {
+int dispatch(const CLI::App* run, const CLI::App* validate, const CLI::App* generate, Parsed& p,
+             const Processes& processes) {
+    // Over MPI only `compare` is shared out; the other commands run on rank 0.
+    const bool compare = !(run->parsed() || validate->parsed() || generate->parsed());
+    if (processes.rank != 0 && !compare) return 0;
     if (generate->parsed()) {
         if (p.generate.options.start_day >= p.generate.options.end_day)
             throw CLI::ValidationError("--start-day", "must be before --end-day");
@@ -179,12 +187,13 @@ int dispatch(const CLI::App* run, const CLI::App* validate, const CLI::App* gene
     if (validate->parsed()) return validate_command(p.validate);
     copy_if_given(p.compare_seed_opt, p.compare_seed, p.compare.seed);
     copy_if_given(p.replications_opt, p.replications, p.compare.replications);
-    return compare_command(p.compare);
+    return compare_command(p.compare, processes);
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
+// The whole program but MPI set-up. `on_internal_error` is called before an
+// internal error is reported (shockflow-mpi ends the whole job there).
+int run_program(int argc, char** argv, const Processes& processes,
+                const std::function<void(int)>& on_internal_error) {
     CLI::App app{"shockflow: production and distribution of goods during a disruption"};
     app.set_version_flag("--version", fmt::format("shockflow {} (git {})", shockflow::version(),
                                                   shockflow::git_revision()));
@@ -211,7 +220,7 @@ int main(int argc, char** argv) {
         return app.exit(e) == 0 ? 0 : kExitBadInput;
     }
     try {
-        return dispatch(run, validate, generate, parsed);
+        return dispatch(run, validate, generate, parsed, processes);
     } catch (const CLI::ValidationError& e) {
         fmt::print(stderr, "{}\n", e.what());
         return kExitBadInput;
@@ -231,9 +240,29 @@ int main(int argc, char** argv) {
         return kExitFailure;
     } catch (const std::exception& e) {
         fmt::print(stderr, "shockflow: internal error: {}\n", e.what());
+        if (on_internal_error) on_internal_error(kExitFailure);
         return kExitFailure;
     } catch (...) {
         fmt::print(stderr, "shockflow: internal error: unknown exception\n");
+        if (on_internal_error) on_internal_error(kExitFailure);
         return kExitFailure;
     }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+#ifdef SHOCKFLOW_WITH_MPI
+    const shockflow::cli::MpiSession mpi(argc, argv);
+    const Processes processes = mpi.processes();
+    return run_program(argc, argv, processes, [&mpi, &processes](int status) {
+        // Other ranks may be waiting for this one in a collective.
+        if (processes.size > 1) {
+            std::fflush(stderr);
+            mpi.abort(status);
+        }
+    });
+#else
+    return run_program(argc, argv, Processes{}, {});
+#endif
 }

@@ -1,0 +1,65 @@
+# shockflow-mpi under mpiexec writes the same files as shockflow on one
+# process, byte for byte, for 2 and 3 ranks (3 does not divide the 2 x 7
+# (policy, replication) pairs evenly); the report included when this build
+# has the chart library. A bad input is reported once and exits with 2.
+#   cmake -DSHOCKFLOW=... -DSHOCKFLOW_MPI=... -DMPIEXEC=... -DNP_FLAG=...
+#         -DSCENARIO=... -DPOLICY_A=... -DPOLICY_B=... -DBAD_POLICY=...
+#         -DOUT=... [-DASSETS=<the build's chart library>] -P compare.cmake
+foreach(_var SHOCKFLOW SHOCKFLOW_MPI MPIEXEC NP_FLAG SCENARIO POLICY_A POLICY_B BAD_POLICY OUT)
+    if(NOT DEFINED ${_var})
+        message(FATAL_ERROR "compare.cmake: -D${_var}=... is required")
+    endif()
+endforeach()
+file(REMOVE_RECURSE "${OUT}")
+
+# Open MPI needs --oversubscribe for more ranks than cores.
+execute_process(COMMAND "${MPIEXEC}" --version OUTPUT_VARIABLE _version ERROR_VARIABLE _version)
+set(_over "")
+if(_version MATCHES "Open MPI|OpenRTE")
+    set(_over --oversubscribe)
+endif()
+
+set(_args compare "${SCENARIO}" --policy "${POLICY_A}" --policy "${POLICY_B}" --replications 7
+          --seed 3 --quiet)
+set(_files comparison.csv comparison.json replications.csv)
+if(ASSETS AND EXISTS "${ASSETS}/vega.min.js")
+    list(APPEND _args --report)
+    list(APPEND _files report.html)
+endif()
+
+execute_process(COMMAND "${SHOCKFLOW}" ${_args} --out "${OUT}/one" RESULT_VARIABLE _rc
+                ERROR_VARIABLE _err)
+if(NOT _rc EQUAL 0)
+    message(FATAL_ERROR "shockflow compare failed (${_rc}): ${_err}")
+endif()
+foreach(_np 2 3)
+    execute_process(COMMAND "${MPIEXEC}" ${NP_FLAG} ${_np} ${_over} "${SHOCKFLOW_MPI}" ${_args}
+                            --out "${OUT}/mpi${_np}"
+                    RESULT_VARIABLE _rc OUTPUT_VARIABLE _out ERROR_VARIABLE _err)
+    if(NOT _rc EQUAL 0)
+        message(FATAL_ERROR "mpiexec ${NP_FLAG} ${_np} shockflow-mpi failed (${_rc}):\n${_out}\n${_err}")
+    endif()
+    foreach(_file IN LISTS _files)
+        file(READ "${OUT}/one/${_file}" _a)
+        file(READ "${OUT}/mpi${_np}/${_file}" _b)
+        if(NOT _a STREQUAL _b)
+            message(FATAL_ERROR "${_file} differs between 1 process and ${_np} ranks")
+        endif()
+    endforeach()
+    message(STATUS "${_np} ranks: ${_files} identical to one process")
+endforeach()
+
+execute_process(COMMAND "${MPIEXEC}" ${NP_FLAG} 2 "${SHOCKFLOW_MPI}" compare "${SCENARIO}"
+                        --policy "${BAD_POLICY}" --out "${OUT}/bad"
+                RESULT_VARIABLE _rc OUTPUT_VARIABLE _out ERROR_VARIABLE _err)
+if(NOT _rc EQUAL 2)
+    message(FATAL_ERROR "a bad policy under mpiexec: exit status ${_rc}, expected 2\n${_err}")
+endif()
+string(REGEX MATCHALL "bad_policy.toml:[0-9]+:[0-9]+: error: " _reports "${_out}${_err}")
+list(LENGTH _reports _n)
+if(NOT _n EQUAL 1)
+    message(FATAL_ERROR "the error was printed ${_n} times, expected once:\n${_out}${_err}")
+endif()
+if(EXISTS "${OUT}/bad")
+    message(FATAL_ERROR "a bad policy under mpiexec wrote ${OUT}/bad")
+endif()
