@@ -161,10 +161,11 @@ int compare_command(const CompareArgs& args, const Processes& processes) {
     // several processes it counts rank 0's share of the runs.
     std::optional<experiment::ProgressBar> bar;
     if (!args.quiet && ::isatty(::fileno(stderr)) == 1) {
-        options.progress = [&bar](std::size_t done, std::size_t total) {
-            if (!bar) bar.emplace(stderr, total);
-            bar->update(done);
-        };
+        const std::size_t pairs = policies.size() * static_cast<std::size_t>(options.replications);
+        const std::size_t mine =  // pairs rank, rank + size, ... (compare_shard)
+            pairs > processes.rank ? (pairs - processes.rank - 1) / processes.size + 1 : 0;
+        bar.emplace(stderr, mine);
+        options.progress = [&bar](std::size_t done, std::size_t) { bar->update(done); };
     }
     experiment::Comparison comparison =
         experiment::compare_shard(scenario, policies, options, processes.rank, processes.size);
