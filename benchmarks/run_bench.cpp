@@ -82,6 +82,7 @@ BENCHMARK(BM_FullRun)
     ->Args({50, 500, 24})
     ->Args({500, 500, 24})
     ->Args({2000, 500, 24})
+    ->Args({10000, 500, 24})
     ->Args({2000, 500, 4})
     ->Unit(benchmark::kMillisecond)
     ->UseRealTime();
