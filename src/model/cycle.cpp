@@ -124,7 +124,6 @@ void Engine::clip_to_link_capacity() {
     const double* share = share_.data();
     const double* plan = plan_rate_.data();
     const std::uint32_t* dst = m_.channel_dst_row.data();
-    const std::uint32_t* slot = m_.channel_slot.data();
     const std::uint32_t* offset = m_.outbound.offset.data();
     LinkState* links = links_.data();
     for (std::uint32_t row : m_.suppliers) {
@@ -135,13 +134,7 @@ void Engine::clip_to_link_capacity() {
             // Each customer's own expected need times the share of it that comes
             // over this channel (forecasts move one step up the chain per cycle).
             forecast += share[c] * plan[dst[c]];
-            if (r <= 0.0) continue;
-            if (!detours || path_begin_[c] == path_end_[c]) {
-                links[slot[c]].load += r;
-            } else {
-                for (auto h = path_begin_[c]; h < path_end_[c]; ++h)
-                    links[m_.link_slot[path_pool_[h]]].load += r;
-            }
+            if (r > 0.0) add_on_links(links, c, detours, &LinkState::load, r);
         }
         requested_[row] = requested;
         forecast_[row] = forecast;
@@ -271,7 +264,6 @@ void Engine::ship(Tick t) {
     const double* req = req_.data();
     const double* granted = scratch_.data();
     const std::uint32_t* dst = m_.channel_dst_row.data();
-    const std::uint32_t* slot = m_.channel_slot.data();
     const std::uint32_t* cls = class_of_channel_.data();
     double* pipeline = pipeline_.data();
     LinkState* links = links_.data();
@@ -291,12 +283,7 @@ void Engine::ship(Tick t) {
             shipped += g;
             pipeline[dst[c]] += g;
             // Counted onto the link(s) for the capacity witness (fold_peak).
-            if (!detours || path_begin_[c] == path_end_[c]) {
-                links[slot[c]].used += g;
-            } else {
-                for (auto h = path_begin_[c]; h < path_end_[c]; ++h)
-                    links[m_.link_slot[path_pool_[h]]].used += g;
-            }
+            add_on_links(links, c, detours, &LinkState::used, g);
             Shipment*& at = cursor[cls[c]];
             if (at == nullptr) [[unlikely]]
                 at = open_batch(cls[c], t);

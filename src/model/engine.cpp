@@ -10,15 +10,19 @@
 
 namespace shockflow::model {
 
-Engine::Engine(const CompiledModel& m, Realization r, bool record_timeseries,
-               std::function<void(std::size_t, std::size_t)> progress,
-               std::function<void(const DayRow&)> sink)
-    : m_(m),
-      r_(std::move(r)),
-      record_(record_timeseries),
-      progress_(std::move(progress)),
-      sink_(std::move(sink)),
-      dt_(m.step_days) {}
+namespace {
+
+// The most items any of `rows` holds in `csr`.
+std::size_t widest(const Csr& csr, const std::vector<std::uint32_t>& rows) {
+    std::size_t most = 0;
+    for (std::uint32_t r : rows) most = std::max<std::size_t>(most, csr.end(r) - csr.begin(r));
+    return most;
+}
+
+}  // namespace
+
+Engine::Engine(const CompiledModel& m, Realization r, RunOptions options)
+    : m_(m), r_(std::move(r)), options_(std::move(options)), dt_(m.step_days) {}
 
 void Engine::init() {
     const std::size_t rows = m_.n_rows;
@@ -63,14 +67,8 @@ void Engine::init() {
     path_begin_.assign(nc, 0);
     path_end_.assign(nc, 0);
     class_of_channel_.assign(nc, 0);
-    std::size_t max_out = 0;
-    for (std::uint32_t r : m_.suppliers)
-        max_out = std::max<std::size_t>(max_out, m_.outbound.end(r) - m_.outbound.begin(r));
-    scratch_.assign(max_out, 0.0);
-    std::size_t max_in = 0;
-    for (std::uint32_t r : m_.holders)
-        max_in = std::max<std::size_t>(max_in, m_.inbound.end(r) - m_.inbound.begin(r));
-    in_scratch_.assign(max_in, 0.0);
+    scratch_.assign(widest(m_.outbound, m_.suppliers), 0.0);
+    in_scratch_.assign(widest(m_.inbound, m_.holders), 0.0);
     input_scratch_.assign(m_.n_products, 0.0);
     made_want_.assign(m_.made.list.size(), 0.0);
     if (m_.policy.reroute) router_ = std::make_unique<Router>(m_);
@@ -194,7 +192,7 @@ void Engine::end_day(Tick t) {
     }
     holding_cost_ = held;
     out_.min_stock_seen = lowest;
-    if (record_) {
+    if (options_.record_timeseries) {
         for (std::uint32_t row = 0; row < m_.n_rows; ++row) {
             const DayAccum& a = day_[row];
             const bool active = a.produced != 0 || a.consumed_inputs != 0 || stock_[row] != 0 ||
@@ -205,8 +203,8 @@ void Engine::end_day(Tick t) {
                              a.produced,  a.consumed_inputs, stock_[row],
                              a.shipped,   received_[row],    a.demand,
                              a.delivered, a.unmet,           a.capacity / cycles};
-            if (sink_)
-                sink_(out);
+            if (options_.on_day_row)
+                options_.on_day_row(out);
             else
                 out_.timeseries.push_back(out);
         }
@@ -216,7 +214,7 @@ void Engine::end_day(Tick t) {
     double firms = 0, active = 0, parks_up = 0;
     for (std::uint32_t n : m_.firm_nodes) {
         const auto f = static_cast<std::int64_t>(std::llround(firms_active_sum_[n] / cycles));
-        if (record_) out_.firms.push_back(FirmRow{day32, n, m_.firms[n], f});
+        if (options_.record_timeseries) out_.firms.push_back(FirmRow{day32, n, m_.firms[n], f});
         if (m_.kind[n] == NodeKind::Park) {
             firms += static_cast<double>(m_.firms[n]);
             active += static_cast<double>(f);
@@ -232,7 +230,7 @@ void Engine::end_day(Tick t) {
     }
     std::fill(operational_.begin(), operational_.end(), true);
     day_cycles_ = 0;
-    if (progress_) progress_(std::min(++days_done_, days_total_), days_total_);
+    if (options_.progress) options_.progress(std::min(++days_done_, days_total_), days_total_);
     if (t < m_.end)
         queue_.schedule(std::min(Tick{t.value + kTicksPerDay}, m_.end), kPrioDay,
                         Event{Ev::DayEnd});
@@ -294,7 +292,7 @@ Simulator& Simulator::operator=(Simulator&&) noexcept = default;
 
 RunResult Simulator::run(const RunOptions& options) const {
     model::Engine engine(impl_->model, model::realize(impl_->scenario, impl_->model, options.seed),
-                         options.record_timeseries, options.progress, options.on_day_row);
+                         options);
     RunResult result = engine.run();
     result.seed = options.seed;
     return result;

@@ -4,7 +4,6 @@
 // nothing is allocated per event once the run has started.
 
 #include <cstdint>
-#include <functional>
 #include <memory>
 #include <unordered_map>
 #include <vector>
@@ -12,6 +11,7 @@
 #include "model/compiled.hpp"
 #include "shockflow/des/event_queue.hpp"
 #include "shockflow/model/result.hpp"
+#include "shockflow/model/simulation.hpp"
 
 namespace shockflow::model {
 
@@ -123,11 +123,9 @@ struct DayAccum {
 
 class Engine {
 public:
-    // `progress`, if set, is called at the end of each simulated day; `sink`,
-    // if set, takes the recorded rows instead of RunResult::timeseries.
-    Engine(const CompiledModel& m, Realization r, bool record_timeseries,
-           std::function<void(std::size_t, std::size_t)> progress = {},
-           std::function<void(const DayRow&)> sink = {});
+    // `options`: whether the time series is recorded, and where its rows and
+    // the progress of simulated days go (see RunOptions).
+    Engine(const CompiledModel& m, Realization r, RunOptions options);
     RunResult run();
 
 private:
@@ -181,9 +179,7 @@ private:
 
     const CompiledModel& m_;
     Realization r_;
-    bool record_;
-    std::function<void(std::size_t, std::size_t)> progress_;
-    std::function<void(const DayRow&)> sink_;
+    RunOptions options_;
     std::size_t days_done_ = 0, days_total_ = 0;
     des::EventQueue<Event> queue_;
     double dt_ = 0.0;  // cycle length, days
@@ -210,6 +206,17 @@ private:
         double peak = 0.0;  // highest used / cap seen (invariant witness)
     };
     static void fold_peak(LinkState& l);
+    // Adds `units` to `field` of every link channel c travels: its own, or the
+    // hops of its detour. `links` is links_.data(), which hot loops hold.
+    void add_on_links(LinkState* links, std::uint32_t c, bool detours, double LinkState::*field,
+                      double units) const {
+        if (!detours || path_begin_[c] == path_end_[c]) {
+            links[m_.channel_slot[c]].*field += units;
+        } else {
+            for (auto h = path_begin_[c]; h < path_end_[c]; ++h)
+                links[m_.link_slot[path_pool_[h]]].*field += units;
+        }
+    }
     std::vector<double> link_factor_;      // by link
     std::vector<LinkState> links_;         // by link slot (m_.link_slot)
     std::vector<double> link_scale_;       // by slot: factor scaling requests to capacity, or 1
