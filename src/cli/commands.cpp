@@ -162,9 +162,7 @@ int compare_command(const CompareArgs& args, const Processes& processes) {
     std::optional<experiment::ProgressBar> bar;
     if (!args.quiet && ::isatty(::fileno(stderr)) == 1) {
         const std::size_t pairs = policies.size() * static_cast<std::size_t>(options.replications);
-        const std::size_t mine =  // pairs rank, rank + size, ... (compare_shard)
-            pairs > processes.rank ? (pairs - processes.rank - 1) / processes.size + 1 : 0;
-        bar.emplace(stderr, mine);
+        bar.emplace(stderr, experiment::shard_size(pairs, processes.rank, processes.size));
         options.progress = [&bar](std::size_t done, std::size_t) { bar->update(done); };
     }
     experiment::Comparison comparison =

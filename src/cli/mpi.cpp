@@ -44,11 +44,9 @@ void gather(experiment::Comparison& c, int rank, int size) {
     std::vector<int> counts(static_cast<std::size_t>(size)), displs(static_cast<std::size_t>(size));
     std::size_t total = 0;
     for (int r = 0; r < size; ++r) {
-        std::size_t owned = 0;
-        for (std::size_t i = static_cast<std::size_t>(r); i < pairs;
-             i += static_cast<std::size_t>(size))
-            ++owned;
-        const std::size_t n = owned * record;
+        const std::size_t n = experiment::shard_size(pairs, static_cast<std::size_t>(r),
+                                                     static_cast<std::size_t>(size)) *
+                              record;
         if (total + n > static_cast<std::size_t>(std::numeric_limits<int>::max()))
             throw std::length_error("comparison too large to gather in one message");
         counts[static_cast<std::size_t>(r)] = static_cast<int>(n);

@@ -74,8 +74,7 @@ void run_all(const ScenarioSpec& scenario, const std::vector<PolicySpec>& polici
              std::vector<std::vector<std::vector<double>>>& daily) {
     const auto replications = static_cast<std::size_t>(options.replications);
     const std::size_t pairs = policies.size() * replications;
-    // This shard's pairs are shard, shard + shards, ...
-    const std::size_t total = pairs > shard ? (pairs - shard + shards - 1) / shards : 0;
+    const std::size_t total = shard_size(pairs, shard, shards);
     std::mutex progress_mutex;
     std::size_t done = 0;
     const DayRange days = day_range(scenario);

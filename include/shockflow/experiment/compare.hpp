@@ -1,6 +1,7 @@
 #pragma once
 /// Comparing policies over replications on common random numbers.
 
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -62,6 +63,13 @@ Comparison compare(const ScenarioSpec& scenario, const std::vector<PolicySpec>& 
 /// Throws std::invalid_argument as compare() does, and if shard >= shards.
 Comparison compare_shard(const ScenarioSpec& scenario, const std::vector<PolicySpec>& policies,
                          const CompareOptions& options, std::size_t shard, std::size_t shards);
+
+/// How many of `pairs` (policy, replication) pairs shard `shard` of `shards`
+/// runs: the pairs shard, shard + shards, ...
+[[nodiscard]] constexpr std::size_t shard_size(std::size_t pairs, std::size_t shard,
+                                               std::size_t shards) {
+    return pairs > shard ? (pairs - shard - 1) / shards + 1 : 0;
+}
 
 /// Fills every policy's `stats` and `vs_baseline` from its complete samples.
 void summarise(Comparison& comparison);

@@ -188,6 +188,9 @@ TEST(Compare, ShardsPutTogetherAreTheWholeComparison) {
     const Comparison whole = compare(scenario, policies, o);
     constexpr std::size_t kShards = 3;
     const std::array<std::size_t, kShards> expected_runs{5, 5, 4};
+    for (std::size_t shard = 0; shard < kShards; ++shard)
+        EXPECT_EQ(shard_size(14, shard, kShards), expected_runs[shard]);
+    EXPECT_EQ(shard_size(2, 2, 3), 0u);  // more shards than pairs: the last run nothing
     Comparison merged = compare_shard(scenario, policies, o, 0, kShards);
     for (std::size_t shard = 0; shard < kShards; ++shard) {
         std::size_t reported = 0;
