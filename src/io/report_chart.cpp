@@ -13,19 +13,21 @@ Days run_days(const RunResult& r) {
             static_cast<std::int32_t>(std::ceil(r.end_day))};
 }
 
-std::vector<bool> essential_flags(const RunResult& r, const ReportContext& c) {
+std::vector<bool> essential_flags(const std::vector<std::string>& product_ids,
+                                  const ReportContext& c) {
     std::vector<bool> flags;
     const auto& e = c.essential_products;
-    for (const auto& id : r.product_ids)
+    for (const auto& id : product_ids)
         flags.push_back(std::find(e.begin(), e.end(), id) != e.end());
     return flags;
 }
 
-std::vector<const ReportNode*> nodes_by_index(const RunResult& r, const ReportContext& c) {
+std::vector<const ReportNode*> nodes_by_index(const std::vector<std::string>& node_ids,
+                                              const ReportContext& c) {
     std::map<std::string_view, const ReportNode*> by_id;
     for (const ReportNode& n : c.nodes) by_id[n.id] = &n;
     std::vector<const ReportNode*> nodes;
-    for (const auto& id : r.node_ids) {
+    for (const auto& id : node_ids) {
         const auto it = by_id.find(id);
         nodes.push_back(it == by_id.end() ? nullptr : it->second);
     }
@@ -88,17 +90,10 @@ namespace shockflow::io {
 
 ReportRowFilter::ReportRowFilter(const ReportContext& context,
                                  const std::vector<std::string>& node_ids,
-                                 const std::vector<std::string>& product_ids) {
-    // The same tests as essential_flags() and nodes_by_index() + kind.
-    const auto& e = context.essential_products;
-    for (const auto& id : product_ids)
-        essential_.push_back(std::find(e.begin(), e.end(), id) != e.end());
-    std::map<std::string_view, const ReportNode*> by_id;
-    for (const ReportNode& n : context.nodes) by_id[n.id] = &n;
-    for (const auto& id : node_ids) {
-        const auto it = by_id.find(id);
-        region_.push_back(it != by_id.end() && it->second->kind == "region");
-    }
+                                 const std::vector<std::string>& product_ids)
+    : essential_(report::essential_flags(product_ids, context)) {
+    for (const ReportNode* node : report::nodes_by_index(node_ids, context))
+        region_.push_back(node != nullptr && node->kind == "region");
 }
 
 bool ReportRowFilter::operator()(const DayRow& row) const {

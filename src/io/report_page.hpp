@@ -58,10 +58,11 @@ struct Days {
 };
 Days run_days(const RunResult& result);
 
-/// By product index of `result`: is the product essential?
-std::vector<bool> essential_flags(const RunResult& result, const ReportContext& context);
-/// By node index of `result`: the context's node (nullptr if unknown).
-std::vector<const ReportNode*> nodes_by_index(const RunResult& result,
+/// By index into `product_ids` (RunResult's): is the product essential?
+std::vector<bool> essential_flags(const std::vector<std::string>& product_ids,
+                                  const ReportContext& context);
+/// By index into `node_ids` (RunResult's): the context's node (nullptr if unknown).
+std::vector<const ReportNode*> nodes_by_index(const std::vector<std::string>& node_ids,
                                               const ReportContext& context);
 
 /// Lower end of a fill-rate axis: 90 %, or lower in steps of 10 % to show `lowest`.

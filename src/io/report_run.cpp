@@ -42,7 +42,7 @@ Card fill_card(const RunResult& r, const ReportContext& c) {
 }
 
 Json firm_values(const RunResult& r, const ReportContext& c, double& lowest) {
-    const auto nodes = nodes_by_index(r, c);
+    const auto nodes = nodes_by_index(r.node_ids, c);
     std::map<std::int32_t, std::array<std::int64_t, 4>> sums;  // parks: firms, active; all
     for (const FirmRow& row : r.firms) {
         auto& s = sums[row.day];

@@ -24,8 +24,8 @@ struct Cover {
 
 std::map<std::pair<std::uint32_t, std::int32_t>, Cover> covers(const RunResult& r,
                                                                const ReportContext& c) {
-    const auto essential = essential_flags(r, c);
-    const auto nodes = nodes_by_index(r, c);
+    const auto essential = essential_flags(r.product_ids, c);
+    const auto nodes = nodes_by_index(r.node_ids, c);
     std::map<std::pair<std::uint32_t, std::int32_t>, Cover> out;
     for (const DayRow& row : r.timeseries) {
         const ReportNode* node = nodes[row.node];
@@ -83,7 +83,7 @@ Json stock_values(const RunResult& r, const ReportContext& c, CoverScale& scale)
 // Σ produced per (essential product, day), every day of the run present.
 std::map<std::uint32_t, std::vector<double>> production(const RunResult& r, const ReportContext& c,
                                                         const Days& days) {
-    const auto essential = essential_flags(r, c);
+    const auto essential = essential_flags(r.product_ids, c);
     const auto n_days = static_cast<std::size_t>(std::max(0, days.end - days.first));
     std::map<std::uint32_t, std::vector<double>> out;
     for (const DayRow& row : r.timeseries) {
