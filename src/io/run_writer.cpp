@@ -140,14 +140,25 @@ void write_run(const RunResult& result, const std::filesystem::path& dir) {
     write_run(result, dir, {});
 }
 
-void write_run(const RunResult& result, const std::filesystem::path& dir,
-               const std::function<void(AtomicOutput& output)>& also) {
-    AtomicOutput output(dir);
-    write_timeseries_csv(result, output.open("timeseries.csv"));
+namespace {
+
+// What follows timeseries.csv, for write_run and StreamingRunWriter alike:
+// firms.csv, summary.json, whatever `also` adds, then all in place together.
+void write_rest_and_commit(const RunResult& result, AtomicOutput& output,
+                           const std::function<void(AtomicOutput& output)>& also) {
     write_firms_csv(result, output.open("firms.csv"));
     output.open("summary.json") << summary_json(result);
     if (also) also(output);
     output.commit();
+}
+
+}  // namespace
+
+void write_run(const RunResult& result, const std::filesystem::path& dir,
+               const std::function<void(AtomicOutput& output)>& also) {
+    AtomicOutput output(dir);
+    write_timeseries_csv(result, output.open("timeseries.csv"));
+    write_rest_and_commit(result, output, also);
 }
 
 struct StreamingRunWriter::State {
@@ -186,10 +197,7 @@ void StreamingRunWriter::finish(const RunResult& result,
     SHOCKFLOW_ASSERT(state_ != nullptr, "StreamingRunWriter::finish called twice");
     State& s = *state_;
     s.timeseries.write(s.buf.data(), static_cast<std::streamsize>(s.buf.size()));
-    write_firms_csv(result, s.output.open("firms.csv"));
-    s.output.open("summary.json") << summary_json(result);
-    if (also) also(s.output);
-    s.output.commit();
+    write_rest_and_commit(result, s.output, also);
     state_.reset();
 }
 
