@@ -270,7 +270,17 @@ void compile_channel_arrays(CompiledModel& m) {
         if (m.link_slot[c.link] == kNone) m.link_slot[c.link] = next++;
     for (std::uint32_t& slot : m.link_slot)
         if (slot == kNone) slot = next++;
-    // Producers' rows and recipe inputs, resolved once.
+    m.slot_link.resize(m.links.size());
+    for (std::uint32_t l = 0; l < m.links.size(); ++l) m.slot_link[m.link_slot[l]] = l;
+    m.channel_slot.resize(nc);
+    for (std::uint32_t c = 0; c < nc; ++c) {
+        m.channel_dst_row[c] = m.channels[c].dst_row;
+        m.channel_slot[c] = m.link_slot[m.channels[c].link];
+    }
+}
+
+// Producers' rows and recipe inputs, resolved once from the final rows.
+void compile_made_inputs(CompiledModel& m) {
     m.made_input_offset.assign(1, 0);
     for (std::uint32_t n = 0; n < m.n_nodes; ++n)
         for (auto k = m.made.begin(n); k < m.made.end(n); ++k) {
@@ -281,13 +291,6 @@ void compile_channel_arrays(CompiledModel& m) {
                     m.made_inputs.push_back({m.row(n, in.input), in.input, in.per_unit});
             m.made_input_offset.push_back(static_cast<std::uint32_t>(m.made_inputs.size()));
         }
-    m.slot_link.resize(m.links.size());
-    for (std::uint32_t l = 0; l < m.links.size(); ++l) m.slot_link[m.link_slot[l]] = l;
-    m.channel_slot.resize(nc);
-    for (std::uint32_t c = 0; c < nc; ++c) {
-        m.channel_dst_row[c] = m.channels[c].dst_row;
-        m.channel_slot[c] = m.link_slot[m.channels[c].link];
-    }
 }
 
 }  // namespace
@@ -326,6 +329,7 @@ CompiledModel compile(const ScenarioSpec& s, const PolicySpec& policy) {
     compute_baseline_need(m);
     compact_rows(m);
     compile_channel_arrays(m);
+    compile_made_inputs(m);
     return m;
 }
 
