@@ -7,9 +7,9 @@
 namespace shockflow::testing {
 namespace {
 
-// One park P (100/day) feeds region R (80/day, 2-day target, starts full);
-// one cycle per day. At day 5 a strike takes L ~ U(0, 1) of P's capacity for
-// two days; c = 100 (1 - L) is what P can make on days 5 and 6.
+// one_park_chain (builders.hpp): park P (100/day) feeds region R (80/day,
+// 2-day target, starts full); one cycle per day. At day 5 a strike takes L ~ U(0, 1) of P's
+// capacity for two days; c = 100 (1 - L) is what P can make on days 5 and 6.
 //   c >= 80: nothing is ever short.
 //   c < 80:  d5: R eats 80 -> 80, orders 80, gets c -> 80 + c;
 //            d6: eats 80 -> c, orders 160 - c, gets c (c < 80 < 160 - c) -> 2c;
@@ -18,11 +18,7 @@ namespace {
 //   Later days: P makes 100 again and R refills without going short.
 // E[unmet] = ∫_0.6^1 (200 L - 120) dL = [100 L² - 120 L]_0.6^1 = -20 + 36 = 16.
 ScenarioSpec strike_of_random_severity() {
-    ScenarioBuilder b(0, 15);
-    b.product("food");
-    b.producer("P", {qty("food", 100)});
-    b.region("R", 1000, {qty("food", 80)}, {qty("food", 160)});
-    b.link("P", "R", 1000, 0);
+    ScenarioBuilder b = one_park_chain(15);
     Distribution loss;
     loss.kind = Distribution::Kind::Uniform;
     loss.p = {0.0, 1.0, 0.0};

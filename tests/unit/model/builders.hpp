@@ -111,4 +111,18 @@ struct ScenarioBuilder {
     }
 };
 
+// One park P (10 firms) makes `food` (no inputs) at up to 100/day and sends it
+// over a link with no transit time to region R, which eats 80/day and keeps
+// 2 days (160) on hand, starting full. One cycle per day (step 24 h), days
+// [0, end_day). Undisturbed day: R eats 80 -> 80 left, orders 160 - 80 = 80,
+// P makes 80 and ships it; it arrives at once -> 160 again.
+inline ScenarioBuilder one_park_chain(double end_day = 20) {
+    ScenarioBuilder b(0, end_day);
+    b.product("food");
+    b.producer("P", {qty("food", 100)});
+    b.region("R", 1000, {qty("food", 80)}, {qty("food", 160)});
+    b.link("P", "R", 1000, 0);
+    return b;
+}
+
 }  // namespace shockflow::testing

@@ -11,19 +11,8 @@
 namespace shockflow::testing {
 namespace {
 
-// One park P (10 firms) makes `food` (no inputs) at up to 100/day and sends it
-// over a link with no transit time to region R, which eats 80/day and keeps
-// 2 days (160) on hand, starting full. One cycle per day (step 24 h).
-// Undisturbed day: R eats 80 -> 80 left, orders 160 - 80 = 80, P makes 80 and
-// ships it; it arrives at once -> 160 again.
-ScenarioBuilder one_park_chain() {
-    ScenarioBuilder b(0, 20);
-    b.product("food");
-    b.producer("P", {qty("food", 100)});
-    b.region("R", 1000, {qty("food", 80)}, {qty("food", 160)});
-    b.link("P", "R", 1000, 0);
-    return b;
-}
+// Most cases start from one_park_chain() (builders.hpp): park P, 100/day,
+// feeding region R, 80/day with 160 on hand, over 20 days.
 
 RunResult run(const ScenarioBuilder& b, const PolicySpec& policy = {}) {
     return simulate(b.s, policy, RunOptions{});
