@@ -6,18 +6,19 @@
 
 namespace shockflow::model {
 
-void Engine::allocate(std::uint32_t row, double total) {
-    const auto b = m_.outbound.begin(row), e = m_.outbound.end(row);
-    const std::size_t n = e - b;
-    const double stock = stock_[row];
-    auto req = [&](std::size_t k) { return req_[m_.outbound.list[b + k]]; };
+void Engine::allocate(RowIndex row, double total) {
+    const ChannelIndex b = m_.outbound.begin(row);
+    const std::size_t n = m_.outbound.end(row) - b;
+    const double stock = rows_.stock[row];
+    std::vector<double>& grants = rows_.grants;
+    auto req = [&](std::size_t k) { return rows_.req[b + static_cast<std::uint32_t>(k)]; };
     if (total <= stock) {
-        for (std::size_t k = 0; k < n; ++k) scratch_[k] = req(k);
+        for (std::size_t k = 0; k < n; ++k) grants[k] = req(k);
         return;
     }
     switch (m_.policy.allocation) {
         case Allocation::Proportional:
-            for (std::size_t k = 0; k < n; ++k) scratch_[k] = stock * req(k) / total;
+            for (std::size_t k = 0; k < n; ++k) grants[k] = stock * req(k) / total;
             return;
         case Allocation::Priority:
             allocate_priority(row, stock);
@@ -30,13 +31,13 @@ void Engine::allocate(std::uint32_t row, double total) {
 
 // Requesters are served by rank of the policy's priority list (unlisted last);
 // within a rank, in proportion to their requests.
-void Engine::allocate_priority(std::uint32_t row, double stock) {
-    const auto b = m_.outbound.begin(row), e = m_.outbound.end(row);
-    const std::size_t n = e - b;
-    auto rank = [&](std::size_t k) {
-        return m_.priority_rank[m_.channels[m_.outbound.list[b + k]].dst];
-    };
-    std::fill_n(scratch_.begin(), n, 0.0);
+void Engine::allocate_priority(RowIndex row, double stock) {
+    const ChannelIndex b = m_.outbound.begin(row);
+    const std::size_t n = m_.outbound.end(row) - b;
+    auto channel = [&](std::size_t k) { return b + static_cast<std::uint32_t>(k); };
+    auto rank = [&](std::size_t k) { return m_.policy.priority_rank[m_.channels[channel(k)].dst]; };
+    std::vector<double>& grants = rows_.grants;
+    std::fill_n(grants.begin(), n, 0.0);
     double left = stock;
     std::uint32_t current = 0;
     while (left > 0.0) {
@@ -47,10 +48,10 @@ void Engine::allocate_priority(std::uint32_t row, double stock) {
         if (next == std::numeric_limits<std::uint32_t>::max()) break;
         double group = 0.0;
         for (std::size_t k = 0; k < n; ++k)
-            if (rank(k) == next) group += req_[m_.outbound.list[b + k]];
+            if (rank(k) == next) group += rows_.req[channel(k)];
         const double share = group <= left ? 1.0 : left / group;
         for (std::size_t k = 0; k < n; ++k)
-            if (rank(k) == next) scratch_[k] = req_[m_.outbound.list[b + k]] * share;
+            if (rank(k) == next) grants[k] = rows_.req[channel(k)] * share;
         left -= std::min(group, left);
         current = next + 1;
     }
@@ -58,19 +59,20 @@ void Engine::allocate_priority(std::uint32_t row, double stock) {
 
 // Max-min fair (water filling): everyone gets an equal share, capped at what
 // they asked for; what the small requesters leave is shared by the others.
-void Engine::allocate_fair(std::uint32_t row, double stock) {
-    const auto b = m_.outbound.begin(row), e = m_.outbound.end(row);
-    const std::size_t n = e - b;
-    std::fill_n(scratch_.begin(), n, -1.0);  // -1: not yet settled
+void Engine::allocate_fair(RowIndex row, double stock) {
+    const ChannelIndex b = m_.outbound.begin(row);
+    const std::size_t n = m_.outbound.end(row) - b;
+    std::vector<double>& grants = rows_.grants;
+    std::fill_n(grants.begin(), n, -1.0);  // -1: not yet settled
     double left = stock;
     std::size_t open = n;
     for (bool settled = true; settled && open > 0;) {
         settled = false;
         const double share = left / static_cast<double>(open);
         for (std::size_t k = 0; k < n; ++k) {
-            const double r = req_[m_.outbound.list[b + k]];
-            if (scratch_[k] < 0.0 && r <= share) {
-                scratch_[k] = r;
+            const double r = rows_.req[b + static_cast<std::uint32_t>(k)];
+            if (grants[k] < 0.0 && r <= share) {
+                grants[k] = r;
                 left -= r;
                 --open;
                 settled = true;
@@ -79,7 +81,7 @@ void Engine::allocate_fair(std::uint32_t row, double stock) {
     }
     const double share = open > 0 ? left / static_cast<double>(open) : 0.0;
     for (std::size_t k = 0; k < n; ++k)
-        if (scratch_[k] < 0.0) scratch_[k] = share;
+        if (grants[k] < 0.0) grants[k] = share;
 }
 
 }  // namespace shockflow::model

@@ -7,22 +7,21 @@
 #include <algorithm>
 #include <cmath>
 
-#include "model/compiled.hpp"
+#include "model/compile_tables.hpp"
 
 namespace shockflow::model {
 namespace {
 
-// Share of row r's orders sent over each inbound channel (by nominal capacity).
-std::vector<double> inbound_shares(const CompiledModel& m) {
-    std::vector<double> share(m.channels.size(), 0.0);
-    const std::size_t rows = m.n_nodes * m.n_products;
-    for (std::size_t r = 0; r < rows; ++r) {
-        const auto b = m.inbound.begin(r), e = m.inbound.end(r);
+// Share of each pair's orders sent over each inbound channel (by nominal capacity).
+IndexVec<ChannelIndex, double> inbound_shares(const CompiledModel& m, const DenseTables& d) {
+    IndexVec<ChannelIndex, double> share(m.channels.size(), 0.0);
+    for (const DenseIndex r : indices<DenseIndex>(d.size())) {
+        const auto b = d.inbound.begin(r), e = d.inbound.end(r);
         if (b == e) continue;
         double total = 0.0;
-        for (auto k = b; k < e; ++k) total += m.links[m.channels[m.inbound.list[k]].link].capacity;
+        for (auto k = b; k < e; ++k) total += m.links[m.channels[d.inbound.list[k]].link].capacity;
         for (auto k = b; k < e; ++k) {
-            const std::uint32_t c = m.inbound.list[k];
+            const ChannelIndex c = d.inbound.list[k];
             share[c] = total > 0.0 ? m.links[m.channels[c].link].capacity / total
                                    : 1.0 / static_cast<double>(e - b);
         }
@@ -30,50 +29,51 @@ std::vector<double> inbound_shares(const CompiledModel& m) {
     return share;
 }
 
+using DenseVec = IndexVec<DenseIndex, double>;
+
 // One Jacobi sweep: need -> requests received -> production -> input needs.
-double sweep(const CompiledModel& m, const std::vector<double>& share, std::vector<double>& need,
-             std::vector<double>& received) {
-    const std::size_t rows = m.n_nodes * m.n_products;
-    received.assign(rows, 0.0);
-    for (std::uint32_t c = 0; c < m.channels.size(); ++c) {
+double sweep(const CompiledModel& m, const DenseTables& d,
+             const IndexVec<ChannelIndex, double>& share, DenseVec& need, DenseVec& received) {
+    received.assign(d.size(), 0.0);
+    for (const ChannelIndex c : indices(m.channels)) {
         const Channel& ch = m.channels[c];
-        received[m.dense(ch.src, ch.product)] += share[c] * need[m.dense(ch.dst, ch.product)];
+        received[d.at(ch.src, ch.product)] += share[c] * need[d.at(ch.dst, ch.product)];
     }
-    std::vector<double> next(rows, 0.0);
-    for (std::uint32_t n = 0; n < m.n_nodes; ++n) {
-        for (std::uint32_t p = 0; p < m.n_products; ++p) {
-            const std::size_t r = m.dense(n, p);
-            if (m.kind[n] == NodeKind::Region) next[r] += m.demand[r];
-            if (!m.produces[r]) {
+    DenseVec next(d.size(), 0.0);
+    for (const NodeIndex n : indices<NodeIndex>(m.n_nodes)) {
+        for (const ProductIndex p : indices<ProductIndex>(m.n_products)) {
+            const DenseIndex r = d.at(n, p);
+            if (m.kind[n] == NodeKind::Region) next[r] += d.demand[r];
+            if (!d.produces[r]) {
                 next[r] += received[r];
                 continue;
             }
             if (m.kind[n] == NodeKind::Source) continue;
-            for (const auto& in : m.recipe[p])
-                next[m.dense(n, in.input)] += in.per_unit * received[r];
+            for (const auto& in : d.recipe[p]) next[d.at(n, in.input)] += in.per_unit * received[r];
         }
     }
     double change = 0.0;
-    for (std::size_t r = 0; r < rows; ++r) change = std::max(change, std::abs(next[r] - need[r]));
-    need.swap(next);
+    for (const DenseIndex r : indices<DenseIndex>(d.size()))
+        change = std::max(change, std::abs(next[r] - need[r]));
+    need.raw().swap(next.raw());
     return change;
 }
 
 }  // namespace
 
-void compute_baseline_need(CompiledModel& m) {
-    const std::vector<double> share = inbound_shares(m);
-    m.baseline_need.assign(m.n_nodes * m.n_products, 0.0);
+void compute_baseline_need(const CompiledModel& m, DenseTables& d) {
+    const IndexVec<ChannelIndex, double> share = inbound_shares(m, d);
+    d.baseline_need.assign(d.size(), 0.0);
     double scale = 1e-12;
-    for (double d : m.demand) scale += d;
+    for (double q : d.demand) scale += q;
     // Converges in (longest supply chain) sweeps on acyclic networks; the cap
     // keeps cyclic ones (depots supplying each other) finite.
-    std::vector<double> received;
+    DenseVec received;
     for (int i = 0; i < 1000; ++i)
-        if (sweep(m, share, m.baseline_need, received) <= 1e-12 * scale) break;
-    m.baseline_output.assign(received.size(), 0.0);
-    for (std::size_t r = 0; r < received.size(); ++r)
-        if (m.produces[r]) m.baseline_output[r] = received[r];
+        if (sweep(m, d, share, d.baseline_need, received) <= 1e-12 * scale) break;
+    d.baseline_output.assign(received.size(), 0.0);
+    for (const DenseIndex r : indices(received))
+        if (d.produces[r]) d.baseline_output[r] = received[r];
 }
 
 }  // namespace shockflow::model

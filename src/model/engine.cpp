@@ -1,4 +1,5 @@
-// The event loop of one replication and its daily bookkeeping.
+// The event loop of one replication, the reset of each part of its state, and
+// the daily bookkeeping.
 #include "model/engine.hpp"
 
 #include <algorithm>
@@ -12,75 +13,117 @@ namespace shockflow::model {
 
 namespace {
 
-// The most items any of `rows` holds in `csr`.
-std::size_t widest(const Csr& csr, const std::vector<std::uint32_t>& rows) {
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+// The most items any of `rows` holds.
+template <class Row, class Ranged>
+std::size_t widest(const Ranged& ranges, const std::vector<Row>& rows) {
     std::size_t most = 0;
-    for (std::uint32_t r : rows) most = std::max<std::size_t>(most, csr.end(r) - csr.begin(r));
+    for (const Row r : rows) most = std::max<std::size_t>(most, ranges.end(r) - ranges.begin(r));
     return most;
 }
 
 }  // namespace
 
+// ---- state resets ---------------------------------------------------------
+
+void RowState::reset(const CompiledModel& m) {
+    const std::size_t rows = m.n_rows;
+    stock = m.initial_stock;
+    pipeline.assign(rows, 0.0);
+    expected = m.baseline_need;
+    demand_rate = m.demand;
+    multiplier.assign(rows, 1.0);
+    plan_rate.resize(rows);
+    for (const RowIndex row : indices(plan_rate))
+        plan_rate[row] = m.kind[m.row_node[row]] == NodeKind::Region
+                             ? demand_rate[row] * multiplier[row]
+                             : expected[row];
+    input_need.assign(rows, 0.0);
+    requested.assign(rows, 0.0);
+    forecast.assign(rows, 0.0);
+    cap_cycle.assign(rows, 0.0);
+    supply.assign(rows, 0.0);
+    day.assign(rows, DayAccum{});
+    received.assign(rows, 0.0);
+    req.assign(m.channels.size(), 0.0);
+    input_factor.assign(m.n_nodes, 1.0);
+    grants.assign(widest(m.outbound, m.suppliers), 0.0);
+    by_supply.assign(widest(m.inbound, m.holders), 0.0);
+    input_want.assign(m.n_products, 0.0);
+    made_want.assign(m.made.list.size(), 0.0);
+}
+
+void RowState::clear_day() {
+    std::fill(day.begin(), day.end(), DayAccum{});
+    std::fill(received.begin(), received.end(), 0.0);
+}
+
+void RouteState::reset(const CompiledModel& m) {
+    const std::size_t nc = m.channels.size();
+    link_factor.assign(m.links.size(), 1.0);
+    links.assign(m.links.size(), LinkState{});
+    link_scale.assign(m.links.size(), 1.0);
+    share.assign(nc, 0.0);
+    usable_in.assign(m.inbound.list.size(), 0.0);
+    transit.assign(nc, Tick{0});
+    path_begin.assign(nc, 0);
+    path_end.assign(nc, 0);
+    path_pool.clear();
+    trees.clear();
+    closed.clear();
+    router = m.policy.reroute ? std::make_unique<Router>(m) : nullptr;
+}
+
+void TransitState::reset(const CompiledModel& m) {
+    *this = TransitState{};
+    class_of_channel.assign(m.channels.size(), 0);
+}
+
+void DisruptionState::reset(const CompiledModel& m) {
+    damage.assign(m.n_nodes, 1.0);
+    firms_damaged.assign(m.n_nodes, 0.0);
+    labor.assign(m.n_nodes, 1.0);
+    population = m.population;
+    crews_busy = 0;
+}
+
+void KpiState::reset(const CompiledModel& m) {
+    out = RunResult{};
+    holding_rate.assign(m.n_rows, 0.0);
+    for (const RowIndex row : indices(holding_rate))  // sources' stock is not held
+        if (m.kind[m.row_node[row]] != NodeKind::Source)
+            holding_rate[row] = m.policy.holding_cost[m.row_product[row]];
+    firms_active_sum.assign(m.n_nodes, 0.0);
+    operational.assign(m.n_nodes, true);
+    region_window_demand.assign(m.n_nodes, 0.0);
+    region_window_delivered.assign(m.n_nodes, 0.0);
+    first_short.assign(m.n_rows, kNaN);
+    drop_day.assign(m.n_rows, kNaN);
+    recover_days.assign(m.n_rows, kNaN);
+    out.balance.assign(m.n_products, ProductBalance{});
+    out.products.assign(m.n_products, ProductTotals{});
+    for (const RowIndex row : indices(m.initial_stock))
+        out.balance[m.row_product[row].value].initial_stock += m.initial_stock[row];
+    out.min_stock_seen = 0.0;
+    for (double s : m.initial_stock) out.min_stock_seen = std::min(out.min_stock_seen, s);
+}
+
+// ---- the loop -------------------------------------------------------------
+
 Engine::Engine(const CompiledModel& m, Realization r, RunOptions options)
-    : m_(m), r_(std::move(r)), options_(std::move(options)), dt_(m.step_days) {}
+    : m_(m), options_(std::move(options)), dt_(m.step_days) {
+    dis_.r = std::move(r);
+}
 
 void Engine::init() {
-    const std::size_t rows = m_.n_rows;
-    stock_ = m_.initial_stock;
-    pipeline_.assign(rows, 0.0);
-    expected_ = m_.baseline_need;
-    demand_rate_ = m_.demand;
-    multiplier_.assign(rows, 1.0);
-    input_need_.assign(rows, 0.0);
-    requested_.assign(rows, 0.0);
-    forecast_.assign(rows, 0.0);
-    plan_rate_.resize(rows);
-    for (std::size_t row = 0; row < rows; ++row) plan_rate_[row] = need_rate(row);
-    day_.assign(rows, DayAccum{});
-    received_.assign(rows, 0.0);
-    holding_rate_.assign(rows, 0.0);
-    for (std::size_t row = 0; row < rows; ++row)  // sources' stock is not held
-        if (m_.kind[m_.row_node[row]] != NodeKind::Source)
-            holding_rate_[row] = m_.holding_cost[m_.row_product[row]];
-    population_ = m_.population;
-    damage_.assign(m_.n_nodes, 1.0);
-    firms_damaged_.assign(m_.n_nodes, 0.0);
-    labor_.assign(m_.n_nodes, 1.0);
-    input_factor_.assign(m_.n_nodes, 1.0);
-    firms_active_sum_.assign(m_.n_nodes, 0.0);
-    operational_.assign(m_.n_nodes, true);
-    region_window_demand_.assign(m_.n_nodes, 0.0);
-    region_window_delivered_.assign(m_.n_nodes, 0.0);
-    first_short_.assign(rows, std::numeric_limits<double>::quiet_NaN());
-    drop_day_.assign(rows, std::numeric_limits<double>::quiet_NaN());
-    recover_days_.assign(rows, std::numeric_limits<double>::quiet_NaN());
-    link_factor_.assign(m_.links.size(), 1.0);
-    links_.assign(m_.links.size(), LinkState{});
-    link_scale_.assign(m_.links.size(), 1.0);
-    const std::size_t nc = m_.channels.size();
-    usable_in_.assign(nc, 0.0);
-    share_.assign(nc, 0.0);
-    cap_cycle_.assign(rows, 0.0);
-    supply_.assign(rows, 0.0);
-    req_.assign(nc, 0.0);
-    transit_.assign(nc, Tick{0});
-    path_begin_.assign(nc, 0);
-    path_end_.assign(nc, 0);
-    class_of_channel_.assign(nc, 0);
-    scratch_.assign(widest(m_.outbound, m_.suppliers), 0.0);
-    in_scratch_.assign(widest(m_.inbound, m_.holders), 0.0);
-    input_scratch_.assign(m_.n_products, 0.0);
-    made_want_.assign(m_.made.list.size(), 0.0);
-    if (m_.policy.reroute) router_ = std::make_unique<Router>(m_);
-    for (std::uint32_t l = 0; l < m_.links.size(); ++l) refresh_link(l);
+    rows_.reset(m_);
+    routes_.reset(m_);
+    transit_.reset(m_);
+    dis_.reset(m_);
+    kpi_.reset(m_);
+    for (const LinkIndex l : indices(m_.links)) refresh_link(l);
     refresh_routes();
-
-    out_.balance.assign(m_.n_products, ProductBalance{});
-    out_.products.assign(m_.n_products, ProductTotals{});
-    for (std::size_t row = 0; row < rows; ++row)
-        out_.balance[m_.row_product[row]].initial_stock += stock_[row];
-    out_.min_stock_seen = 0.0;
-    for (double s : stock_) out_.min_stock_seen = std::min(out_.min_stock_seen, s);
 }
 
 RunResult Engine::run() {
@@ -90,39 +133,44 @@ RunResult Engine::run() {
     queue_.schedule(m_.start, kPrioCycle, Event{Ev::Cycle});
     const Tick first_day_end{(day_index(m_.start) + 1) * kTicksPerDay};
     // One DayEnd per calendar day the run touches, the last at m_.end.
-    days_total_ =
+    kpi_.days_total =
         static_cast<std::size_t>(day_index(Tick{m_.end.value - 1}) - day_index(m_.start) + 1);
     queue_.schedule(std::min(first_day_end, m_.end), kPrioDay, Event{Ev::DayEnd});
-    auto clamp = [&](Tick t) { return std::max(t, m_.start); };
-    for (std::uint32_t i = 0; i < r_.jobs.size(); ++i)
-        queue_.schedule(clamp(r_.jobs[i].start), kPrioDisruption, Event{Ev::StrikeStart, i});
-    for (std::uint32_t i = 0; i < r_.cuts.size(); ++i) {
-        queue_.schedule(clamp(r_.cuts[i].start), kPrioDisruption, Event{Ev::CutStart, i});
-        queue_.schedule(clamp(r_.cuts[i].end), kPrioDisruption, Event{Ev::CutEnd, i});
-    }
-    for (std::uint32_t i = 0; i < r_.labor.size(); ++i) {
-        queue_.schedule(clamp(r_.labor[i].start), kPrioDisruption, Event{Ev::LaborStart, i});
-        queue_.schedule(clamp(r_.labor[i].end), kPrioDisruption, Event{Ev::LaborEnd, i});
-    }
-    for (std::uint32_t i = 0; i < r_.demand.size(); ++i) {
-        queue_.schedule(clamp(r_.demand[i].start), kPrioDisruption, Event{Ev::DemandStart, i});
-        queue_.schedule(clamp(r_.demand[i].end), kPrioDisruption, Event{Ev::DemandEnd, i});
-    }
-    for (std::uint32_t i = 0; i < r_.moves.size(); ++i)
-        queue_.schedule(clamp(r_.moves[i].start), kPrioDisruption, Event{Ev::DisplacementStart, i});
-    if (m_.policy.repair_speedup)
-        queue_.schedule(clamp(ticks_from_days(m_.policy.repair_speedup->from_day)), kPrioDisruption,
-                        Event{Ev::Speedup});
-
+    schedule_disruptions();
     while (!queue_.empty()) {
         const auto entry = queue_.pop();
-        ++out_.events_processed;
+        ++kpi_.out.events_processed;
         if (entry.time > m_.end) break;
         dispatch(entry.payload, entry.time);
         if (entry.payload.kind == Ev::DayEnd && entry.time == m_.end) break;
     }
-    finish(out_);
-    return std::move(out_);
+    finish(kpi_.out);
+    return std::move(kpi_.out);
+}
+
+// Every drawn disruption's start (and end), and the policy's speed-up; what
+// falls before the run starts takes effect at its start.
+void Engine::schedule_disruptions() {
+    auto at = [&](Tick t, Ev kind, std::uint32_t i) {
+        queue_.schedule(std::max(t, m_.start), kPrioDisruption, Event{kind, i});
+    };
+    const Realization& r = dis_.r;
+    for (std::uint32_t i = 0; i < r.jobs.size(); ++i) at(r.jobs[i].start, Ev::StrikeStart, i);
+    for (std::uint32_t i = 0; i < r.cuts.size(); ++i) {
+        at(r.cuts[i].start, Ev::CutStart, i);
+        at(r.cuts[i].end, Ev::CutEnd, i);
+    }
+    for (std::uint32_t i = 0; i < r.labor.size(); ++i) {
+        at(r.labor[i].start, Ev::LaborStart, i);
+        at(r.labor[i].end, Ev::LaborEnd, i);
+    }
+    for (std::uint32_t i = 0; i < r.demand.size(); ++i) {
+        at(r.demand[i].start, Ev::DemandStart, i);
+        at(r.demand[i].end, Ev::DemandEnd, i);
+    }
+    for (std::uint32_t i = 0; i < r.moves.size(); ++i)
+        at(r.moves[i].start, Ev::DisplacementStart, i);
+    if (m_.policy.speedup) at(m_.policy.speedup_from, Ev::Speedup, 0);
 }
 
 void Engine::dispatch(const Event& e, Tick t) {
@@ -144,7 +192,7 @@ void Engine::dispatch(const Event& e, Tick t) {
             break;
         case Ev::CutStart:
         case Ev::CutEnd: {
-            LinkCut& cut = r_.cuts[e.a];
+            LinkCut& cut = dis_.r.cuts[e.a];
             cut.active = e.kind == Ev::CutStart && cut.end > cut.start;
             refresh_link(cut.link);
             refresh_routes_after(cut.link);
@@ -152,14 +200,14 @@ void Engine::dispatch(const Event& e, Tick t) {
         }
         case Ev::LaborStart:
         case Ev::LaborEnd: {
-            LaborShock& s = r_.labor[e.a];
+            LaborShock& s = dis_.r.labor[e.a];
             s.active = e.kind == Ev::LaborStart && s.end > s.start;
             refresh_labor(s.nodes);
             break;
         }
         case Ev::DemandStart:
         case Ev::DemandEnd: {
-            DemandShock& s = r_.demand[e.a];
+            DemandShock& s = dis_.r.demand[e.a];
             s.active = e.kind == Ev::DemandStart && s.end > s.start;
             refresh_demand(s);
             break;
@@ -178,87 +226,115 @@ bool Engine::in_window(std::int64_t day) const {
     return d + 1.0 > m_.window[0] && d < m_.window[1];
 }
 
+// ---- the day's end --------------------------------------------------------
+
 void Engine::end_day(Tick t) {
     const std::int64_t day = day_index(Tick{t.value - 1});
-    const double cycles = std::max<double>(1.0, static_cast<double>(day_cycles_));
+    const double cycles = std::max<double>(1.0, static_cast<double>(kpi_.day_cycles));
     const auto day32 = static_cast<std::int32_t>(day);
-    track_output(day, static_cast<double>(day_cycles_) * dt_);
-    out_.essential_by_day.push_back({day32, day_essential_demand_, day_essential_delivered_});
-    day_essential_demand_ = day_essential_delivered_ = 0.0;
-    double held = holding_cost_, lowest = out_.min_stock_seen;
-    for (std::uint32_t row = 0; row < m_.n_rows; ++row) {
-        held += stock_[row] * holding_rate_[row];
-        lowest = std::min(lowest, stock_[row]);
-    }
-    holding_cost_ = held;
-    out_.min_stock_seen = lowest;
-    if (options_.record_timeseries) {
-        for (std::uint32_t row = 0; row < m_.n_rows; ++row) {
-            const DayAccum& a = day_[row];
-            const bool active = a.produced != 0 || a.consumed_inputs != 0 || stock_[row] != 0 ||
-                                a.shipped != 0 || received_[row] != 0 || a.demand != 0 ||
-                                a.capacity != 0;
-            if (!active) continue;
-            const DayRow out{day32,       m_.row_node[row],  m_.row_product[row],
-                             a.produced,  a.consumed_inputs, stock_[row],
-                             a.shipped,   received_[row],    a.demand,
-                             a.delivered, a.unmet,           a.capacity / cycles};
-            if (options_.on_day_row)
-                options_.on_day_row(out);
-            else
-                out_.timeseries.push_back(out);
-        }
-    }
-    std::fill(day_.begin(), day_.end(), DayAccum{});
-    std::fill(received_.begin(), received_.end(), 0.0);
-    double firms = 0, active = 0, parks_up = 0;
-    for (std::uint32_t n : m_.firm_nodes) {
-        const auto f = static_cast<std::int64_t>(std::llround(firms_active_sum_[n] / cycles));
-        if (options_.record_timeseries) out_.firms.push_back(FirmRow{day32, n, m_.firms[n], f});
-        if (m_.kind[n] == NodeKind::Park) {
-            firms += static_cast<double>(m_.firms[n]);
-            active += static_cast<double>(f);
-            parks_up += operational_[n] ? 1.0 : 0.0;
-        }
-        firms_active_sum_[n] = 0;
-    }
-    if (in_window(day) && day_cycles_ > 0) {
-        if (firms > 0) min_firm_share_ = std::min(min_firm_share_, active / firms);
-        if (!m_.parks.empty())
-            min_operational_ =
-                std::min(min_operational_, parks_up / static_cast<double>(m_.parks.size()));
-    }
-    std::fill(operational_.begin(), operational_.end(), true);
-    day_cycles_ = 0;
-    if (options_.progress) options_.progress(std::min(++days_done_, days_total_), days_total_);
+    track_output(day, static_cast<double>(kpi_.day_cycles) * dt_);
+    kpi_.out.essential_by_day.push_back(
+        {day32, kpi_.day_essential_demand, kpi_.day_essential_delivered});
+    kpi_.day_essential_demand = kpi_.day_essential_delivered = 0.0;
+    account_stocks();
+    if (options_.record_timeseries) record_rows(day32, cycles);
+    rows_.clear_day();
+    record_firms(day, cycles);
+    kpi_.day_cycles = 0;
+    if (options_.progress)
+        options_.progress(std::min(++kpi_.days_done, kpi_.days_total), kpi_.days_total);
     if (t < m_.end)
         queue_.schedule(std::min(Tick{t.value + kTicksPerDay}, m_.end), kPrioDay,
                         Event{Ev::DayEnd});
 }
 
+// The day's holding cost, and the lowest stock seen (invariant witness).
+void Engine::account_stocks() {
+    double held = kpi_.holding_cost, lowest = kpi_.out.min_stock_seen;
+    for (const RowIndex row : indices(rows_.stock)) {
+        held += rows_.stock[row] * kpi_.holding_rate[row];
+        lowest = std::min(lowest, rows_.stock[row]);
+    }
+    kpi_.holding_cost = held;
+    kpi_.out.min_stock_seen = lowest;
+}
+
+// The day's time-series rows of every row with any activity.
+void Engine::record_rows(std::int32_t day, double cycles) {
+    for (const RowIndex row : indices(rows_.stock)) {
+        const DayAccum& a = rows_.day[row];
+        const double stock = rows_.stock[row], received = rows_.received[row];
+        const bool active = a.produced != 0 || a.consumed_inputs != 0 || stock != 0 ||
+                            a.shipped != 0 || received != 0 || a.demand != 0 || a.capacity != 0;
+        if (!active) continue;
+        const DayRow out{day,
+                         m_.row_node[row].value,
+                         m_.row_product[row].value,
+                         a.produced,
+                         a.consumed_inputs,
+                         stock,
+                         a.shipped,
+                         received,
+                         a.demand,
+                         a.delivered,
+                         a.unmet,
+                         a.capacity / cycles};
+        if (options_.on_day_row)
+            options_.on_day_row(out);
+        else
+            kpi_.out.timeseries.push_back(out);
+    }
+}
+
+// Firms active over the day, and the window's lowest shares of active firms
+// and operational parks.
+void Engine::record_firms(std::int64_t day, double cycles) {
+    double firms = 0, active = 0, parks_up = 0;
+    for (const NodeIndex n : m_.firm_nodes) {
+        const auto f = static_cast<std::int64_t>(std::llround(kpi_.firms_active_sum[n] / cycles));
+        if (options_.record_timeseries)
+            kpi_.out.firms.push_back(
+                FirmRow{static_cast<std::int32_t>(day), n.value, m_.firms[n], f});
+        if (m_.kind[n] == NodeKind::Park) {
+            firms += static_cast<double>(m_.firms[n]);
+            active += static_cast<double>(f);
+            parks_up += kpi_.operational[n] ? 1.0 : 0.0;
+        }
+        kpi_.firms_active_sum[n] = 0;
+    }
+    if (in_window(day) && kpi_.day_cycles > 0) {
+        if (firms > 0) kpi_.min_firm_share = std::min(kpi_.min_firm_share, active / firms);
+        if (!m_.parks.empty())
+            kpi_.min_operational =
+                std::min(kpi_.min_operational, parks_up / static_cast<double>(m_.parks.size()));
+    }
+    std::fill(kpi_.operational.begin(), kpi_.operational.end(), true);
+}
+
 void Engine::finish(RunResult& out) {
     out.link_peak_utilization.clear();
-    for (std::uint32_t l = 0; l < m_.links.size(); ++l) {
-        LinkState& s = links_[m_.link_slot[l]];
-        fold_peak(s);
+    for (const LinkIndex l : indices(m_.links)) {
+        LinkState& s = routes_.links[m_.link_slot[l]];
+        s.fold_peak();
         out.link_peak_utilization.push_back(s.peak);
     }
     out.scenario = m_.scenario_name;
-    out.policy = m_.policy_name;
+    out.policy = m_.policy.name;
     out.start_day = to_days(m_.start);
     out.end_day = to_days(m_.end);
     out.input_hash = m_.input_hash;
-    out.node_ids = m_.node_ids;
-    out.product_ids = m_.product_ids;
+    out.node_ids = m_.node_ids.raw();
+    out.product_ids = m_.product_ids.raw();
     double demanded = 0, delivered = 0, unmet = 0;
-    for (std::size_t p = 0; p < m_.n_products; ++p) {
-        demanded += out.products[p].demanded;
-        delivered += out.products[p].delivered;
-        unmet += out.products[p].unmet;
+    for (const ProductTotals& p : out.products) {
+        demanded += p.demanded;
+        delivered += p.delivered;
+        unmet += p.unmet;
     }
-    for (std::size_t row = 0; row < stock_.size(); ++row) {
-        out.balance[m_.row_product[row]].final_stock += stock_[row];
-        out.balance[m_.row_product[row]].in_transit += pipeline_[row];
+    for (const RowIndex row : indices(rows_.stock)) {
+        ProductBalance& b = out.balance[m_.row_product[row].value];
+        b.final_stock += rows_.stock[row];
+        b.in_transit += rows_.pipeline[row];
     }
     for (std::size_t p = 0; p < m_.n_products; ++p) {
         out.balance[p].produced = out.products[p].produced;
@@ -266,12 +342,13 @@ void Engine::finish(RunResult& out) {
     }
     Kpis& k = out.kpi;
     k.fill_rate = demanded > 0 ? delivered / demanded : 1.0;
-    k.essential_fill_rate =
-        window_essential_demand_ > 0 ? window_essential_delivered_ / window_essential_demand_ : 1.0;
+    k.essential_fill_rate = kpi_.window_essential_demand > 0
+                                ? kpi_.window_essential_delivered / kpi_.window_essential_demand
+                                : 1.0;
     k.unmet_units = unmet;
-    k.min_active_firm_share = min_firm_share_;
-    k.min_operational_park_share = min_operational_;
-    k.holding_cost = holding_cost_;
+    k.min_active_firm_share = kpi_.min_firm_share;
+    k.min_operational_park_share = kpi_.min_operational;
+    k.holding_cost = kpi_.holding_cost;
     finish_resilience(out);
 }
 
@@ -280,19 +357,17 @@ void Engine::finish(RunResult& out) {
 namespace shockflow {
 
 struct Simulator::Impl {
-    ScenarioSpec scenario;
     model::CompiledModel model;
 };
 
 Simulator::Simulator(const ScenarioSpec& scenario, const PolicySpec& policy)
-    : impl_(std::make_unique<Impl>(Impl{scenario, model::compile(scenario, policy)})) {}
+    : impl_(std::make_unique<Impl>(Impl{model::compile(scenario, policy)})) {}
 Simulator::~Simulator() = default;
 Simulator::Simulator(Simulator&&) noexcept = default;
 Simulator& Simulator::operator=(Simulator&&) noexcept = default;
 
 RunResult Simulator::run(const RunOptions& options) const {
-    model::Engine engine(impl_->model, model::realize(impl_->scenario, impl_->model, options.seed),
-                         options);
+    model::Engine engine(impl_->model, model::realize(impl_->model, options.seed), options);
     RunResult result = engine.run();
     result.seed = options.seed;
     return result;

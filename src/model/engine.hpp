@@ -1,7 +1,8 @@
 #pragma once
 // The run-time state of one replication and the discrete-event loop over it.
-// State is flat arrays indexed by node, link, channel or row (node x product);
-// nothing is allocated per event once the run has started.
+// State is flat arrays indexed by node, link, channel or row (node x product),
+// grouped by concern; each group resets itself from the compiled model.
+// Nothing is allocated per event once the run has started.
 
 #include <cstdint>
 #include <memory>
@@ -49,7 +50,7 @@ enum class JobState : std::uint8_t { Pending, Waiting, Repairing, Done };
 
 // The damage of one strike on one node, repaired by one crew.
 struct StrikeJob {
-    std::uint32_t node = 0;
+    NodeIndex node;
     Tick start{0};
     double loss = 0.0;         // capacity share lost, 0..1
     double firms_share = 0.0;  // share of firms damaged, 0..1
@@ -63,42 +64,35 @@ struct StrikeJob {
 };
 
 struct LinkCut {
-    std::uint32_t link = 0;
+    LinkIndex link;
     Tick start{0}, end{0};
     double loss = 1.0;
     bool active = false;
 };
 
 struct LaborShock {
-    std::vector<std::uint32_t> nodes;
+    std::vector<NodeIndex> nodes;
     Tick start{0}, end{0};
     double absent = 0.0;
     bool active = false;
 };
 
 struct DemandShock {
-    std::vector<std::uint32_t> regions;
-    std::vector<bool> products;
+    std::vector<NodeIndex> regions;
+    IndexVec<ProductIndex, bool> products;
     Tick start{0}, end{0};
     double multiplier = 1.0;
     bool active = false;
 };
 
 struct Displacement {
-    std::uint32_t from = 0, to = 0;
+    NodeIndex from, to;
     Tick start{0};
     double share = 0.0;
     double over_days = 0.0;
     double base = 0.0;   // people to move, fixed at the start
     double moved = 0.0;  // people moved so far
     bool active = false;
-};
-
-// Goods dispatched in one cycle that arrive at the same time travel as one
-// batch behind one event: far fewer events than shipments.
-struct Shipment {
-    std::uint32_t row = 0;  // destination row (node, product)
-    double units = 0.0;
 };
 
 // Disruptions with every sampled value drawn (one replication's draw).
@@ -110,15 +104,148 @@ struct Realization {
     std::vector<Displacement> moves;
 };
 
-// Draws the scenario's disruptions for one seed (realize.cpp).
-Realization realize(const ScenarioSpec& scenario, const CompiledModel& m, std::uint64_t seed);
+// Draws the compiled events for one seed (realize.cpp): numbers only.
+Realization realize(const CompiledModel& m, std::uint64_t seed);
 
 // Daily totals of one row, reset at each day boundary. What arrives is kept
-// apart (Engine::received_): arrivals touch rows at random, and a dense
+// apart (RowState::received): arrivals touch rows at random, and a dense
 // array of one figure per row stays in cache where these records would not.
 struct DayAccum {
     double produced = 0, consumed_inputs = 0, shipped = 0;
     double demand = 0, delivered = 0, unmet = 0, capacity = 0;
+};
+
+// Stocks, orders and flows of every row, and the producers' cycle state.
+struct RowState {
+    IndexVec<RowIndex, double> stock, pipeline;          // on hand, in transit towards the row
+    IndexVec<RowIndex, double> expected;                 // smoothed need, units/day
+    IndexVec<RowIndex, double> demand_rate, multiplier;  // regions
+    IndexVec<RowIndex, double> plan_rate;   // units/day the row plans for, kept current
+    IndexVec<RowIndex, double> input_need;  // producers' inputs: need from forecasts
+    IndexVec<RowIndex, double> requested;   // suppliers: requests received this cycle
+    IndexVec<RowIndex, double> forecast;    // suppliers: what customers expect to draw
+    IndexVec<RowIndex, double> cap_cycle;   // producers: what they can make this cycle
+    IndexVec<RowIndex, double> supply;      // suppliers: stock + cap_cycle this cycle
+    IndexVec<RowIndex, DayAccum> day;
+    IndexVec<RowIndex, double> received;       // units arrived today
+    IndexVec<ChannelIndex, double> req;        // orders placed over each channel this cycle
+    IndexVec<NodeIndex, double> input_factor;  // producers: share of wanted output inputs allow
+    // Scratch of the cycle's steps.
+    std::vector<double> grants;                 // a short supplier's grants, by channel
+    std::vector<double> by_supply;              // a holder's inbound entries
+    IndexVec<ProductIndex, double> input_want;  // a producer's input needs
+    IndexVec<MadePos, double> made_want;        // a producer's wanted output
+
+    void reset(const CompiledModel& m);
+    void clear_day();  // daily totals and arrivals
+};
+
+// What a cycle reads and writes of a link, kept together (half a cache line).
+struct LinkState {
+    double cap = 0.0;   // units it can carry this cycle
+    double load = 0.0;  // requests on it this cycle
+    double used = 0.0;  // units shipped over it this cycle
+    double peak = 0.0;  // highest used / cap seen (invariant witness)
+    // Folds what was shipped into the peak and clears it (routes.cpp).
+    void fold_peak();
+};
+
+// Links' capacity and the route of every channel: direct, or a detour around
+// a closed link when rerouting is on.
+struct RouteState {
+    IndexVec<LinkIndex, double> link_factor;  // share of capacity left by cuts
+    IndexVec<SlotIndex, LinkState> links;
+    IndexVec<SlotIndex, double> link_scale;  // factor scaling requests to capacity, or 1
+    std::vector<SlotIndex> over;             // slots over capacity this cycle
+    std::vector<RowIndex> rescaled;          // supplier rows whose requests were scaled
+    IndexVec<ChannelIndex, double> share;    // a holder's split of orders over its channels
+    IndexVec<InboundPos, double> usable_in;  // units a channel can bring per cycle
+    IndexVec<ChannelIndex, Tick> transit;
+    IndexVec<ChannelIndex, std::uint32_t> path_begin, path_end;  // hops; empty = direct
+    std::vector<LinkIndex> path_pool;
+    std::unique_ptr<Router> router;  // only with rerouting on
+    std::unordered_map<std::uint64_t, IndexVec<NodeIndex, LinkIndex>> trees;
+    std::vector<ChannelIndex> closed;    // channels whose own link is closed
+    std::vector<ChannelIndex> todo;      // scratch of Engine::refresh_routes_after
+    std::vector<RowIndex> touched_rows;  // scratch of Engine::refresh_routes_after
+
+    void reset(const CompiledModel& m);
+    [[nodiscard]] bool detours() const { return !path_pool.empty(); }
+    // Adds `units` to `field` of every link channel c travels: its own, or the
+    // hops of its detour.
+    void add_on_links(const CompiledModel& m, ChannelIndex c, bool detours,
+                      double LinkState::*field, double units) {
+        if (!detours || path_begin[c] == path_end[c]) {
+            links[m.channel_slot[c]].*field += units;
+        } else {
+            for (auto h = path_begin[c]; h < path_end[c]; ++h)
+                links[m.link_slot[path_pool[h]]].*field += units;
+        }
+    }
+};
+
+// Goods dispatched in one cycle that arrive at the same time travel as one
+// batch behind one event: far fewer events than shipments.
+struct Shipment {
+    RowIndex row;  // destination row (node, product)
+    double units = 0.0;
+};
+
+// Shipments in transit. Channels are grouped by transit time ("class"); each
+// cycle opens at most one batch per class.
+struct TransitState {
+    std::vector<Tick> classes;  // transit time of each class
+    std::unordered_map<std::int64_t, std::uint32_t> class_index;
+    IndexVec<ChannelIndex, std::uint32_t> class_of_channel;
+    std::vector<std::uint32_t> class_count;  // channels per class: a batch's largest size
+    // A batch's storage only grows; `size` of it is in use.
+    struct Batch {
+        std::vector<Shipment> items;
+        std::size_t size = 0;
+    };
+    std::vector<Batch> batches;
+    std::vector<std::uint32_t> free_batches;
+    std::vector<Shipment*> cursor;  // by class: next free item of this cycle's batch, or null
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> opened;  // (class, batch) this cycle
+
+    void reset(const CompiledModel& m);
+    void classify(ChannelIndex c, Tick transit);  // classes are never removed
+    void count_classes();
+    std::uint32_t take_batch(std::uint32_t cls);  // a free batch with room for the class
+    void close_batches();
+};
+
+// Disruptions of this replication and the node state they set.
+struct DisruptionState {
+    Realization r;
+    IndexVec<NodeIndex, double> damage;         // capacity share left by strikes
+    IndexVec<NodeIndex, double> firms_damaged;  // share of firms damaged
+    IndexVec<NodeIndex, double> labor;          // share of workers present
+    IndexVec<NodeIndex, double> population;     // people (regions)
+    std::uint32_t crews_busy = 0;
+
+    void reset(const CompiledModel& m);  // node state; r is the engine's draw
+};
+
+// Run totals, KPI and resilience accumulators.
+struct KpiState {
+    RunResult out;
+    IndexVec<RowIndex, double> holding_rate;       // cost per unit-day of a row's stock
+    IndexVec<NodeIndex, double> firms_active_sum;  // this day's cycles
+    IndexVec<NodeIndex, bool> operational;         // this day
+    std::int64_t day_cycles = 0;
+    std::size_t days_done = 0, days_total = 0;
+    double window_essential_demand = 0, window_essential_delivered = 0;
+    double day_essential_demand = 0, day_essential_delivered = 0;
+    double holding_cost = 0;
+    double min_firm_share = 1.0, min_operational = 1.0;
+    double person_days_short = 0;
+    IndexVec<NodeIndex, double> region_window_demand, region_window_delivered;  // essential
+    IndexVec<RowIndex, double> first_short;  // days of the first shortfall after w0, or NaN
+    IndexVec<RowIndex, double> drop_day, recover_days;  // producers' output below 95 %
+    double window_output = 0, window_baseline = 0, lost_output = 0;
+
+    void reset(const CompiledModel& m);
 };
 
 class Engine {
@@ -131,148 +258,69 @@ public:
 private:
     // engine.cpp: loop and bookkeeping
     void init();
+    void schedule_disruptions();
     void dispatch(const Event& e, Tick t);
     void end_day(Tick t);
+    void account_stocks();
+    void record_rows(std::int32_t day, double cycles);
+    void record_firms(std::int64_t day, double cycles);
     void finish(RunResult& out);
     // cycle.cpp: one production/distribution cycle
     void cycle(Tick t);
     void consume(Tick t);
     void place_orders(Tick t);
     void clip_to_link_capacity();
-    void sum_requests(std::uint32_t row);  // requested_[row] from req_
+    void sum_requests(RowIndex row);  // requested[row] from req
     void produce();
-    void produce_at(std::uint32_t n);
+    void produce_at(NodeIndex n);
     void ship(Tick t);
-    void allocate(std::uint32_t row, double total);  // grants into scratch_
-    void allocate_priority(std::uint32_t row, double stock);
-    void allocate_fair(std::uint32_t row, double stock);
+    Shipment* open_batch(std::uint32_t cls, Tick t);  // this cycle's batch of a class
+    void arrive(std::uint32_t batch);
     void update_expectations();
     void observe_cycle();
+    // allocate.cpp
+    void allocate(RowIndex row, double total);  // grants into rows_.grants
+    void allocate_priority(RowIndex row, double stock);
+    void allocate_fair(RowIndex row, double stock);
     // disruptions.cpp
     void start_strike(std::uint32_t job, Tick t);
     void finish_repair(std::uint32_t job, std::uint32_t version, Tick t);
     void assign_crews(Tick t);
     void speed_up(Tick t);
     void refresh_damage(Tick t);
-    void refresh_link(std::uint32_t link);
-    void refresh_routes();
-    void refresh_routes_after(std::uint32_t link);
-    void refresh_shares();
-    void refresh_shares_of(std::uint32_t row);
-    void route(std::uint32_t c);
-    void route_channel(std::uint32_t c, const std::vector<std::uint32_t>& via);
-    void classify_transit(std::uint32_t c);
-    Shipment* open_batch(std::uint32_t cls, Tick t);  // this cycle's batch of a class
-    void close_batches();
-    void count_classes();
-    void arrive(std::uint32_t batch);
-    void refresh_labor(const std::vector<std::uint32_t>& nodes);
+    void refresh_labor(const std::vector<NodeIndex>& nodes);
     void refresh_demand(const DemandShock& shock);
     void start_displacement(std::uint32_t i, Tick t);
     void move_people(Tick t);
-    void move(std::uint32_t from, std::uint32_t to, double people);
+    void move(NodeIndex from, NodeIndex to, double people);
+    // routes.cpp
+    void refresh_link(LinkIndex link);
+    void refresh_routes();
+    void refresh_routes_after(LinkIndex link);
+    void refresh_shares();
+    void refresh_shares_of(RowIndex row);
+    void route(ChannelIndex c);
+    void route_channel(ChannelIndex c, const IndexVec<NodeIndex, LinkIndex>& via);
+    // resilience.cpp
+    void track_shortfall(Tick t, double want, double unmet, RowIndex row);
+    void track_output(std::int64_t day, double day_length);
+    void finish_resilience(RunResult& out) const;
 
-    [[nodiscard]] double need_rate(std::size_t row) const;  // units/day the row plans for
-    [[nodiscard]] double capacity_factor(std::uint32_t p, Tick t) const;
-    [[nodiscard]] double cycle_capacity(std::size_t row, Tick t) const;
+    [[nodiscard]] double need_rate(RowIndex row) const;  // units/day the row plans for
+    [[nodiscard]] double capacity_factor(ProductIndex p, Tick t) const;
+    [[nodiscard]] double cycle_capacity(RowIndex row, Tick t) const;
     [[nodiscard]] bool in_window(std::int64_t day) const;
 
     const CompiledModel& m_;
-    Realization r_;
     RunOptions options_;
-    std::size_t days_done_ = 0, days_total_ = 0;
     des::EventQueue<Event> queue_;
     double dt_ = 0.0;  // cycle length, days
 
-    // Rows (node x product).
-    std::vector<double> stock_, pipeline_, expected_, demand_rate_, multiplier_;
-    std::vector<double> input_need_;
-    std::vector<double> plan_rate_;  // need_rate() of every row, kept current
-    std::vector<double> requested_;  // suppliers: requests received this cycle
-    std::vector<double> forecast_;   // suppliers: what customers expect to draw, units/day
-    std::vector<DayAccum> day_;
-    std::vector<double> received_;      // units arrived today, by row
-    std::vector<double> holding_rate_;  // cost per unit-day of a row's stock
-    // Nodes.
-    std::vector<double> population_, damage_, firms_damaged_, labor_, input_factor_;
-    std::vector<double> firms_active_sum_;
-    std::vector<bool> operational_;
-    // Links.
-    // What a cycle reads and writes of a link, kept together (half a cache line).
-    struct LinkState {
-        double cap = 0.0;   // units it can carry this cycle
-        double load = 0.0;  // requests on it this cycle
-        double used = 0.0;  // units shipped over it this cycle
-        double peak = 0.0;  // highest used / cap seen (invariant witness)
-    };
-    static void fold_peak(LinkState& l);
-    // Adds `units` to `field` of every link channel c travels: its own, or the
-    // hops of its detour. `links` is links_.data(), which hot loops hold.
-    void add_on_links(LinkState* links, std::uint32_t c, bool detours, double LinkState::*field,
-                      double units) const {
-        if (!detours || path_begin_[c] == path_end_[c]) {
-            links[m_.channel_slot[c]].*field += units;
-        } else {
-            for (auto h = path_begin_[c]; h < path_end_[c]; ++h)
-                links[m_.link_slot[path_pool_[h]]].*field += units;
-        }
-    }
-    std::vector<double> link_factor_;      // by link
-    std::vector<LinkState> links_;         // by link slot (m_.link_slot)
-    std::vector<double> link_scale_;       // by slot: factor scaling requests to capacity, or 1
-    std::vector<std::uint32_t> over_;      // slots over capacity this cycle
-    std::vector<std::uint32_t> rescaled_;  // supplier rows whose requests were scaled
-    // Channels.
-    std::vector<double> share_, req_;  // by channel
-    std::vector<double> usable_in_;    // by entry of m_.inbound.list
-    std::vector<double> in_scratch_;   // per-holder scratch of place_orders
-    std::vector<double> cap_cycle_;    // by row: what a producer can make this cycle
-    std::vector<double> supply_;       // by row: stock + cap_cycle_ of suppliers, this cycle
-    std::vector<Tick> transit_;
-    std::vector<std::uint32_t> path_begin_, path_end_;  // hops in path_pool_; empty = direct
-    std::vector<std::uint32_t> path_pool_;
-    // Arrival batches: channels are grouped by transit time ("class"); each
-    // cycle opens at most one batch per class.
-    std::vector<Tick> transit_classes_;
-    std::unordered_map<std::int64_t, std::uint32_t> class_index_;
-    std::vector<std::uint32_t> class_of_channel_;
-    std::vector<std::uint32_t> class_count_;  // channels per class: a batch's largest size
-    // A batch's storage only grows; `size` of it is in use.
-    struct Batch {
-        std::vector<Shipment> items;
-        std::size_t size = 0;
-    };
-    std::vector<Batch> batches_;
-    std::vector<std::uint32_t> free_batches_;
-    std::vector<Shipment*> cursor_;  // by class: next free item of this cycle's batch, or null
-    std::vector<std::pair<std::uint32_t, std::uint32_t>> opened_;  // (class, batch) this cycle
-    std::unique_ptr<Router> router_;                               // only with rerouting on
-    std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> trees_;
-    std::vector<std::uint32_t> closed_;        // channels whose own link is closed
-    std::vector<std::uint32_t> todo_;          // scratch of refresh_routes_after
-    std::vector<std::uint32_t> touched_rows_;  // scratch of refresh_routes_after
-    std::vector<double> scratch_;              // per-supplier grants
-    std::vector<double> input_scratch_;        // by product
-    std::vector<double> made_want_;            // by entry of m_.made
-
-    std::uint32_t crews_busy_ = 0;
-    std::int64_t day_cycles_ = 0;
-
-    // Run totals and KPI accumulators.
-    RunResult out_;
-    double window_essential_demand_ = 0, window_essential_delivered_ = 0;
-    double day_essential_demand_ = 0, day_essential_delivered_ = 0;
-    double holding_cost_ = 0;
-    double min_firm_share_ = 1.0, min_operational_ = 1.0;
-    // Resilience (resilience.cpp).
-    double person_days_short_ = 0;
-    std::vector<double> region_window_demand_, region_window_delivered_;  // by node, essential
-    std::vector<double> first_short_;  // by row: days of the first shortfall after w0, or NaN
-    std::vector<double> drop_day_, recover_days_;  // by row: producers' output below 95 %
-    double window_output_ = 0, window_baseline_ = 0, lost_output_ = 0;
-    void track_shortfall(Tick t, double want, double unmet, std::size_t row);
-    void track_output(std::int64_t day, double day_length);
-    void finish_resilience(RunResult& out) const;
+    RowState rows_;
+    RouteState routes_;
+    TransitState transit_;
+    DisruptionState dis_;
+    KpiState kpi_;
 };
 
 }  // namespace shockflow::model

@@ -1,5 +1,6 @@
-// Drawing one replication's disruptions: every distribution sampled, every
-// `any:TAG` target chosen. Event i draws from its own stream (seed, i), so
+// Drawing one replication's disruptions from the compiled event templates:
+// every distribution sampled, every `any:TAG` target chosen; nothing is
+// looked up by name. Event i draws from its own stream (seed, i), so
 // replication k of every policy sees the same disruptions and adding an event
 // leaves the draws of the others unchanged.
 #include <algorithm>
@@ -11,7 +12,7 @@
 namespace shockflow::model {
 namespace {
 
-double sample(const Distribution& d, RandomStream& rng) {
+double sample(const Draw& d, RandomStream& rng) {
     using K = Distribution::Kind;
     switch (d.kind) {
         case K::Fixed:
@@ -33,42 +34,29 @@ double sample(const Distribution& d, RandomStream& rng) {
     return d.p[0];
 }
 
-double share(const Distribution& d, RandomStream& rng) {
-    return std::clamp(sample(d, rng), 0.0, 1.0);
-}
-double nonneg(const Distribution& d, RandomStream& rng) { return std::max(0.0, sample(d, rng)); }
+double share(const Draw& d, RandomStream& rng) { return std::clamp(sample(d, rng), 0.0, 1.0); }
+double nonneg(const Draw& d, RandomStream& rng) { return std::max(0.0, sample(d, rng)); }
 
-// Nodes an event targets: an id, every node with `tag:X`, or `count` distinct
-// nodes drawn among those with `any:TAG` (partial Fisher–Yates in index order).
-std::vector<std::uint32_t> targets(const CompiledModel& m, const EventSpec& e, RandomStream& rng) {
-    if (e.target.rfind("any:", 0) != 0) return select_nodes(m, e.target);
-    std::vector<std::uint32_t> pool = select_nodes(m, "tag:" + e.target.substr(4));
-    const auto count = std::min<std::size_t>(pool.size(), static_cast<std::size_t>(e.count));
-    for (std::size_t i = 0; i < count; ++i) {
+// The event's targets; with `any:` draw_count distinct nodes of the pool
+// (partial Fisher–Yates in index order).
+std::vector<NodeIndex> targets(const EventTemplate& e, RandomStream& rng) {
+    if (e.draw_count == 0) return e.nodes;
+    std::vector<NodeIndex> pool = e.nodes;
+    for (std::size_t i = 0; i < e.draw_count; ++i) {
         const std::size_t j = i + static_cast<std::size_t>(rng.below(pool.size() - i));
         std::swap(pool[i], pool[j]);
     }
-    pool.resize(count);
+    pool.resize(e.draw_count);
     std::sort(pool.begin(), pool.end());
     return pool;
 }
 
-std::uint32_t link_index(const CompiledModel& m, const std::string& name) {
-    const auto it = m.link_index.find(name);
-    return it == m.link_index.end() ? kNone : it->second;
-}
-
-std::uint32_t node_index(const CompiledModel& m, const std::string& id) {
-    const auto it = m.node_index.find(id);
-    return it == m.node_index.end() ? kNone : it->second;
-}
-
-void add_strike(const CompiledModel& m, const EventSpec& e, RandomStream& rng, Realization& r) {
+void add_strike(const EventTemplate& e, RandomStream& rng, Realization& r) {
     const Tick day = ticks_from_days(sample(e.day, rng));
-    const double loss = share(e.capacity_loss, rng);
-    const double firms = e.firms_damaged ? share(*e.firms_damaged, rng) : loss;
-    const double repair = nonneg(e.repair_days, rng);
-    for (std::uint32_t n : targets(m, e, rng)) {
+    const double loss = share(e.loss, rng);
+    const double firms = e.firms_drawn ? share(e.firms, rng) : loss;
+    const double repair = nonneg(e.repair, rng);
+    for (const NodeIndex n : targets(e, rng)) {
         StrikeJob j;
         j.node = n;
         j.start = day;
@@ -80,46 +68,47 @@ void add_strike(const CompiledModel& m, const EventSpec& e, RandomStream& rng, R
     }
 }
 
-void add_event(const CompiledModel& m, const EventSpec& e, RandomStream& rng, Realization& r) {
+// Start and end of an event that lasts a drawn number of days.
+std::pair<Tick, Tick> span(const EventTemplate& e, RandomStream& rng) {
+    const Tick start = ticks_from_days(sample(e.day, rng));
+    return {start, start + ticks_from_days(nonneg(e.duration, rng))};
+}
+
+void add_event(const EventTemplate& e, RandomStream& rng, Realization& r) {
     switch (e.kind) {
         case EventKind::Strike:
-            add_strike(m, e, rng, r);
+            add_strike(e, rng, r);
             return;
         case EventKind::LinkCut: {
-            const Tick day = ticks_from_days(sample(e.day, rng));
-            const Tick end = day + ticks_from_days(nonneg(e.duration_days, rng));
-            const std::uint32_t link = link_index(m, e.link);
-            if (link != kNone) r.cuts.push_back({link, day, end, share(e.capacity_loss, rng)});
+            const auto [start, end] = span(e, rng);
+            if (e.link.valid()) r.cuts.push_back({e.link, start, end, share(e.loss, rng)});
             return;
         }
         case EventKind::LaborShock: {
             LaborShock s;
-            s.start = ticks_from_days(sample(e.day, rng));
-            s.end = s.start + ticks_from_days(nonneg(e.duration_days, rng));
-            s.absent = share(e.absent_share, rng);
-            s.nodes = targets(m, e, rng);
+            std::tie(s.start, s.end) = span(e, rng);
+            s.absent = share(e.absent, rng);
+            s.nodes = targets(e, rng);
             r.labor.push_back(std::move(s));
             return;
         }
         case EventKind::DemandShock: {
             DemandShock s;
-            s.start = ticks_from_days(sample(e.day, rng));
-            s.end = s.start + ticks_from_days(nonneg(e.duration_days, rng));
+            std::tie(s.start, s.end) = span(e, rng);
             s.multiplier = nonneg(e.multiplier, rng);
-            for (std::uint32_t n : select_nodes(m, e.region))
-                if (m.kind[n] == NodeKind::Region) s.regions.push_back(n);
-            s.products = select_products(m, e.product);
+            s.regions = e.nodes;
+            s.products = e.products;
             r.demand.push_back(std::move(s));
             return;
         }
         case EventKind::Displacement: {
             Displacement d;
-            d.from = node_index(m, e.from);
-            d.to = node_index(m, e.to);
+            d.from = e.from;
+            d.to = e.to;
             d.start = ticks_from_days(sample(e.day, rng));
             d.share = share(e.share, rng);
-            d.over_days = nonneg(e.over_days, rng);
-            if (d.from != kNone && d.to != kNone) r.moves.push_back(d);
+            d.over_days = nonneg(e.over, rng);
+            if (d.from.valid() && d.to.valid()) r.moves.push_back(d);
             return;
         }
     }
@@ -127,11 +116,11 @@ void add_event(const CompiledModel& m, const EventSpec& e, RandomStream& rng, Re
 
 }  // namespace
 
-Realization realize(const ScenarioSpec& scenario, const CompiledModel& m, std::uint64_t seed) {
+Realization realize(const CompiledModel& m, std::uint64_t seed) {
     Realization r;
-    for (std::size_t i = 0; i < scenario.events.size(); ++i) {
+    for (std::size_t i = 0; i < m.events.size(); ++i) {
         RandomStream rng(seed, i);
-        add_event(m, scenario.events[i], rng, r);
+        add_event(m.events[i], rng, r);
     }
     return r;
 }

@@ -25,9 +25,9 @@ double median(std::vector<double> v) {
 
 // Records the first cycle (at or after the window start) in which a region
 // went short of an essential product.
-void Engine::track_shortfall(Tick t, double want, double unmet, std::size_t row) {
-    if (!std::isnan(first_short_[row]) || t < ticks_from_days(m_.window[0])) return;
-    if (want > 0.0 && unmet > 1e-9 * want) first_short_[row] = to_days(t) - m_.window[0];
+void Engine::track_shortfall(Tick t, double want, double unmet, RowIndex row) {
+    if (!std::isnan(kpi_.first_short[row]) || t < ticks_from_days(m_.window[0])) return;
+    if (want > 0.0 && unmet > 1e-9 * want) kpi_.first_short[row] = to_days(t) - m_.window[0];
 }
 
 // Daily check of every producer's output against its baseline, from the
@@ -35,24 +35,25 @@ void Engine::track_shortfall(Tick t, double want, double unmet, std::size_t row)
 void Engine::track_output(std::int64_t day, double day_length) {
     const bool window = in_window(day);
     if (static_cast<double>(day) + 1.0 <= m_.window[0]) return;
-    for (std::uint32_t n : m_.producers) {
-        for (auto k = m_.made.begin(n); k < m_.made.end(n); ++k) {
-            const std::uint32_t p = m_.made.list[k];
-            const std::size_t row = m_.row(n, p);
+    KpiState& k = kpi_;
+    for (const NodeIndex n : m_.producers) {
+        for (auto at = m_.made.begin(n); at < m_.made.end(n); ++at) {
+            const ProductIndex p = m_.made.list[at];
+            const RowIndex row = m_.made_row[at];
             const double base = m_.baseline_output[row] * day_length;
             if (base <= 0.0) continue;
-            const double made = day_[row].produced;
+            const double made = rows_.day[row].produced;
             if (window) {
-                lost_output_ += std::max(0.0, base - made);
+                k.lost_output += std::max(0.0, base - made);
                 if (m_.essential[p]) {
-                    window_output_ += made;
-                    window_baseline_ += base;
+                    k.window_output += made;
+                    k.window_baseline += base;
                 }
             }
-            if (std::isnan(drop_day_[row])) {
-                if (made < kRecovered * base) drop_day_[row] = static_cast<double>(day);
-            } else if (std::isnan(recover_days_[row]) && made >= kRecovered * base) {
-                recover_days_[row] = static_cast<double>(day) - drop_day_[row];
+            if (std::isnan(k.drop_day[row])) {
+                if (made < kRecovered * base) k.drop_day[row] = static_cast<double>(day);
+            } else if (std::isnan(k.recover_days[row]) && made >= kRecovered * base) {
+                k.recover_days[row] = static_cast<double>(day) - k.drop_day[row];
             }
         }
     }
@@ -61,17 +62,19 @@ void Engine::track_output(std::int64_t day, double day_length) {
 void Engine::finish_resilience(RunResult& out) const {
     const double horizon = to_days(m_.end) - m_.window[0];
     std::vector<double> tts, ttr;
-    for (std::uint32_t row = 0; row < m_.n_rows; ++row) {
-        const std::uint32_t n = m_.row_node[row], p = m_.row_product[row];
-        Resilience r{n, p, kNaN, kNaN, false};
+    const KpiState& acc = kpi_;
+    for (const RowIndex row : indices<RowIndex>(m_.n_rows)) {
+        const NodeIndex n = m_.row_node[row];
+        const ProductIndex p = m_.row_product[row];
+        Resilience r{n.value, p.value, kNaN, kNaN, false};
         if (m_.kind[n] == NodeKind::Region && m_.essential[p] && m_.demand[row] > 0.0) {
-            r.censored = std::isnan(first_short_[row]);
-            r.time_to_survive_days = r.censored ? horizon : first_short_[row];
+            r.censored = std::isnan(acc.first_short[row]);
+            r.time_to_survive_days = r.censored ? horizon : acc.first_short[row];
             tts.push_back(r.time_to_survive_days);
-        } else if (m_.produces[row] && !std::isnan(drop_day_[row])) {
-            r.censored = std::isnan(recover_days_[row]);
+        } else if (m_.produces[row] && !std::isnan(acc.drop_day[row])) {
+            r.censored = std::isnan(acc.recover_days[row]);
             r.time_to_recover_days =
-                r.censored ? to_days(m_.end) - drop_day_[row] : recover_days_[row];
+                r.censored ? to_days(m_.end) - acc.drop_day[row] : acc.recover_days[row];
             ttr.push_back(r.time_to_recover_days);
         } else {
             continue;
@@ -79,16 +82,16 @@ void Engine::finish_resilience(RunResult& out) const {
         out.resilience.push_back(r);
     }
     Kpis& k = out.kpi;
-    k.person_days_short = person_days_short_;
+    k.person_days_short = acc.person_days_short;
     k.worst_region_essential_fill_rate = 1.0;
-    for (std::uint32_t r : m_.regions)
-        if (region_window_demand_[r] > 0.0)
+    for (const NodeIndex r : m_.regions)
+        if (acc.region_window_demand[r] > 0.0)
             k.worst_region_essential_fill_rate =
                 std::min(k.worst_region_essential_fill_rate,
-                         region_window_delivered_[r] / region_window_demand_[r]);
+                         acc.region_window_delivered[r] / acc.region_window_demand[r]);
     k.essential_output_vs_baseline =
-        window_baseline_ > 0.0 ? window_output_ / window_baseline_ : 1.0;
-    k.lost_output_units = lost_output_;
+        acc.window_baseline > 0.0 ? acc.window_output / acc.window_baseline : 1.0;
+    k.lost_output_units = acc.lost_output;
     k.time_to_survive_min_days = tts.empty() ? horizon : *std::min_element(tts.begin(), tts.end());
     k.time_to_survive_median_days = tts.empty() ? horizon : median(tts);
     k.time_to_recover_median_days = median(ttr);

@@ -22,22 +22,22 @@ using Edge = boost::graph_traits<Graph>::edge_descriptor;
 // Keeps the links that are open and carry the product.
 struct OpenFor {
     const CompiledModel* m = nullptr;
-    const std::vector<double>* factor = nullptr;
+    const IndexVec<LinkIndex, double>* factor = nullptr;
     const Graph* g = nullptr;
-    std::uint32_t product = 0;
+    ProductIndex product;
     bool operator()(const Edge& e) const {
-        const auto l = boost::get(boost::edge_index, *g, e);
+        const LinkIndex l(boost::get(boost::edge_index, *g, e));
         return (*factor)[l] > 0.0 && m->links[l].carries[product];
     }
 };
 
 // Records, for each vertex, the edge of its final (shortest) relaxation.
 struct TreeRecorder : boost::default_dijkstra_visitor {
-    std::vector<std::uint32_t>* via = nullptr;
+    IndexVec<NodeIndex, LinkIndex>* via = nullptr;
     const Graph* g = nullptr;
     template <class G>
     void edge_relaxed(const Edge& e, const G&) const {
-        (*via)[boost::target(e, *g)] = boost::get(boost::edge_index, *g, e);
+        (*via)[NodeIndex(boost::target(e, *g))] = LinkIndex(boost::get(boost::edge_index, *g, e));
     }
 };
 
@@ -49,30 +49,31 @@ struct Router::Impl {
 
 Router::Router(const CompiledModel& m) : m_(m), impl_(std::make_unique<Impl>()) {
     impl_->graph = Graph(m.n_nodes);
-    for (std::uint32_t l = 0; l < m.links.size(); ++l)
-        boost::add_edge(m.links[l].from, m.links[l].to, l, impl_->graph);
+    for (const LinkIndex l : indices(m.links))
+        boost::add_edge(m.links[l].from.value, m.links[l].to.value, l.value, impl_->graph);
 }
 
 Router::~Router() = default;
 
-std::vector<std::uint32_t> Router::fastest_tree(std::uint32_t src, std::uint32_t product,
-                                                const std::vector<double>& link_factor) const {
+IndexVec<NodeIndex, LinkIndex> Router::fastest_tree(
+    NodeIndex src, ProductIndex product, const IndexVec<LinkIndex, double>& link_factor) const {
     const Graph& g = impl_->graph;
     boost::filtered_graph<Graph, OpenFor> open(g, OpenFor{&m_, &link_factor, &g, product});
     std::vector<double> dist(m_.n_nodes, 0.0);
-    std::vector<std::uint32_t> via(m_.n_nodes, kNone);
+    IndexVec<NodeIndex, LinkIndex> via(m_.n_nodes, LinkIndex::none());
     auto weight = boost::make_function_property_map<Edge, double>([&](const Edge& e) {
-        return static_cast<double>(m_.links[boost::get(boost::edge_index, g, e)].transit.value);
+        return static_cast<double>(
+            m_.links[LinkIndex(boost::get(boost::edge_index, g, e))].transit.value);
     });
     TreeRecorder rec;
     rec.via = &via;
     rec.g = &g;
-    boost::dijkstra_shortest_paths(open, src,
+    boost::dijkstra_shortest_paths(open, src.value,
                                    boost::weight_map(weight)
                                        .distance_map(boost::make_iterator_property_map(
                                            dist.begin(), boost::get(boost::vertex_index, g)))
                                        .visitor(rec));
-    via[src] = kNone;
+    via[src] = LinkIndex::none();
     return via;
 }
 

@@ -19,9 +19,9 @@ public:
 
     // Shortest-transit tree from `src` over links with factor > 0 that carry
     // `product`: for every node, the link by which the tree reaches it
-    // (kNone where unreachable, and at src).
-    [[nodiscard]] std::vector<std::uint32_t> fastest_tree(
-        std::uint32_t src, std::uint32_t product, const std::vector<double>& link_factor) const;
+    // (none where unreachable, and at src).
+    [[nodiscard]] IndexVec<NodeIndex, LinkIndex> fastest_tree(
+        NodeIndex src, ProductIndex product, const IndexVec<LinkIndex, double>& link_factor) const;
 
 private:
     struct Impl;

@@ -1,5 +1,6 @@
 set(SHOCKFLOW_MODEL_SOURCES
     src/model/compile.cpp
+    src/model/compile_levers.cpp
     src/model/baseline.cpp
     src/model/realize.cpp
     src/model/routing.cpp
@@ -7,5 +8,6 @@ set(SHOCKFLOW_MODEL_SOURCES
     src/model/cycle.cpp
     src/model/allocate.cpp
     src/model/disruptions.cpp
+    src/model/routes.cpp
     src/model/resilience.cpp
     src/model/kpi.cpp)

@@ -48,7 +48,7 @@ Draws draw(const ScenarioSpec& s, const PolicySpec& policy, int n) {
     const model::CompiledModel m = model::compile(s, policy);
     Draws d;
     for (int seed = 1; seed <= n; ++seed) {
-        const model::Realization r = model::realize(s, m, static_cast<std::uint64_t>(seed));
+        const model::Realization r = model::realize(m, static_cast<std::uint64_t>(seed));
         EXPECT_EQ(r.jobs.size(), 2u);
         EXPECT_NE(r.jobs[0].node, r.jobs[1].node);  // count = 2 distinct parks
         d.day.push_back(to_days(r.jobs[0].start));

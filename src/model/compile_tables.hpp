@@ -1,0 +1,64 @@
+#pragma once
+// What compiling needs and the engine does not: name lookups, and the tables
+// over every (node, product) pair (the dense space) from which the active
+// rows are chosen. Kept apart from CompiledModel, whose arrays are all by row.
+
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "model/compiled.hpp"
+
+namespace shockflow::model {
+
+// Names to indices, and the node tags selectors read.
+struct Lookup {
+    std::unordered_map<std::string, NodeIndex> node;
+    std::unordered_map<std::string, ProductIndex> product;
+    std::unordered_map<std::string, LinkIndex> link;  // "FROM->TO"
+    IndexVec<NodeIndex, std::vector<std::string>> tags;
+};
+
+// Every (node, product) pair, numbered node-major.
+struct DenseTables {
+    std::size_t n_products = 0;
+    IndexVec<DenseIndex, double> capacity;                    // units/day nominal
+    IndexVec<DenseIndex, bool> produces;                      // node makes the product
+    IndexVec<DenseIndex, double> initial_stock;               // units
+    IndexVec<DenseIndex, double> target_days;                 // policy overrides applied
+    IndexVec<DenseIndex, double> demand;                      // regions: units/day
+    IndexVec<DenseIndex, double> baseline_need;               // baseline.cpp
+    IndexVec<DenseIndex, double> baseline_output;             // baseline.cpp
+    IndexVec<ProductIndex, std::vector<RecipeInput>> recipe;  // by output product
+    Csr<DenseIndex, InboundPos, ChannelIndex> inbound;
+    Ranges<DenseIndex, ChannelIndex> outbound;
+    std::vector<DenseIndex> holders, suppliers;
+
+    [[nodiscard]] std::size_t size() const { return capacity.size(); }
+    [[nodiscard]] DenseIndex at(NodeIndex n, ProductIndex p) const {
+        return DenseIndex(n.value * n_products + p.value);
+    }
+    [[nodiscard]] NodeIndex node(DenseIndex d) const {
+        return NodeIndex(d.value / static_cast<std::uint32_t>(n_products));
+    }
+    [[nodiscard]] ProductIndex product(DenseIndex d) const {
+        return ProductIndex(d.value % static_cast<std::uint32_t>(n_products));
+    }
+};
+
+// Nodes selected by "id", "tag:X" or "*" (in index order).
+std::vector<NodeIndex> select_nodes(const CompiledModel& m, const Lookup& names,
+                                    const std::string& selector);
+// Products selected by "id", a category name or "*".
+IndexVec<ProductIndex, bool> select_products(const CompiledModel& m, const std::string& selector);
+
+// The levers (compile_levers.cpp): target overrides into `dense`, the rest
+// into m.policy.
+void compile_policy(const PolicySpec& policy, const Lookup& names, DenseTables& dense,
+                    CompiledModel& m);
+// One template per scenario event, in order (compile_levers.cpp).
+void compile_events(const ScenarioSpec& s, const Lookup& names, CompiledModel& m);
+// The undisturbed daily need of every pair (baseline.cpp).
+void compute_baseline_need(const CompiledModel& m, DenseTables& dense);
+
+}  // namespace shockflow::model
