@@ -11,7 +11,7 @@
 #include "io/number_format.hpp"
 #include "io/text_table.hpp"
 #include "shockflow/io/comparison_files.hpp"
-#include "shockflow/model/result.hpp"
+#include "shockflow/model/kpi.hpp"
 
 namespace shockflow::io {
 namespace {
@@ -26,7 +26,7 @@ std::string display_signed(double v) { return (v > 0.0 ? "+" : "") + display_num
 // Which policies hold the best finite mean of KPI j. Nobody is marked when all
 // finite means are equal: a star must distinguish something.
 std::vector<bool> best_of_row(const Comparison& c, std::size_t j) {
-    const bool higher = Kpis::higher_is_better(c.kpi_names[j]);
+    const bool higher = kpi_info(c.kpi_names[j]).higher_is_better;
     std::vector<double> means;
     for (const auto& p : c.policies) {
         if (std::isfinite(p.stats.at(j).mean)) means.push_back(p.stats.at(j).mean);

@@ -13,6 +13,7 @@
 #include "io/run_files.hpp"
 #include "shockflow/core/assert.hpp"
 #include "shockflow/core/version.hpp"
+#include "shockflow/model/kpi.hpp"
 
 namespace shockflow::io {
 namespace {
@@ -68,7 +69,9 @@ Json products_json(const RunResult& r) {
 
 Json kpi_json(const Kpis& kpi) {
     Json out = Json::object();
-    for (const auto& [name, value] : kpi.list()) out[std::string(name)] = json_number(value);
+    for (const KpiInfo& info : kpi_registry()) {
+        out[std::string(info.name)] = json_number(kpi.*info.field);
+    }
     return out;
 }
 

@@ -49,7 +49,7 @@ private:
 };
 
 /// An aligned plain-text table for a terminal: scenario, policy and seed, the
-/// KPIs (in Kpis::list() order) and run totals per product (units), ending in '\n'.
+/// KPIs (in kpi_registry() order) and run totals per product (units), ending in '\n'.
 [[nodiscard]] std::string format_kpi_table(const RunResult& result);
 
 }  // namespace shockflow::io
