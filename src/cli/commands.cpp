@@ -11,6 +11,7 @@
 #include "shockflow/core/error.hpp"
 #include "shockflow/experiment/compare.hpp"
 #include "shockflow/io/comparison_files.hpp"
+#include "shockflow/io/kpi_list.hpp"
 #include "shockflow/io/report.hpp"
 #include "shockflow/io/run_writer.hpp"
 #include "shockflow/model/simulation.hpp"
@@ -195,6 +196,11 @@ int compare_command(const CompareArgs& args, const Processes& processes) {
             args.out);
     }
     print_notice(notice);
+    return 0;
+}
+
+int kpis_command(const KpisArgs& args) {
+    fmt::print("{}", args.markdown ? io::kpi_list_markdown() : io::format_kpi_list());
     return 0;
 }
 
