@@ -7,10 +7,11 @@
 #include <filesystem>
 #include <set>
 
+#include "io/progress.hpp"
 #include "shockflow/core/error.hpp"
 #include "shockflow/experiment/compare.hpp"
-#include "shockflow/experiment/progress.hpp"
-#include "shockflow/experiment/report.hpp"
+#include "shockflow/io/comparison_files.hpp"
+#include "shockflow/io/kpi_list.hpp"
 #include "shockflow/io/report.hpp"
 #include "shockflow/io/run_writer.hpp"
 #include "shockflow/model/simulation.hpp"
@@ -89,7 +90,7 @@ int run_command(const RunArgs& args) {
     options.record_timeseries = !args.out.empty();
 
     // Simulated days, on a terminal, for runs that last more than a moment.
-    std::optional<experiment::ProgressBar> bar;
+    std::optional<io::ProgressBar> bar;
     if (!args.quiet && ::isatty(::fileno(stderr)) == 1) {
         options.progress = [&bar](std::size_t done, std::size_t total) {
             if (!bar) bar.emplace(stderr, total, "days", kRunProgressDelaySeconds);
@@ -159,7 +160,7 @@ int compare_command(const CompareArgs& args, const Processes& processes) {
 
     // A bar only where someone watches it: not in logs, pipes or CI. Over
     // several processes it counts rank 0's share of the runs.
-    std::optional<experiment::ProgressBar> bar;
+    std::optional<io::ProgressBar> bar;
     if (!args.quiet && ::isatty(::fileno(stderr)) == 1) {
         const std::size_t pairs = policies.size() * static_cast<std::size_t>(options.replications);
         bar.emplace(stderr, experiment::shard_size(pairs, processes.rank, processes.size));
@@ -178,14 +179,14 @@ int compare_command(const CompareArgs& args, const Processes& processes) {
         notice = io::write_comparison_with_report(
             comparison, io::make_report_context(scenario, nullptr), find_report_assets(), args.out);
     } else if (!args.out.empty()) {
-        experiment::write_comparison(comparison, args.out);
+        io::write_comparison(comparison, args.out);
     }
     if (args.quiet) {
         print_notice(notice);
         return 0;
     }
 
-    fmt::print("{}\n", experiment::format_comparison_table(comparison));
+    fmt::print("{}\n", io::format_comparison_table(comparison));
     if (args.out.empty()) {
         fmt::print("no files written (use --out DIR to write them)\n");
     } else {
@@ -195,6 +196,11 @@ int compare_command(const CompareArgs& args, const Processes& processes) {
             args.out);
     }
     print_notice(notice);
+    return 0;
+}
+
+int kpis_command(const KpisArgs& args) {
+    fmt::print("{}", args.markdown ? io::kpi_list_markdown() : io::format_kpi_list());
     return 0;
 }
 

@@ -40,6 +40,10 @@ struct CompareArgs {
     bool report = false;                       ///< also write out/report.html (needs out)
 };
 
+struct KpisArgs {
+    bool markdown = false;  ///< the table of docs/MODEL.md instead of the terminal one
+};
+
 struct GenerateArgs {
     GenerateOptions options;
     std::string out;  ///< directory for scenario.toml, nodes.csv, links.csv
@@ -60,5 +64,6 @@ int run_command(const RunArgs& args);
 int generate_command(const GenerateArgs& args);
 int validate_command(const ValidateArgs& args);
 int compare_command(const CompareArgs& args, const Processes& processes = {});
+int kpis_command(const KpisArgs& args);
 
 }  // namespace shockflow::cli

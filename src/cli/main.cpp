@@ -62,6 +62,7 @@ struct Parsed {
     ValidateArgs validate;
     CompareArgs compare;
     GenerateArgs generate;
+    KpisArgs kpis;
     std::uint64_t run_seed = 0, compare_seed = 0;
     std::int64_t replications = 0;
     CLI::Option* run_seed_opt = nullptr;
@@ -170,21 +171,36 @@ CLI::App* add_generate(CLI::App& app, Parsed& p) {
     return cmd;
 }
 
-int dispatch(const CLI::App* run, const CLI::App* validate, const CLI::App* generate, Parsed& p,
-             const Processes& processes) {
+CLI::App* add_kpis(CLI::App& app, Parsed& p) {
+    CLI::App* cmd =
+        app.add_subcommand("kpis", "List the KPIs: name, unit, which way is better, definition");
+    cmd->add_flag("--markdown", p.kpis.markdown, "As the Markdown table of docs/MODEL.md");
+    return cmd;
+}
+
+struct Subcommands {
+    const CLI::App* run = nullptr;
+    const CLI::App* validate = nullptr;
+    const CLI::App* generate = nullptr;
+    const CLI::App* kpis = nullptr;
+};
+
+int dispatch(const Subcommands& cmd, Parsed& p, const Processes& processes) {
     // Over MPI only `compare` is shared out; the other commands run on rank 0.
-    const bool compare = !(run->parsed() || validate->parsed() || generate->parsed());
+    const bool compare = !(cmd.run->parsed() || cmd.validate->parsed() || cmd.generate->parsed() ||
+                           cmd.kpis->parsed());
     if (processes.rank != 0 && !compare) return 0;
-    if (generate->parsed()) {
+    if (cmd.kpis->parsed()) return kpis_command(p.kpis);
+    if (cmd.generate->parsed()) {
         if (p.generate.options.start_day >= p.generate.options.end_day)
             throw CLI::ValidationError("--start-day", "must be before --end-day");
         return generate_command(p.generate);
     }
-    if (run->parsed()) {
+    if (cmd.run->parsed()) {
         copy_if_given(p.run_seed_opt, p.run_seed, p.run.seed);
         return run_command(p.run);
     }
-    if (validate->parsed()) return validate_command(p.validate);
+    if (cmd.validate->parsed()) return validate_command(p.validate);
     copy_if_given(p.compare_seed_opt, p.compare_seed, p.compare.seed);
     copy_if_given(p.replications_opt, p.replications, p.compare.replications);
     return compare_command(p.compare, processes);
@@ -208,10 +224,12 @@ int run_program(int argc, char** argv, const Processes& processes,
         ->check(whole_number(0, kMaxSeed));
     app.footer("Exit status: 0 success, 2 bad input (usage, scenario, policy), 1 any other error.");
     Parsed parsed;
-    const CLI::App* run = add_run(app, parsed);
-    const CLI::App* validate = add_validate(app, parsed);
+    Subcommands cmd;
+    cmd.run = add_run(app, parsed);
+    cmd.validate = add_validate(app, parsed);
     add_compare(app, parsed);
-    const CLI::App* generate = add_generate(app, parsed);
+    cmd.generate = add_generate(app, parsed);
+    cmd.kpis = add_kpis(app, parsed);
 
     try {
         app.parse(argc, argv);
@@ -220,7 +238,7 @@ int run_program(int argc, char** argv, const Processes& processes,
         return app.exit(e) == 0 ? 0 : kExitBadInput;
     }
     try {
-        return dispatch(run, validate, generate, parsed, processes);
+        return dispatch(cmd, parsed, processes);
     } catch (const CLI::ValidationError& e) {
         fmt::print(stderr, "{}\n", e.what());
         return kExitBadInput;

@@ -66,6 +66,7 @@ endfunction()
 
 shockflow_cli_test(version 0 "--version" MATCH "^shockflow [0-9]+\\.[0-9]+\\.[0-9]+ \\(git ")
 shockflow_cli_test(help 0 "--help" MATCH "validate")
+shockflow_cli_test(kpis 0 "kpis" MATCH "^kpi +unit +better +definition\n")
 shockflow_cli_test(no_subcommand 2 "")
 shockflow_cli_test(missing_argument 2 "run")
 shockflow_cli_test(missing_scenario 2
