@@ -75,23 +75,21 @@ std::optional<std::string> LoadContext::read(const std::filesystem::path& path) 
     return text;
 }
 
-bool check_at_least(LoadContext& ctx, const SourceLoc& loc, const std::string& path, double v,
-                    double min) {
+bool check_at_least(LoadContext& ctx, const SourceLoc& loc, KeyPath path, double v, double min) {
     if (v >= min) return true;
-    ctx.error(loc, fmt::format("{}: must be >= {} (got {})", path, min, v));
+    ctx.error(loc, fmt::format("{}: must be >= {} (got {})", path.str(), min, v));
     return false;
 }
 
-bool check_above(LoadContext& ctx, const SourceLoc& loc, const std::string& path, double v,
-                 double min) {
+bool check_above(LoadContext& ctx, const SourceLoc& loc, KeyPath path, double v, double min) {
     if (v > min) return true;
-    ctx.error(loc, fmt::format("{}: must be > {} (got {})", path, min, v));
+    ctx.error(loc, fmt::format("{}: must be > {} (got {})", path.str(), min, v));
     return false;
 }
 
-bool check_share(LoadContext& ctx, const SourceLoc& loc, const std::string& path, double v) {
+bool check_share(LoadContext& ctx, const SourceLoc& loc, KeyPath path, double v) {
     if (v >= 0.0 && v <= 1.0) return true;
-    ctx.error(loc, fmt::format("{}: must be between 0 and 1 (got {})", path, v));
+    ctx.error(loc, fmt::format("{}: must be between 0 and 1 (got {})", path.str(), v));
     return false;
 }
 

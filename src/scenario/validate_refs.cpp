@@ -79,76 +79,75 @@ std::string where(const SourceLoc& first, const SourceLoc& here) {
     return fmt::format("{}:{}", first.file, first.line);
 }
 
-bool check_id_syntax(LoadContext& ctx, const SourceLoc& loc, const std::string& path,
-                     const std::string& id) {
+bool check_id_syntax(LoadContext& ctx, const SourceLoc& loc, KeyPath path, std::string_view id) {
     if (is_valid_id(id)) return true;
-    ctx.error(loc, fmt::format("{}: invalid id {} (use letters, digits, '_', '-' and '.')", path,
-                               in_quotes(id)));
+    ctx.error(loc, fmt::format("{}: invalid id {} (use letters, digits, '_', '-' and '.')",
+                               path.str(), in_quotes(id)));
     return false;
 }
 
-bool check_product(LoadContext& ctx, const Catalog& cat, const SourceLoc& loc,
-                   const std::string& path, const std::string& id) {
+bool check_product(LoadContext& ctx, const Catalog& cat, const SourceLoc& loc, KeyPath path,
+                   std::string_view id) {
     if (cat.products.contains(id)) return true;
-    ctx.error(loc, fmt::format("{}: unknown product {}{}", path, in_quotes(id),
+    ctx.error(loc, fmt::format("{}: unknown product {}{}", path.str(), in_quotes(id),
                                unknown_hint(id, cat.product_ids())));
     return false;
 }
 
 bool check_product_or_category(LoadContext& ctx, const Catalog& cat, const SourceLoc& loc,
-                               const std::string& path, const std::string& name, bool star) {
+                               KeyPath path, std::string_view name, bool star) {
     const auto& categories = category_names();
     if (cat.products.contains(name) || (star && name == "*")) return true;
     if (std::find(categories.begin(), categories.end(), name) != categories.end()) return true;
     std::vector<std::string> known = categories;
     const auto ids = cat.product_ids();
     known.insert(known.end(), ids.begin(), ids.end());
-    ctx.error(loc, fmt::format("{}: unknown product or category {}{}", path, in_quotes(name),
+    ctx.error(loc, fmt::format("{}: unknown product or category {}{}", path.str(), in_quotes(name),
                                unknown_hint(name, known)));
     return false;
 }
 
-bool check_node(LoadContext& ctx, const Catalog& cat, const SourceLoc& loc, const std::string& path,
-                const std::string& id, std::initializer_list<NodeKind> kinds) {
+bool check_node(LoadContext& ctx, const Catalog& cat, const SourceLoc& loc, KeyPath path,
+                std::string_view id, std::initializer_list<NodeKind> kinds) {
     const auto it = cat.nodes.find(id);
     if (it == cat.nodes.end()) {
-        ctx.error(loc, fmt::format("{}: unknown node {}{}", path, in_quotes(id),
+        ctx.error(loc, fmt::format("{}: unknown node {}{}", path.str(), in_quotes(id),
                                    unknown_hint(id, cat.node_ids())));
         return false;
     }
     if (kinds.size() == 0) return true;
     if (std::find(kinds.begin(), kinds.end(), it->second.kind) != kinds.end()) return true;
-    ctx.error(loc, fmt::format("{}: node {} is a {} (expected {})", path, in_quotes(id),
+    ctx.error(loc, fmt::format("{}: node {} is a {} (expected {})", path.str(), in_quotes(id),
                                kind_name(it->second.kind), kinds_phrase(kinds)));
     return false;
 }
 
-bool check_tag(LoadContext& ctx, const Catalog& cat, const SourceLoc& loc, const std::string& path,
-               const std::string& tag) {
+bool check_tag(LoadContext& ctx, const Catalog& cat, const SourceLoc& loc, KeyPath path,
+               std::string_view tag) {
     if (cat.tag_counts.contains(tag)) return true;
-    ctx.error(loc, fmt::format("{}: no node carries tag {}{}", path, in_quotes(tag),
+    ctx.error(loc, fmt::format("{}: no node carries tag {}{}", path.str(), in_quotes(tag),
                                unknown_hint(tag, cat.tags())));
     return false;
 }
 
-bool check_node_or_tag(LoadContext& ctx, const Catalog& cat, const SourceLoc& loc,
-                       const std::string& path, const std::string& ref,
-                       std::initializer_list<NodeKind> kinds) {
+bool check_node_or_tag(LoadContext& ctx, const Catalog& cat, const SourceLoc& loc, KeyPath path,
+                       std::string_view ref, std::initializer_list<NodeKind> kinds) {
     if (ref.starts_with("tag:")) return check_tag(ctx, cat, loc, path, ref.substr(4));
     return check_node(ctx, cat, loc, path, ref, kinds);
 }
 
-bool check_link(LoadContext& ctx, const Catalog& cat, const SourceLoc& loc, const std::string& path,
-                const std::string& name) {
+bool check_link(LoadContext& ctx, const Catalog& cat, const SourceLoc& loc, KeyPath path,
+                std::string_view name) {
     const auto arrow = name.find("->");
-    if (arrow == std::string::npos) {
-        ctx.error(loc, fmt::format("{}: expected a link written \"FROM->TO\" (got {})", path,
+    if (arrow == std::string_view::npos) {
+        ctx.error(loc, fmt::format("{}: expected a link written \"FROM->TO\" (got {})", path.str(),
                                    in_quotes(name)));
         return false;
     }
-    const auto key = std::pair(name.substr(0, arrow), name.substr(arrow + 2));
+    const auto key =
+        std::pair(std::string(name.substr(0, arrow)), std::string(name.substr(arrow + 2)));
     if (cat.links.contains(key)) return true;
-    ctx.error(loc, fmt::format("{}: unknown link {}{}", path, in_quotes(name),
+    ctx.error(loc, fmt::format("{}: unknown link {}{}", path.str(), in_quotes(name),
                                unknown_hint(name, cat.link_names())));
     return false;
 }

@@ -45,32 +45,30 @@ const std::vector<std::string>& category_names();
 std::string where(const SourceLoc& first, const SourceLoc& here);
 
 /// Checks an id's syntax ([A-Za-z0-9_.-]+).
-bool check_id_syntax(LoadContext& ctx, const SourceLoc& loc, const std::string& path,
-                     const std::string& id);
+bool check_id_syntax(LoadContext& ctx, const SourceLoc& loc, KeyPath path, std::string_view id);
 
 /// A product id.
-bool check_product(LoadContext& ctx, const Catalog& cat, const SourceLoc& loc,
-                   const std::string& path, const std::string& id);
+bool check_product(LoadContext& ctx, const Catalog& cat, const SourceLoc& loc, KeyPath path,
+                   std::string_view id);
 
 /// A product id or category; `"*"` too if `star` (demand shocks).
 bool check_product_or_category(LoadContext& ctx, const Catalog& cat, const SourceLoc& loc,
-                               const std::string& path, const std::string& name, bool star);
+                               KeyPath path, std::string_view name, bool star);
 
 /// A node id whose kind is one of `kinds` (any kind if `kinds` is empty).
-bool check_node(LoadContext& ctx, const Catalog& cat, const SourceLoc& loc, const std::string& path,
-                const std::string& id, std::initializer_list<NodeKind> kinds);
+bool check_node(LoadContext& ctx, const Catalog& cat, const SourceLoc& loc, KeyPath path,
+                std::string_view id, std::initializer_list<NodeKind> kinds);
 
 /// A tag carried by at least one node (the part after `tag:` or `any:`).
-bool check_tag(LoadContext& ctx, const Catalog& cat, const SourceLoc& loc, const std::string& path,
-               const std::string& tag);
+bool check_tag(LoadContext& ctx, const Catalog& cat, const SourceLoc& loc, KeyPath path,
+               std::string_view tag);
 
 /// A node id (of one of `kinds`) or `tag:X`.
-bool check_node_or_tag(LoadContext& ctx, const Catalog& cat, const SourceLoc& loc,
-                       const std::string& path, const std::string& ref,
-                       std::initializer_list<NodeKind> kinds);
+bool check_node_or_tag(LoadContext& ctx, const Catalog& cat, const SourceLoc& loc, KeyPath path,
+                       std::string_view ref, std::initializer_list<NodeKind> kinds);
 
 /// A link written `FROM->TO`.
-bool check_link(LoadContext& ctx, const Catalog& cat, const SourceLoc& loc, const std::string& path,
-                const std::string& name);
+bool check_link(LoadContext& ctx, const Catalog& cat, const SourceLoc& loc, KeyPath path,
+                std::string_view name);
 
 }  // namespace shockflow::scenario
