@@ -114,10 +114,10 @@ void add_node(NodeDraft draft, LoadContext& ctx, Catalog& cat, ScenarioSpec& spe
     if (id_at == draft.at.end()) return;  // missing id reported by the reader
     const std::string path = draft.label + ".id";
     if (!check_id_syntax(ctx, id_at->second, path, draft.node.id)) return;
-    if (const auto first = cat.nodes.find(draft.node.id); first != cat.nodes.end()) {
-        ctx.error(id_at->second,
-                  fmt::format("{}: duplicate node id {} (first defined at {})", path,
-                              in_quotes(draft.node.id), where(first->second.loc, id_at->second)));
+    if (const std::size_t first = cat.find_node(draft.node.id); first != Catalog::kNone) {
+        ctx.error(id_at->second, fmt::format("{}: duplicate node id {} (first defined at {})", path,
+                                             in_quotes(draft.node.id),
+                                             where(spec.nodes[first].loc, id_at->second)));
         return;
     }
     cat.add_node(draft.node);
@@ -134,21 +134,21 @@ void add_link(LinkDraft draft, LoadContext& ctx, Catalog& cat, ScenarioSpec& spe
         return !check_product(ctx, cat, at("products"), path("products"), p);
     });
     if (!draft.at.contains("from") || !draft.at.contains("to")) return;
-    const bool from_ok = check_node(ctx, cat, at("from"), path("from"), l.from, {});
-    const bool to_ok = check_node(ctx, cat, at("to"), path("to"), l.to, {});
-    if (!from_ok || !to_ok) return;
+    const std::size_t from = resolve_node(ctx, cat, at("from"), path("from"), l.from, {});
+    const std::size_t to = resolve_node(ctx, cat, at("to"), path("to"), l.to, {});
+    if (from == Catalog::kNone || to == Catalog::kNone) return;
     if (l.from == l.to) {
         ctx.error(at("to"), fmt::format("{}: a link cannot end where it starts ({})", path("to"),
                                         in_quotes(l.to)));
         return;
     }
-    const auto key = std::pair(l.from, l.to);
-    if (const auto first = cat.links.find(key); first != cat.links.end()) {
-        ctx.error(l.loc, fmt::format("{}: duplicate link \"{}->{}\" (first defined at {})",
-                                     draft.label, l.from, l.to, where(first->second, l.loc)));
+    if (const std::size_t first = cat.find_link(from, to); first != Catalog::kNone) {
+        ctx.error(l.loc,
+                  fmt::format("{}: duplicate link \"{}->{}\" (first defined at {})", draft.label,
+                              l.from, l.to, where(spec.links[first].loc, l.loc)));
         return;
     }
-    cat.links.emplace(key, l.loc);
+    cat.add_link(from, to);
     spec.links.push_back(std::move(draft.link));
 }
 
