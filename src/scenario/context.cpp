@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <iterator>
 #include <memory>
 #include <system_error>
 
@@ -16,6 +17,12 @@ LoadContext::LoadContext(const std::filesystem::path& file)
 
 void LoadContext::error(SourceLoc loc, std::string message) {
     errors_.push_back(Diagnostic{std::move(loc), std::move(message)});
+}
+
+void LoadContext::error_before(std::size_t index, std::vector<Diagnostic> problems) {
+    errors_.insert(errors_.begin() + static_cast<std::ptrdiff_t>(std::min(index, errors_.size())),
+                   std::make_move_iterator(problems.begin()),
+                   std::make_move_iterator(problems.end()));
 }
 
 void LoadContext::throw_if_any() {

@@ -33,6 +33,11 @@ public:
 
     /// Records one problem; loading goes on so that all of them are reported.
     void error(SourceLoc loc, std::string message);
+    /// Records `problems` as if they had been reported before the problem
+    /// numbered `index` (0-based, in reporting order): a table read row by row
+    /// reports its syntax problems ahead of what its rows hold, as when the
+    /// whole table was parsed first.
+    void error_before(std::size_t index, std::vector<Diagnostic> problems);
     [[nodiscard]] std::size_t error_count() const noexcept { return errors_.size(); }
 
     /// Throws ConfigError with every problem, in file order (as a compiler
