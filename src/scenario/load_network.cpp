@@ -140,9 +140,25 @@ std::string_view cell_of(const CsvRecord& row, const Header<Key>& header, Key ke
     return {};
 }
 
+/// A cell of up to 15 digits, perhaps after a '-': the common case, and one
+/// whose value is an exact double, so it is the very number from_chars reads.
+std::optional<double> whole_number(std::string_view text) {
+    const bool negative = text.starts_with('-');
+    const std::string_view digits = negative ? text.substr(1) : text;
+    if (digits.empty() || digits.size() > 15) return std::nullopt;
+    std::int64_t n = 0;
+    for (const char c : digits) {
+        if (c < '0' || c > '9') return std::nullopt;
+        n = n * 10 + (c - '0');
+    }
+    const auto v = static_cast<double>(n);
+    return negative ? -v : v;
+}
+
 std::optional<double> cell_number(LoadContext& ctx, const SourceLoc& loc, KeyPath path,
                                   std::string_view cell) {
     const std::string_view text = cell.starts_with('+') ? cell.substr(1) : cell;
+    if (const auto whole = whole_number(text)) return whole;
     double v = 0.0;
     const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
     if (ec != std::errc{} || end != text.data() + text.size() || !std::isfinite(v)) {
@@ -168,6 +184,7 @@ std::optional<std::int64_t> cell_integer(LoadContext& ctx, const SourceLoc& loc,
 /// `a; b;c` -> {a, b, c}; empty items dropped.
 std::vector<std::string> split_list(std::string_view cell) {
     std::vector<std::string> out;
+    out.reserve(static_cast<std::size_t>(std::count(cell.begin(), cell.end(), ';')) + 1);
     std::size_t start = 0;
     while (start <= cell.size()) {
         const std::size_t end = std::min(cell.find(';', start), cell.size());
@@ -262,11 +279,27 @@ void assign_node_cell(NodeDraft& d, const Column<NodeKey>& c, std::string_view c
     }
 }
 
+/// Room for the row's capacity, stock and demand entries, made once each.
+void reserve_quantities(const CsvRecord& row, const Header<NodeKey>& header, NodeSpec& n) {
+    std::size_t capacity = 0, stock = 0, demand = 0;
+    for (std::size_t i = 0; i < header.columns.size(); ++i) {
+        const Column<NodeKey>& c = header.columns[i];
+        if (!c.ok || row.cells[i].empty()) continue;
+        capacity += c.key == NodeKey::Capacity ? 1 : 0;
+        stock += c.key == NodeKey::Stock ? 1 : 0;
+        demand += c.key == NodeKey::Demand ? 1 : 0;
+    }
+    n.capacity.reserve(capacity);
+    n.stock.reserve(stock);
+    n.demand.reserve(demand);
+}
+
 NodeDraft node_row(const CsvRecord& row, const Header<NodeKey>& header, const std::string& file,
                    LoadContext& ctx) {
     NodeDraft d;
     d.node.loc = SourceLoc{file, row.line, 0};
     d.node.id = cell_of(row, header, NodeKey::Id);  // names the node in messages from the start
+    reserve_quantities(row, header, d.node);
     for (std::size_t i = 0; i < header.columns.size(); ++i) {
         if (header.columns[i].ok && !row.cells[i].empty()) {
             assign_node_cell(d, header.columns[i], row.cells[i], ctx);
