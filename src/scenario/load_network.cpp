@@ -368,8 +368,9 @@ void read_csv_links(const TableReader& network, Catalog& cat, ScenarioSpec& spec
     const std::size_t first_error = ctx.error_count();
     CsvReader reader(src->text);
     const auto header = read_header(reader, src->file, link_columns(), ctx, cat);
-    spec.links.reserve(spec.links.size() + rows_at_most(src->text));
-    cat.reserve_links(rows_at_most(src->text));
+    const std::size_t rows = rows_at_most(src->text);
+    spec.links.reserve(spec.links.size() + rows);
+    cat.reserve_links(rows);
     CsvRecord row;
     while (reader.next(row)) add_link(link_row(row, header, src->file, ctx), ctx, cat, spec);
     report_problems(reader, *src, first_error, ctx);
