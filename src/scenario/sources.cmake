@@ -2,6 +2,7 @@ set(SHOCKFLOW_SCENARIO_SOURCES
     src/scenario/context.cpp
     src/scenario/csv.cpp
     src/scenario/distribution.cpp
+    src/scenario/event_days.cpp
     src/scenario/load_events.cpp
     src/scenario/load_network.cpp
     src/scenario/load_nodes.cpp
