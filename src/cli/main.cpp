@@ -115,7 +115,8 @@ CLI::App* add_run(CLI::App& app, Parsed& p) {
 }
 
 CLI::App* add_validate(CLI::App& app, Parsed& p) {
-    CLI::App* cmd = app.add_subcommand("validate", "Check a scenario (and a policy) file");
+    CLI::App* cmd = app.add_subcommand(
+        "validate", "Check a scenario (and a policy) file and print the scenario's warnings");
     add_scenario(cmd, p.validate.scenario);
     cmd->add_option("--policy", p.validate.policy, "Policy TOML file to check as well")
         ->type_name("FILE");
