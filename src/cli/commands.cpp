@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <set>
@@ -17,6 +18,7 @@
 #include "shockflow/model/simulation.hpp"
 #include "shockflow/scenario/generate.hpp"
 #include "shockflow/scenario/loader.hpp"
+#include "shockflow/scenario/warnings.hpp"
 
 namespace shockflow::cli {
 namespace {
@@ -75,14 +77,40 @@ std::vector<std::string> ids_of(const std::vector<Spec>& specs) {
     return ids;
 }
 
+// The scenario, loaded and checked. Its warnings go to stderr even with
+// --quiet (they are diagnostics, like errors); with --werror they are errors.
+ScenarioSpec load_checked(const std::string& file, const WarningArgs& w) {
+    ScenarioSpec scenario = load_scenario(file);
+    std::vector<Diagnostic> warnings = scenario_warnings(scenario);
+    if (w.werror && !warnings.empty()) {
+        for (Diagnostic& d : warnings) d.severity = Severity::Error;
+        throw ConfigError(std::move(warnings));
+    }
+    print_diagnostics(warnings, w.max_shown);
+    return scenario;
+}
+
 // A run shorter than this shows no progress bar.
 constexpr double kRunProgressDelaySeconds = 0.5;
 
 }  // namespace
 
+void print_diagnostics(const std::vector<Diagnostic>& all, std::uint64_t max_shown) {
+    // A badly broken table can hold an error on every line: show the first
+    // ones (in file order) and how many more there are.
+    const std::size_t shown =
+        max_shown == 0 ? all.size() : std::min<std::size_t>(all.size(), max_shown);
+    for (std::size_t i = 0; i < shown; ++i) fmt::print(stderr, "{}\n", all[i].format());
+    if (shown < all.size()) {
+        const bool warnings = all.front().severity == Severity::Warning;
+        fmt::print(stderr, "shockflow: {} more {} not shown (--max-errors 0 shows all)\n",
+                   all.size() - shown, warnings ? "warnings" : "errors");
+    }
+}
+
 int run_command(const RunArgs& args) {
     // Every input is read and checked before anything is simulated or written.
-    const ScenarioSpec scenario = load_scenario(args.scenario);
+    const ScenarioSpec scenario = load_checked(args.scenario, args.warnings);
     const PolicySpec policy =
         args.policy.empty() ? scenario.policy : load_policy(args.policy, scenario);
     RunOptions options;
@@ -142,7 +170,7 @@ int run_command(const RunArgs& args) {
 }
 
 int validate_command(const ValidateArgs& args) {
-    const ScenarioSpec scenario = load_scenario(args.scenario);
+    const ScenarioSpec scenario = load_checked(args.scenario, args.warnings);
     std::optional<PolicySpec> policy;
     if (!args.policy.empty()) policy = load_policy(args.policy, scenario);
 
@@ -154,7 +182,7 @@ int validate_command(const ValidateArgs& args) {
 }
 
 int compare_command(const CompareArgs& args, const Processes& processes) {
-    const ScenarioSpec scenario = load_scenario(args.scenario);
+    const ScenarioSpec scenario = load_checked(args.scenario, args.warnings);
     const std::vector<PolicySpec> policies = load_policies(args.policies, scenario);
     experiment::CompareOptions options = compare_options(args, scenario);
 
