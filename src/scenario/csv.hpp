@@ -6,6 +6,7 @@
 #include <deque>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace shockflow::scenario {
@@ -39,9 +40,8 @@ public:
     /// The next record with as many cells as the header; false at the end.
     bool next(CsvRecord& record);
 
-    /// Problems found so far, in the order met.
-    [[nodiscard]] const std::vector<CsvProblem>& problems() const noexcept { return problems_; }
-    std::vector<CsvProblem> take_problems() noexcept { return std::move(problems_); }
+    /// Hands over the problems found so far, in the order met.
+    std::vector<CsvProblem> take_problems() noexcept { return std::exchange(problems_, {}); }
 
 private:
     [[nodiscard]] bool done() const noexcept { return pos_ >= text_.size(); }

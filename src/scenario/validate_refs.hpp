@@ -21,7 +21,8 @@ namespace shockflow::scenario {
 /// registered in the order the scenario lists them, so that their positions
 /// here are their positions there; the sorted lists of names that hints show
 /// are built only when a problem asks for them.
-struct Catalog {
+class Catalog {
+public:
     static constexpr std::size_t kNone = PositionIndex::kNone;
 
     std::map<std::string, SourceLoc, std::less<>> products;
