@@ -23,7 +23,6 @@ void Engine::cycle(Tick t) {
     clip_to_link_capacity();
     produce();
     ship(t);
-    update_expectations();
     observe_cycle();
     const Tick next{t.value + m_.step.value};
     if (next < m_.end) queue_.schedule(next, kPrioCycle, Event{Ev::Cycle});
@@ -53,6 +52,7 @@ void Engine::consume(Tick t) {
             const double want = rows_.plan_rate[row] * dt_;
             const double got = std::min(rows_.stock[row], want);
             rows_.stock[row] -= got;
+            rows_.taken[row] = got;
             DayAccum& a = rows_.day[row];
             a.demand += want;
             a.delivered += got;
@@ -79,13 +79,21 @@ void Engine::consume(Tick t) {
     }
 }
 
+// The ordering rule (docs/MODEL.md, "Orders"): each holder orders its
+// expected use of the cycle plus a share of the gap between its target
+// inventory position and its position (stock and what is on its way to it,
+// counted before the cycle's own use), closed over replenishment_days:
+//   target = plan x (cycle + lead time + safety days)
+//   order  = max(0, plan x cycle + (target - position) / max(1, replenish / cycle))
 void Engine::place_orders(Tick t) {
+    if (rows_.plans_stale) propagate_plans();
     const CompiledPolicy& pol = m_.policy;
     const bool prestock = pol.prestock && t >= pol.prestock_from && t < pol.prestock_until;
     const auto usable = view(routes_.usable_in);
     const auto supply = view(rows_.supply);
     const auto src = view(m_.inbound_src_row);
     const auto channel = view(m_.inbound.list);
+    const auto lateral = view(m_.inbound_lateral);
     const auto share = view(routes_.share);
     double* scratch = rows_.by_supply.data();
     const auto req = view(rows_.req);
@@ -96,53 +104,74 @@ void Engine::place_orders(Tick t) {
         double days = m_.target_days[row];
         if (prestock && pol.prestock_product[p] && (region || m_.kind[n] == NodeKind::Depot))
             days = std::max(days, pol.prestock_target_days);
-        const double need =
-            std::max(0.0, days * rows_.plan_rate[row] - rows_.stock[row] - rows_.pipeline[row]);
-        // Orders go where goods can come from this cycle; if nothing can come,
-        // they follow the open links (share, as the forecasts do). Inbound
-        // entries are read in list order; only the requests land by channel.
-        double by_supply = 0.0;
+        const double rate = rows_.plan_rate[row];
+        const double target = rate * (dt_ + routes_.lead_days[row] + days);
+        const double position = rows_.stock[row] + rows_.pipeline[row] + rows_.taken[row];
+        const double cycles = std::max(1.0, m_.replenish_days[row] / dt_);
+        const double need = std::max(0.0, rate * dt_ + (target - position) / cycles);
+        // Orders go where goods can come from this cycle, first to the
+        // primary channels; lateral ones (depots that supply each other) get
+        // only what the primary ones cannot provide. If nothing can come,
+        // orders follow the open links (share, as the plans do).
+        double primary = 0.0, spare = 0.0;
         const auto b = m_.inbound.begin(row), e = m_.inbound.end(row);
         for (auto k = b; k < e; ++k) {
             const double x = std::min(usable[k], supply[src[k]]);
             scratch[k - b] = x;
-            by_supply += x;
+            (lateral[k] ? spare : primary) += x;
         }
-        if (by_supply > 0.0) {
-            for (auto k = b; k < e; ++k) req[channel[k]] = need * (scratch[k - b] / by_supply);
+        if (primary < need && spare > 0.0) {
+            const double rest = need - primary;
+            for (auto k = b; k < e; ++k)
+                req[channel[k]] = lateral[k] ? rest * (scratch[k - b] / spare) : scratch[k - b];
+        } else if (primary > 0.0) {
+            for (auto k = b; k < e; ++k)
+                req[channel[k]] = lateral[k] ? 0.0 : need * (scratch[k - b] / primary);
         } else {
             for (auto k = b; k < e; ++k) req[channel[k]] = need * share[channel[k]];
         }
     }
 }
 
-double Engine::need_rate(RowIndex row) const {
-    return m_.kind[m_.row_node[row]] == NodeKind::Region
-               ? rows_.demand_rate[row] * rows_.multiplier[row]
-               : rows_.expected[row];
+// Expected use of every row, from the regions' demand up the network in
+// plan order: a supplier expects what its customers plan to draw from it
+// (their plans times the share of their orders its channel gets), a producer
+// needs the inputs of what is expected of its outputs.
+void Engine::propagate_plans() {
+    const auto plan = view(rows_.plan_rate);
+    const auto pushed = view(rows_.input_need);
+    const auto share = view(routes_.share);
+    const auto dst = view(m_.channel_dst_row);
+    std::fill(rows_.input_need.begin(), rows_.input_need.end(), 0.0);
+    for (const RowIndex row : m_.plan_order) {
+        double rate = pushed[row];
+        if (m_.kind[m_.row_node[row]] == NodeKind::Region)
+            rate += rows_.demand_rate[row] * rows_.multiplier[row];
+        for (auto c = m_.outbound.begin(row); c < m_.outbound.end(row); ++c)
+            if (!m_.lateral[c]) rate += share[c] * plan[dst[c]];
+        plan[row] = rate;
+        const MadePos k = m_.made_of_row[row];
+        if (!k.valid()) continue;
+        for (auto i = m_.made_input.begin(k); i < m_.made_input.end(k); ++i)
+            pushed[m_.made_inputs[i].row] += m_.made_inputs[i].per_unit * rate;
+    }
+    rows_.plans_stale = false;
 }
 
-// Also sums, per supplier row, the requests it received (requested) and
-// what its customers expect to draw from it (forecast): one pass over the
-// channels in order, where a supplier's channels sit side by side.
+// Also sums, per supplier row, the requests it received (requested): one
+// pass over the channels in order, where a supplier's channels sit side by
+// side.
 void Engine::clip_to_link_capacity() {
     const bool detours = routes_.detours();  // some channel goes a rerouted path
     const auto req = view(rows_.req);
-    const auto share = view(routes_.share);
-    const auto plan = view(rows_.plan_rate);
-    const auto dst = view(m_.channel_dst_row);
     for (const RowIndex row : m_.suppliers) {
-        double requested = 0.0, forecast = 0.0;
+        double requested = 0.0;
         for (auto c = m_.outbound.begin(row); c < m_.outbound.end(row); ++c) {
             const double r = req[c];
             requested += r;
-            // Each customer's own expected need times the share of it that comes
-            // over this channel (forecasts move one step up the chain per cycle).
-            forecast += share[c] * plan[dst[c]];
             if (r > 0.0) routes_.add_on_links(m_, c, detours, &LinkState::load, r);
         }
         rows_.requested[row] = requested;
-        rows_.forecast[row] = forecast;
     }
     // Links over capacity scale their requests down (link_scale). They are
     // usually a small share of all links (6-14 % in the shipped and generated
@@ -203,40 +232,35 @@ void Engine::produce_at(NodeIndex n) {
     const auto stock = view(rows_.stock);
     const auto scratch = view(rows_.input_want);  // by input product: what the wanted output needs
     const auto want = view(rows_.made_want);
-    const auto input_need = view(rows_.input_need);
     for (auto k = mb; k < me; ++k)
-        for (auto i = first[k]; i < first[k + 1]; ++i) {
-            scratch[inputs[i].product] = 0.0;
-            input_need[inputs[i].row] = 0.0;
-        }
+        for (auto i = first[k]; i < first[k + 1]; ++i) scratch[inputs[i].product] = 0.0;
     // Wanted output (make to order, within capacity) and the inputs it needs.
     for (auto k = mb; k < me; ++k) {
         const RowIndex row = m_.made_row[k];
         want[k] = std::min(std::max(0.0, rows_.requested[row] - stock[row]), rows_.cap_cycle[row]);
-        for (auto i = first[k]; i < first[k + 1]; ++i) {
+        for (auto i = first[k]; i < first[k + 1]; ++i)
             scratch[inputs[i].product] += inputs[i].per_unit * want[k];
-            input_need[inputs[i].row] += inputs[i].per_unit * rows_.forecast[row];
-        }
     }
     // Leontief: each product is scaled by its scarcest input; products that
     // share an input are scaled by the same factor for it.
-    double weight = 0.0, feasible = 0.0;
     for (auto k = mb; k < me; ++k) {
         double scale = 1.0;
         for (auto i = first[k]; i < first[k + 1]; ++i) {
             const double need = scratch[inputs[i].product];
             if (need > 0.0) scale = std::min(scale, stock[inputs[i].row] / need);
         }
-        if (want[k] > 0.0) {
-            const double cap = m_.capacity[m_.made_row[k]];
-            weight += cap;
-            feasible += cap * scale;
-        }
         want[k] *= scale;
     }
-    rows_.input_factor[n] = weight > 0.0 ? feasible / weight : 1.0;
+    // The share of its normal (baseline) output, at today's availability,
+    // that the node makes: what its able firms have work for.
+    const double normal_cycle = dis_.damage[n] * dis_.labor[n] * dt_;
+    double normal = 0.0, made = 0.0, any = 0.0;
     for (auto k = mb; k < me; ++k) {
         const double q = want[k];
+        const double base = m_.baseline_output[m_.made_row[k]] * normal_cycle;
+        normal += base;
+        made += std::min(q, base);
+        any += q;
         if (q <= 0.0) continue;
         const RowIndex row = m_.made_row[k];
         stock[row] += q;
@@ -250,6 +274,8 @@ void Engine::produce_at(NodeIndex n) {
             kpi_.out.balance[inputs[i].product.value].consumed_inputs += use;
         }
     }
+    // A node with no baseline output works whenever it makes anything.
+    rows_.work_share[n] = normal > 0.0 ? made / normal : (any > 0.0 ? 1.0 : 0.0);
 }
 
 void Engine::ship(Tick t) {
@@ -312,19 +338,6 @@ void Engine::arrive(std::uint32_t b) {
     transit_.free_batches.push_back(b);
 }
 
-// Forecasts move one step up the supply chain per cycle (like an MRP
-// explosion): a depot expects what its customers expect from it, a producer
-// needs the inputs of what its customers expect. forecast was computed from
-// the previous values for every row at once (clip_to_link_capacity), so the
-// order of rows does not matter.
-void Engine::update_expectations() {
-    for (const RowIndex row : m_.holders) {
-        if (m_.kind[m_.row_node[row]] == NodeKind::Region) continue;
-        rows_.expected[row] = rows_.forecast[row] + rows_.input_need[row];
-        rows_.plan_rate[row] = rows_.expected[row];
-    }
-}
-
 void Engine::observe_cycle() {
     ++kpi_.day_cycles;
     for (const NodeIndex n : m_.producers) {
@@ -334,10 +347,13 @@ void Engine::observe_cycle() {
             rows_.day[row].capacity += m_.capacity[row] * avail;
         }
     }
+    // Firms not damaged and with their workers are able to work; of those,
+    // the node's share of normal output is active, the rest idle.
     for (const NodeIndex n : m_.firm_nodes) {
-        kpi_.firms_active_sum[n] += static_cast<double>(m_.firms[n]) *
-                                    (1.0 - dis_.firms_damaged[n]) * dis_.labor[n] *
-                                    rows_.input_factor[n];
+        const double able =
+            static_cast<double>(m_.firms[n]) * (1.0 - dis_.firms_damaged[n]) * dis_.labor[n];
+        kpi_.firms_active_sum[n] += able * rows_.work_share[n];
+        kpi_.firms_idle_sum[n] += able * (1.0 - rows_.work_share[n]);
         if (dis_.damage[n] * dis_.labor[n] <= 0.0) kpi_.operational[n] = false;
     }
 }

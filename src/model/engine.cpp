@@ -31,23 +31,19 @@ void RowState::reset(const CompiledModel& m) {
     const std::size_t rows = m.n_rows;
     stock = m.initial_stock;
     pipeline.assign(rows, 0.0);
-    expected = m.baseline_need;
     demand_rate = m.demand;
     multiplier.assign(rows, 1.0);
-    plan_rate.resize(rows);
-    for (const RowIndex row : indices(plan_rate))
-        plan_rate[row] = m.kind[m.row_node[row]] == NodeKind::Region
-                             ? demand_rate[row] * multiplier[row]
-                             : expected[row];
+    plan_rate.assign(rows, 0.0);
+    plans_stale = true;
     input_need.assign(rows, 0.0);
+    taken.assign(rows, 0.0);
     requested.assign(rows, 0.0);
-    forecast.assign(rows, 0.0);
     cap_cycle.assign(rows, 0.0);
     supply.assign(rows, 0.0);
     day.assign(rows, DayAccum{});
     received.assign(rows, 0.0);
     req.assign(m.channels.size(), 0.0);
-    input_factor.assign(m.n_nodes, 1.0);
+    work_share.assign(m.n_nodes, 0.0);
     grants.assign(widest(m.outbound, m.suppliers), 0.0);
     by_supply.assign(widest(m.inbound, m.holders), 0.0);
     input_want.assign(m.n_products, 0.0);
@@ -66,6 +62,7 @@ void RouteState::reset(const CompiledModel& m) {
     link_scale.assign(m.links.size(), 1.0);
     share.assign(nc, 0.0);
     usable_in.assign(m.inbound.list.size(), 0.0);
+    lead_days.assign(m.n_rows, 0.0);
     transit.assign(nc, Tick{0});
     path_begin.assign(nc, 0);
     path_end.assign(nc, 0);
@@ -95,6 +92,7 @@ void KpiState::reset(const CompiledModel& m) {
         if (m.kind[m.row_node[row]] != NodeKind::Source)
             holding_rate[row] = m.policy.holding_cost[m.row_product[row]];
     firms_active_sum.assign(m.n_nodes, 0.0);
+    firms_idle_sum.assign(m.n_nodes, 0.0);
     operational.assign(m.n_nodes, true);
     region_window_demand.assign(m.n_nodes, 0.0);
     region_window_delivered.assign(m.n_nodes, 0.0);
@@ -291,16 +289,21 @@ void Engine::record_rows(std::int32_t day, double cycles) {
 void Engine::record_firms(std::int64_t day, double cycles) {
     double firms = 0, active = 0, parks_up = 0;
     for (const NodeIndex n : m_.firm_nodes) {
-        const auto f = static_cast<std::int64_t>(std::llround(kpi_.firms_active_sum[n] / cycles));
+        const std::int64_t firms_n = m_.firms[n];
+        const std::int64_t f = std::min(
+            firms_n, static_cast<std::int64_t>(std::llround(kpi_.firms_active_sum[n] / cycles)));
+        const std::int64_t idle = std::min(
+            firms_n - f, static_cast<std::int64_t>(std::llround(kpi_.firms_idle_sum[n] / cycles)));
         if (options_.record_timeseries)
             kpi_.out.firms.push_back(
-                FirmRow{static_cast<std::int32_t>(day), n.value, m_.firms[n], f});
+                FirmRow{static_cast<std::int32_t>(day), n.value, firms_n, f, idle});
         if (m_.kind[n] == NodeKind::Park) {
             firms += static_cast<double>(m_.firms[n]);
             active += static_cast<double>(f);
             parks_up += kpi_.operational[n] ? 1.0 : 0.0;
         }
         kpi_.firms_active_sum[n] = 0;
+        kpi_.firms_idle_sum[n] = 0;
     }
     if (in_window(day) && kpi_.day_cycles > 0) {
         if (firms > 0) kpi_.min_firm_share = std::min(kpi_.min_firm_share, active / firms);

@@ -118,18 +118,21 @@ struct DayAccum {
 // Stocks, orders and flows of every row, and the producers' cycle state.
 struct RowState {
     IndexVec<RowIndex, double> stock, pipeline;          // on hand, in transit towards the row
-    IndexVec<RowIndex, double> expected;                 // smoothed need, units/day
     IndexVec<RowIndex, double> demand_rate, multiplier;  // regions
-    IndexVec<RowIndex, double> plan_rate;   // units/day the row plans for, kept current
-    IndexVec<RowIndex, double> input_need;  // producers' inputs: need from forecasts
+    // Expected use, units/day: a region's demand; a depot's customers' plans
+    // over its channels; a producer's inputs for its customers' plans of its
+    // outputs. Propagated in full whenever demand or routes change.
+    IndexVec<RowIndex, double> plan_rate;
+    bool plans_stale = true;
+    IndexVec<RowIndex, double> input_need;  // scratch of the propagation: pushed input needs
+    IndexVec<RowIndex, double> taken;       // regions: consumed this cycle
     IndexVec<RowIndex, double> requested;   // suppliers: requests received this cycle
-    IndexVec<RowIndex, double> forecast;    // suppliers: what customers expect to draw
     IndexVec<RowIndex, double> cap_cycle;   // producers: what they can make this cycle
     IndexVec<RowIndex, double> supply;      // suppliers: stock + cap_cycle this cycle
     IndexVec<RowIndex, DayAccum> day;
-    IndexVec<RowIndex, double> received;       // units arrived today
-    IndexVec<ChannelIndex, double> req;        // orders placed over each channel this cycle
-    IndexVec<NodeIndex, double> input_factor;  // producers: share of wanted output inputs allow
+    IndexVec<RowIndex, double> received;     // units arrived today
+    IndexVec<ChannelIndex, double> req;      // orders placed over each channel this cycle
+    IndexVec<NodeIndex, double> work_share;  // producers: share of normal output made
     // Scratch of the cycle's steps.
     std::vector<double> grants;                 // a short supplier's grants, by channel
     std::vector<double> by_supply;              // a holder's inbound entries
@@ -160,6 +163,7 @@ struct RouteState {
     std::vector<RowIndex> rescaled;          // supplier rows whose requests were scaled
     IndexVec<ChannelIndex, double> share;    // a holder's split of orders over its channels
     IndexVec<InboundPos, double> usable_in;  // units a channel can bring per cycle
+    IndexVec<RowIndex, double> lead_days;    // holders: transit of their orders, share-weighted
     IndexVec<ChannelIndex, Tick> transit;
     IndexVec<ChannelIndex, std::uint32_t> path_begin, path_end;  // hops; empty = direct
     std::vector<LinkIndex> path_pool;
@@ -232,6 +236,7 @@ struct KpiState {
     RunResult out;
     IndexVec<RowIndex, double> holding_rate;       // cost per unit-day of a row's stock
     IndexVec<NodeIndex, double> firms_active_sum;  // this day's cycles
+    IndexVec<NodeIndex, double> firms_idle_sum;    // this day's cycles
     IndexVec<NodeIndex, bool> operational;         // this day
     std::int64_t day_cycles = 0;
     std::size_t days_done = 0, days_total = 0;
@@ -276,7 +281,7 @@ private:
     void ship(Tick t);
     Shipment* open_batch(std::uint32_t cls, Tick t);  // this cycle's batch of a class
     void arrive(std::uint32_t batch);
-    void update_expectations();
+    void propagate_plans();
     void observe_cycle();
     // allocate.cpp
     void allocate(RowIndex row, double total);  // grants into rows_.grants
@@ -306,7 +311,6 @@ private:
     void track_output(std::int64_t day, double day_length);
     void finish_resilience(RunResult& out) const;
 
-    [[nodiscard]] double need_rate(RowIndex row) const;  // units/day the row plans for
     [[nodiscard]] double capacity_factor(ProductIndex p, Tick t) const;
     [[nodiscard]] double cycle_capacity(RowIndex row, Tick t) const;
     [[nodiscard]] bool in_window(std::int64_t day) const;

@@ -164,6 +164,7 @@ void assign_node_cell(NodeDraft& d, const Column& c, const std::string& cell, co
     } else {
         if (c.key == "population") n.population = *v;
         if (c.key == "stock_target_days") n.stock_target_days = *v;
+        if (c.key == "replenishment_days") n.replenishment_days = *v;
         if (c.key == "capacity") n.capacity.push_back(ProductQty{c.product, *v, loc});
         if (c.key == "stock") n.stock.push_back(ProductQty{c.product, *v, loc});
         if (c.key == "demand") n.demand.push_back(ProductQty{c.product, *v, loc});
@@ -188,7 +189,8 @@ void require_cells(const KeyLocs& at, const std::string& label,
 namespace {
 
 const ColumnSet& node_columns() {
-    static const ColumnSet kSet{{"id", "kind", "tags", "firms", "population", "stock_target_days"},
+    static const ColumnSet kSet{{"id", "kind", "tags", "firms", "population", "stock_target_days",
+                                 "replenishment_days"},
                                 {"capacity", "stock", "demand"},
                                 {"id", "kind"}};
     return kSet;

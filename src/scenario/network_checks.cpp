@@ -19,14 +19,17 @@ struct KindRule {
     std::string_view kinds_text;
 };
 
-const std::array<KindRule, 5>& kind_rules() {
+const std::array<KindRule, 6>& kind_rules() {
     using K = NodeKind;
-    static const std::array<KindRule, 5> kRules{{
+    static const std::array<KindRule, 6> kRules{{
         {"firms", {K::Park, K::Plant}, "park and plant"},
         {"capacity", {K::Park, K::Plant, K::Source}, "park, plant and source"},
         {"population", {K::Region}, "region"},
         {"demand", {K::Region}, "region"},
         {"stock_target_days",
+         {K::Depot, K::Region, K::Park, K::Plant},
+         "depot, region, park and plant"},
+        {"replenishment_days",
          {K::Depot, K::Region, K::Park, K::Plant},
          "depot, region, park and plant"},
     }};
@@ -77,6 +80,10 @@ void check_node_values(NodeDraft& d, LoadContext& ctx) {
     if (n.stock_target_days) {
         check_at_least(ctx, at("stock_target_days"), path("stock_target_days"),
                        *n.stock_target_days, 0.0);
+    }
+    if (n.replenishment_days) {
+        check_at_least(ctx, at("replenishment_days"), path("replenishment_days"),
+                       *n.replenishment_days, 0.0);
     }
     // Tags are free text ("province:tehran" is fine: targets write it "tag:province:tehran"),
     // but an empty one could never be targeted and is most likely a stray separator.
