@@ -42,10 +42,17 @@ double Engine::cycle_capacity(RowIndex row, Tick t) const {
            capacity_factor(m_.row_product[row], t) * dt_;
 }
 
+// Each region wants its demand of the cycle. What its stock covers is
+// consumed now; the rest stays open until the cycle ends, served by goods
+// that arrive meanwhile (arrive()), and what is still open then is lost
+// (close_demand()). So the answer does not depend on how long a cycle is.
 void Engine::consume(Tick t) {
-    const bool window = in_window(day_index(t));
+    close_demand();
+    KpiState& k = kpi_;
+    k.cycle_start = t;
+    k.cycle_in_window = in_window(day_index(t));
     for (const NodeIndex r : m_.regions) {
-        double ess_want = 0.0, ess_unmet = 0.0;
+        double ess_want = 0.0;
         for (const ProductIndex p : m_.consumed) {
             const RowIndex row = m_.row(r, p);
             rows_.plan_rate[row] = rows_.demand_rate[row] * rows_.multiplier[row];
@@ -53,30 +60,56 @@ void Engine::consume(Tick t) {
             const double got = std::min(rows_.stock[row], want);
             rows_.stock[row] -= got;
             rows_.taken[row] = got;
-            DayAccum& a = rows_.day[row];
-            a.demand += want;
-            a.delivered += got;
-            a.unmet += want - got;
-            ProductTotals& tot = kpi_.out.products[p.value];
-            tot.demanded += want;
-            tot.delivered += got;
-            tot.unmet += want - got;
-            if (!m_.essential[p]) continue;
-            ess_want += want;
-            ess_unmet += want - got;
-            kpi_.day_essential_demand += want;
-            kpi_.day_essential_delivered += got;
-            track_shortfall(t, want, want - got, row);
-            if (window) {
-                kpi_.window_essential_demand += want;
-                kpi_.window_essential_delivered += got;
-                kpi_.region_window_demand[r] += want;
-                kpi_.region_window_delivered[r] += got;
+            rows_.open[row] = want - got;
+            rows_.wanted[row] = want;
+            rows_.day[row].demand += want;
+            k.out.products[p.value].demanded += want;
+            if (m_.essential[p]) {
+                ess_want += want;
+                k.day_essential_demand += want;
+                if (k.cycle_in_window) {
+                    k.window_essential_demand += want;
+                    k.region_window_demand[r] += want;
+                }
             }
+            deliver(row, got);
         }
-        if (ess_want > 0.0)
-            kpi_.person_days_short += dis_.population[r] * (ess_unmet / ess_want) * dt_;
+        // People short of their essential goods, per unit of unmet demand.
+        k.short_weight[r] = ess_want > 0.0 ? dis_.population[r] * dt_ / ess_want : 0.0;
     }
+}
+
+// `units` of a region row's demand of this cycle served.
+void Engine::deliver(RowIndex row, double units) {
+    KpiState& k = kpi_;
+    const ProductIndex p = m_.row_product[row];
+    rows_.day[row].delivered += units;
+    k.out.products[p.value].delivered += units;
+    if (!m_.essential[p]) return;
+    k.day_essential_delivered += units;
+    if (k.cycle_in_window) {
+        k.window_essential_delivered += units;
+        k.region_window_delivered[m_.row_node[row]] += units;
+    }
+}
+
+// The cycle's demand still open is lost.
+void Engine::close_demand() {
+    KpiState& k = kpi_;
+    for (const NodeIndex r : m_.regions)
+        for (const ProductIndex p : m_.consumed) {
+            const RowIndex row = m_.row(r, p);
+            const double unmet = rows_.open[row];
+            if (m_.essential[p]) {
+                track_shortfall(k.cycle_start, rows_.wanted[row], unmet, row);
+                k.person_days_short += k.short_weight[r] * unmet;
+            }
+            rows_.wanted[row] = 0.0;
+            if (unmet <= 0.0) continue;
+            rows_.open[row] = 0.0;
+            rows_.day[row].unmet += unmet;
+            k.out.products[p.value].unmet += unmet;
+        }
 }
 
 // The ordering rule (docs/MODEL.md, "Orders"): each holder orders its
@@ -251,16 +284,8 @@ void Engine::produce_at(NodeIndex n) {
         }
         want[k] *= scale;
     }
-    // The share of its normal (baseline) output, at today's availability,
-    // that the node makes: what its able firms have work for.
-    const double normal_cycle = dis_.damage[n] * dis_.labor[n] * dt_;
-    double normal = 0.0, made = 0.0, any = 0.0;
     for (auto k = mb; k < me; ++k) {
         const double q = want[k];
-        const double base = m_.baseline_output[m_.made_row[k]] * normal_cycle;
-        normal += base;
-        made += std::min(q, base);
-        any += q;
         if (q <= 0.0) continue;
         const RowIndex row = m_.made_row[k];
         stock[row] += q;
@@ -274,8 +299,6 @@ void Engine::produce_at(NodeIndex n) {
             kpi_.out.balance[inputs[i].product.value].consumed_inputs += use;
         }
     }
-    // A node with no baseline output works whenever it makes anything.
-    rows_.work_share[n] = normal > 0.0 ? made / normal : (any > 0.0 ? 1.0 : 0.0);
 }
 
 void Engine::ship(Tick t) {
@@ -328,11 +351,19 @@ void Engine::arrive(std::uint32_t b) {
     const auto stock = view(rows_.stock);
     const auto pipeline = view(rows_.pipeline);
     const auto received = view(rows_.received);
+    const auto open = view(rows_.open);
     for (std::size_t i = 0; i < batch.size; ++i) {
         const Shipment& s = batch.items[i];
         stock[s.row] += s.units;
         pipeline[s.row] -= s.units;
         received[s.row] += s.units;
+        if (open[s.row] > 0.0) [[unlikely]] {  // a region's demand still open this cycle
+            const double take = std::min(open[s.row], stock[s.row]);
+            stock[s.row] -= take;
+            open[s.row] -= take;
+            rows_.taken[s.row] += take;
+            deliver(s.row, take);
+        }
     }
     batch.size = 0;  // keeps its storage for reuse
     transit_.free_batches.push_back(b);
@@ -347,13 +378,12 @@ void Engine::observe_cycle() {
             rows_.day[row].capacity += m_.capacity[row] * avail;
         }
     }
-    // Firms not damaged and with their workers are able to work; of those,
-    // the node's share of normal output is active, the rest idle.
+    // Firms not damaged and with their workers are able to work (how many of
+    // them had work is settled at the day's end, Engine::record_firms).
     for (const NodeIndex n : m_.firm_nodes) {
-        const double able =
+        kpi_.firms_able_sum[n] +=
             static_cast<double>(m_.firms[n]) * (1.0 - dis_.firms_damaged[n]) * dis_.labor[n];
-        kpi_.firms_active_sum[n] += able * rows_.work_share[n];
-        kpi_.firms_idle_sum[n] += able * (1.0 - rows_.work_share[n]);
+        kpi_.avail_days[n] += dis_.damage[n] * dis_.labor[n] * dt_;
         if (dis_.damage[n] * dis_.labor[n] <= 0.0) kpi_.operational[n] = false;
     }
 }

@@ -126,13 +126,14 @@ struct RowState {
     bool plans_stale = true;
     IndexVec<RowIndex, double> input_need;  // scratch of the propagation: pushed input needs
     IndexVec<RowIndex, double> taken;       // regions: consumed this cycle
+    IndexVec<RowIndex, double> open;        // regions: demand of this cycle not yet served
+    IndexVec<RowIndex, double> wanted;      // regions: demand of this cycle
     IndexVec<RowIndex, double> requested;   // suppliers: requests received this cycle
     IndexVec<RowIndex, double> cap_cycle;   // producers: what they can make this cycle
     IndexVec<RowIndex, double> supply;      // suppliers: stock + cap_cycle this cycle
     IndexVec<RowIndex, DayAccum> day;
-    IndexVec<RowIndex, double> received;     // units arrived today
-    IndexVec<ChannelIndex, double> req;      // orders placed over each channel this cycle
-    IndexVec<NodeIndex, double> work_share;  // producers: share of normal output made
+    IndexVec<RowIndex, double> received;  // units arrived today
+    IndexVec<ChannelIndex, double> req;   // orders placed over each channel this cycle
     // Scratch of the cycle's steps.
     std::vector<double> grants;                 // a short supplier's grants, by channel
     std::vector<double> by_supply;              // a holder's inbound entries
@@ -234,10 +235,10 @@ struct DisruptionState {
 // Run totals, KPI and resilience accumulators.
 struct KpiState {
     RunResult out;
-    IndexVec<RowIndex, double> holding_rate;       // cost per unit-day of a row's stock
-    IndexVec<NodeIndex, double> firms_active_sum;  // this day's cycles
-    IndexVec<NodeIndex, double> firms_idle_sum;    // this day's cycles
-    IndexVec<NodeIndex, bool> operational;         // this day
+    IndexVec<RowIndex, double> holding_rate;     // cost per unit-day of a row's stock
+    IndexVec<NodeIndex, double> firms_able_sum;  // this day's cycles: firms able to work
+    IndexVec<NodeIndex, double> avail_days;      // this day: capacity availability x days
+    IndexVec<NodeIndex, bool> operational;       // this day
     std::int64_t day_cycles = 0;
     std::size_t days_done = 0, days_total = 0;
     double window_essential_demand = 0, window_essential_delivered = 0;
@@ -245,6 +246,9 @@ struct KpiState {
     double holding_cost = 0;
     double min_firm_share = 1.0, min_operational = 1.0;
     double person_days_short = 0;
+    Tick cycle_start{0};                       // of the cycle whose demand is open
+    bool cycle_in_window = false;              // that cycle lies in the disruption window
+    IndexVec<NodeIndex, double> short_weight;  // regions: person-days per unit unmet, this cycle
     IndexVec<NodeIndex, double> region_window_demand, region_window_delivered;  // essential
     IndexVec<RowIndex, double> first_short;  // days of the first shortfall after w0, or NaN
     IndexVec<RowIndex, double> drop_day, recover_days;  // producers' output below 95 %
@@ -269,10 +273,13 @@ private:
     void account_stocks();
     void record_rows(std::int32_t day, double cycles);
     void record_firms(std::int64_t day, double cycles);
+    [[nodiscard]] double work_share(NodeIndex n) const;
     void finish(RunResult& out);
     // cycle.cpp: one production/distribution cycle
     void cycle(Tick t);
     void consume(Tick t);
+    void deliver(RowIndex row, double units);
+    void close_demand();
     void place_orders(Tick t);
     void clip_to_link_capacity();
     void sum_requests(RowIndex row);  // requested[row] from req
