@@ -315,5 +315,81 @@ TEST(HandCase, DemandShockRaisesDemandAndTargets) {
     EXPECT_NEAR(totals(r, "food").unmet, 0.0, 1e-9);
 }
 
+// Self-use: a unit of food (gross) takes 0.2 food and 0.4 grain. The model
+// works in net output: P's capacity of 100 gross is 100 x (1 - 0.2) = 80 net
+// food a day, and a net unit needs 0.4 / (1 - 0.2) = 0.5 grain. P holds 1000
+// grain. R eats 100/day and holds nothing (no safety stock, gap closed in one
+// cycle): every day it has 100 open, orders 100 + (100 - 0) = 200, and P
+// makes its 80 net (using 40 grain), which arrive at once and serve 80:
+// 20 unmet a day, 100 over the 5 days; P's grain: 1000 - 5 x 40 = 800.
+TEST(HandCase, SelfUseRecipeWorksInNetOutput) {
+    ScenarioBuilder b(0, 5);
+    b.product("grain", ProductCategory::Intermediate).product("food");
+    b.recipe("food", {qty("grain", 0.4), qty("food", 0.2)});
+    b.producer("P", {qty("food", 100)}).stock = {qty("grain", 1000)};
+    NodeSpec& r = b.region("R", 1000, {qty("food", 100)});
+    r.stock_target_days = 0;
+    r.replenishment_days = 1;
+    b.link("P", "R", 1000, 0);
+    const RunResult res = run(b);
+    for (int d = 0; d < 5; ++d) {
+        EXPECT_NEAR(day_row(res, d, "P", "food").capacity_available, 80.0, 1e-9) << d;
+        EXPECT_NEAR(day_row(res, d, "P", "food").produced, 80.0, 1e-9) << d;
+        EXPECT_NEAR(day_row(res, d, "P", "grain").consumed_inputs, 40.0, 1e-9) << d;
+        EXPECT_NEAR(day_row(res, d, "R", "food").unmet, 20.0, 1e-9) << d;
+    }
+    EXPECT_NEAR(day_row(res, 4, "P", "grain").stock, 800.0, 1e-9);
+    EXPECT_NEAR(totals(res, "food").unmet, 100.0, 1e-9);
+}
+
+// Depots D1 and D2 supply each other, so D1->D2 and D2->D1 are lateral: used
+// only for what the primary suppliers (P1 -> D1, P2 -> D2, 100/day each)
+// cannot provide, and carrying no plan. Each depot feeds one region (R1, R2,
+// 80/day). Depots and regions hold 80, keep no safety stock and close gaps in
+// one cycle; all links have no transit time. A depot's position is its stock
+// before it ships (it eats nothing).
+//   d0, d1: R1 and R2 eat 80 and order 80; D1 and D2 order 80 + (80 - 80) =
+//       80, all from P1 and P2 (they can provide it): D2 ships 80, all to R2.
+//   d2: P1 struck (100 %, two days). D1's order (80) goes to D2, the only
+//       supplier that can provide anything. D2 has 80 for 160 requested
+//       (R2's 80 and D1's 80): 40 each. D2 orders only its own plan, R2's 80
+//       (80 + 80 - 80), so P2 makes 80, not 160. D1 ships R1's 80 from its
+//       stock and receives 40 -> 40; R2 eats its 80 and receives 40 -> 40.
+TEST(HandCase, LateralDepotChannelsTakeOnlyWhatPrimarySuppliersCannotProvide) {
+    ScenarioBuilder b(0, 3);
+    b.product("food");
+    b.producer("P1", {qty("food", 100)});
+    b.producer("P2", {qty("food", 100)});
+    b.node("D1", NodeKind::Depot);
+    b.node("D2", NodeKind::Depot);
+    b.region("R1", 1000, {qty("food", 80)});
+    b.region("R2", 1000, {qty("food", 80)});
+    for (NodeSpec& n : b.s.nodes) {
+        if (n.kind == NodeKind::Park) continue;
+        n.stock = {qty("food", 80)};
+        n.stock_target_days = 0;
+        n.replenishment_days = 1;
+    }
+    b.link("P1", "D1", 1000, 0).link("P2", "D2", 1000, 0);
+    b.link("D1", "D2", 1000, 0).link("D2", "D1", 1000, 0);
+    b.link("D1", "R1", 1000, 0).link("D2", "R2", 1000, 0);
+    b.strike("P1", 2, 1.0, 2);
+    const RunResult r = run(b);
+    for (int d : {0, 1}) {
+        EXPECT_NEAR(day_row(r, d, "P1", "food").shipped, 80.0, 1e-9) << d;
+        EXPECT_NEAR(day_row(r, d, "D1", "food").received, 80.0, 1e-9) << d;
+        EXPECT_NEAR(day_row(r, d, "D2", "food").shipped, 80.0, 1e-9) << d;
+        EXPECT_NEAR(day_row(r, d, "R2", "food").received, 80.0, 1e-9) << d;
+    }
+    EXPECT_NEAR(day_row(r, 2, "P2", "food").produced, 80.0, 1e-9);
+    EXPECT_NEAR(day_row(r, 2, "D2", "food").shipped, 80.0, 1e-9);
+    EXPECT_NEAR(day_row(r, 2, "D2", "food").stock, 80.0, 1e-9);
+    EXPECT_NEAR(day_row(r, 2, "D1", "food").received, 40.0, 1e-9);
+    EXPECT_NEAR(day_row(r, 2, "D1", "food").stock, 40.0, 1e-9);
+    EXPECT_NEAR(day_row(r, 2, "R1", "food").stock, 80.0, 1e-9);
+    EXPECT_NEAR(day_row(r, 2, "R2", "food").received, 40.0, 1e-9);
+    EXPECT_NEAR(day_row(r, 2, "R2", "food").stock, 40.0, 1e-9);
+}
+
 }  // namespace
 }  // namespace shockflow::testing

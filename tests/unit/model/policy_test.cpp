@@ -90,6 +90,27 @@ TEST(PolicyLever, StockTargetDaysOverridesTheNodesTarget) {
     EXPECT_NEAR(day_row(r, 1, "R", "food").stock, 200.0, 1e-9);
 }
 
+// replenishment_days food = 2 overrides R's 1: R closes its gap over
+// max(1, 2 / 1) = 2 cycles. With P able to make 1000/day and the target
+// position raised to 400 as above:
+//   d0: eats 80 -> 80, position 160, orders 80 + (400 - 160) / 2 = 200 -> 280;
+//   d1: eats 80 -> 200, position 280, orders 80 + 120 / 2 = 140 -> 340;
+//   d2: eats 80 -> 260, position 340, orders 80 + 60 / 2 = 110 -> 370.
+// With R's own replenishment_days (1) it closes the gap at once: orders
+// 80 + 240 = 320 on day 0 -> 400, then 80 a day -> 400.
+TEST(PolicyLever, ReplenishmentDaysOverridesTheNodes) {
+    PolicySpec policy;
+    policy.stock_target_days = {{"food", 4, {}}};
+    const RunResult fast = run(chain(0, 5, 1000, 80), policy);
+    EXPECT_NEAR(day_row(fast, 0, "R", "food").stock, 400.0, 1e-9);
+    EXPECT_NEAR(day_row(fast, 1, "R", "food").stock, 400.0, 1e-9);
+    policy.replenishment_days = {{"food", 2, {}}};
+    const RunResult r = run(chain(0, 5, 1000, 80), policy);
+    EXPECT_NEAR(day_row(r, 0, "R", "food").stock, 280.0, 1e-9);
+    EXPECT_NEAR(day_row(r, 1, "R", "food").stock, 340.0, 1e-9);
+    EXPECT_NEAR(day_row(r, 2, "R", "food").stock, 370.0, 1e-9);
+}
+
 // P (100/day) feeds A and B, 80/day each, both set up as R above (target
 // position 160, starting full). Day 0: both eat 80 and order
 // 80 + 160 - 160 = 80; P has 100. Proportional: 50 each. Priority to A: A 80,
