@@ -305,17 +305,29 @@ void compile_channel_arrays(CompiledModel& m) {
 // Producers' rows and recipe inputs, resolved once from the final rows.
 void compile_made_inputs(const DenseTables& d, CompiledModel& m) {
     m.made_input.offset.push_back(MadeInputPos(0));
-    m.made_of_row.assign(m.n_rows, MadePos::none());
     for (const NodeIndex n : indices<NodeIndex>(m.n_nodes))
         for (auto k = m.made.begin(n); k < m.made.end(n); ++k) {
             const ProductIndex j = m.made.list[k];
             m.made_row.push_back(m.row(n, j));
-            m.made_of_row[m.row(n, j)] = k;
             if (m.kind[n] != NodeKind::Source)
                 for (const RecipeInput& in : d.recipe[j])
                     m.made_inputs.push_back({m.row(n, in.input), in.input, in.per_unit});
             m.made_input.offset.push_back(m.made_inputs.end_index());
         }
+}
+
+// For each input row, the outputs it is used for (the made inputs by row).
+void compile_input_uses(CompiledModel& m) {
+    std::vector<RowIndex> row_of_use;
+    for (const MadeInputPos i : indices(m.made_inputs)) row_of_use.push_back(m.made_inputs[i].row);
+    const auto uses = build_csr<RowIndex, MadeInputPos, MadeInputPos>(m.n_rows, row_of_use);
+    m.input_uses.offset = uses.offset;
+    IndexVec<MadeInputPos, RowIndex> output_of(m.made_inputs.size(), RowIndex::none());
+    for (const MadePos k : indices(m.made_row))
+        for (auto i = m.made_input.begin(k); i < m.made_input.end(k); ++i)
+            output_of[i] = m.made_row[k];
+    for (const MadeInputPos i : uses.list)
+        m.input_uses.list.push_back({output_of[i], m.made_inputs[i].per_unit});
 }
 
 }  // namespace
@@ -348,6 +360,7 @@ CompiledModel compile(const ScenarioSpec& s, const PolicySpec& policy) {
     compact_rows(dense, m);
     compile_channel_arrays(m);
     compile_made_inputs(dense, m);
+    compile_input_uses(m);
     compile_plan_order(m);
     compile_events(s, names, m);
     return m;

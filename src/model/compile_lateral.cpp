@@ -82,7 +82,8 @@ void compile_plan_order(CompiledModel& m) {
         for (const RowIndex next : feeds[r])
             if (--waiting[next] == 0) ready.push_back(next);
     }
-    for (const RowIndex r : indices(placed))  // on a loop
+    m.loop_begin = m.plan_order.size();
+    for (const RowIndex r : indices(placed))  // on or behind a loop
         if (!placed[r]) m.plan_order.push_back(r);
 }
 

@@ -163,11 +163,19 @@ struct CompiledModel {
     // input_begin[k + 1]); none for sources, which need no inputs.
     Ranges<MadePos, MadeInputPos> made_input;
     IndexVec<MadeInputPos, MadeInput> made_inputs;
-    IndexVec<RowIndex, MadePos> made_of_row;  // the made entry of a producer's output row, or none
+    // A producer's input row is needed for its outputs: (output row, units
+    // of the input per unit of output) for each.
+    struct InputUse {
+        RowIndex output;
+        double per_unit = 0.0;
+    };
+    Csr<RowIndex, MadeInputPos, InputUse> input_uses;
     // Rows in the order plans are propagated: every row after the rows whose
-    // plans feed it (customers before suppliers, outputs before inputs); rows
-    // on a loop, if any, last.
+    // plans feed it (customers before suppliers, outputs before inputs). The
+    // rows from loop_begin on lie on (or behind) a loop, such as two plants
+    // using each other's products, and are iterated to a fixed point.
     std::vector<RowIndex> plan_order;
+    std::size_t loop_begin = 0;
     std::vector<NodeIndex> regions;
     std::vector<ProductIndex> consumed;  // products demanded by some region
     std::vector<NodeIndex> parks;

@@ -25,7 +25,12 @@ void Engine::cycle(Tick t) {
     ship(t);
     observe_cycle();
     const Tick next{t.value + m_.step.value};
-    if (next < m_.end) queue_.schedule(next, kPrioCycle, Event{Ev::Cycle});
+    if (next < m_.end) {
+        // Before anything else at that instant: goods arriving just as the
+        // cycle ends come too late for its demand, wherever the day ends.
+        queue_.schedule(next, kPrioDay, Event{Ev::CycleEnd});
+        queue_.schedule(next, kPrioCycle, Event{Ev::Cycle});
+    }
 }
 
 double Engine::capacity_factor(ProductIndex p, Tick t) const {
@@ -169,26 +174,40 @@ void Engine::place_orders(Tick t) {
 // Expected use of every row, from the regions' demand up the network in
 // plan order: a supplier expects what its customers plan to draw from it
 // (their plans times the share of their orders its channel gets), a producer
-// needs the inputs of what is expected of its outputs.
+// needs the inputs of what is expected of its outputs. Rows on a loop are
+// swept until their plans settle (as the static baseline is).
 void Engine::propagate_plans() {
     const auto plan = view(rows_.plan_rate);
-    const auto pushed = view(rows_.input_need);
-    const auto share = view(routes_.share);
-    const auto dst = view(m_.channel_dst_row);
-    std::fill(rows_.input_need.begin(), rows_.input_need.end(), 0.0);
-    for (const RowIndex row : m_.plan_order) {
-        double rate = pushed[row];
-        if (m_.kind[m_.row_node[row]] == NodeKind::Region)
-            rate += rows_.demand_rate[row] * rows_.multiplier[row];
-        for (auto c = m_.outbound.begin(row); c < m_.outbound.end(row); ++c)
-            if (!m_.lateral[c]) rate += share[c] * plan[dst[c]];
-        plan[row] = rate;
-        const MadePos k = m_.made_of_row[row];
-        if (!k.valid()) continue;
-        for (auto i = m_.made_input.begin(k); i < m_.made_input.end(k); ++i)
-            pushed[m_.made_inputs[i].row] += m_.made_inputs[i].per_unit * rate;
+    const std::vector<RowIndex>& order = m_.plan_order;
+    for (std::size_t i = 0; i < m_.loop_begin; ++i) plan[order[i]] = plan_of(order[i]);
+    if (m_.loop_begin < order.size()) {
+        for (std::size_t i = m_.loop_begin; i < order.size(); ++i) plan[order[i]] = 0.0;
+        for (int sweep = 0; sweep < 1000; ++sweep) {
+            double change = 0.0, scale = 1e-300;
+            for (std::size_t i = m_.loop_begin; i < order.size(); ++i) {
+                const double next = plan_of(order[i]);
+                change = std::max(change, std::abs(next - plan[order[i]]));
+                scale = std::max(scale, std::abs(next));
+                plan[order[i]] = next;
+            }
+            if (change <= 1e-13 * scale) break;
+        }
     }
     rows_.plans_stale = false;
+}
+
+double Engine::plan_of(RowIndex row) const {
+    const auto plan = view(rows_.plan_rate);
+    const auto share = view(routes_.share);
+    const auto dst = view(m_.channel_dst_row);
+    double rate = 0.0;
+    if (m_.kind[m_.row_node[row]] == NodeKind::Region)
+        rate += rows_.demand_rate[row] * rows_.multiplier[row];
+    for (auto c = m_.outbound.begin(row); c < m_.outbound.end(row); ++c)
+        if (!m_.lateral[c]) rate += share[c] * plan[dst[c]];
+    for (auto i = m_.input_uses.begin(row); i < m_.input_uses.end(row); ++i)
+        rate += m_.input_uses.list[i].per_unit * plan[m_.input_uses.list[i].output];
+    return rate;
 }
 
 // Also sums, per supplier row, the requests it received (requested): one

@@ -35,7 +35,6 @@ void RowState::reset(const CompiledModel& m) {
     multiplier.assign(rows, 1.0);
     plan_rate.assign(rows, 0.0);
     plans_stale = true;
-    input_need.assign(rows, 0.0);
     taken.assign(rows, 0.0);
     open.assign(rows, 0.0);
     wanted.assign(rows, 0.0);
@@ -218,6 +217,9 @@ void Engine::dispatch(const Event& e, Tick t) {
         case Ev::Speedup:
             speed_up(t);
             break;
+        case Ev::CycleEnd:
+            close_demand();
+            break;
     }
 }
 
@@ -325,7 +327,9 @@ double Engine::work_share(NodeIndex n) const {
     double normal = 0.0, made = 0.0, any = 0.0;
     for (auto k = m_.made.begin(n); k < m_.made.end(n); ++k) {
         const RowIndex row = m_.made_row[k];
-        const double base = m_.baseline_output[row] * kpi_.avail_days[n];
+        // Normal work: its baseline output, as far as its capacity allows.
+        const double base =
+            std::min(m_.baseline_output[row], m_.capacity[row]) * kpi_.avail_days[n];
         const double q = rows_.day[row].produced;
         normal += base;
         made += std::min(q, base);

@@ -32,6 +32,7 @@ enum class Ev : std::uint8_t {
     DemandEnd,
     DisplacementStart,  // a = displacement
     Speedup,            // repair support packages begin
+    CycleEnd,           // the cycle's open demand is settled
 };
 
 struct Event {
@@ -124,13 +125,12 @@ struct RowState {
     // outputs. Propagated in full whenever demand or routes change.
     IndexVec<RowIndex, double> plan_rate;
     bool plans_stale = true;
-    IndexVec<RowIndex, double> input_need;  // scratch of the propagation: pushed input needs
-    IndexVec<RowIndex, double> taken;       // regions: consumed this cycle
-    IndexVec<RowIndex, double> open;        // regions: demand of this cycle not yet served
-    IndexVec<RowIndex, double> wanted;      // regions: demand of this cycle
-    IndexVec<RowIndex, double> requested;   // suppliers: requests received this cycle
-    IndexVec<RowIndex, double> cap_cycle;   // producers: what they can make this cycle
-    IndexVec<RowIndex, double> supply;      // suppliers: stock + cap_cycle this cycle
+    IndexVec<RowIndex, double> taken;      // regions: consumed this cycle
+    IndexVec<RowIndex, double> open;       // regions: demand of this cycle not yet served
+    IndexVec<RowIndex, double> wanted;     // regions: demand of this cycle
+    IndexVec<RowIndex, double> requested;  // suppliers: requests received this cycle
+    IndexVec<RowIndex, double> cap_cycle;  // producers: what they can make this cycle
+    IndexVec<RowIndex, double> supply;     // suppliers: stock + cap_cycle this cycle
     IndexVec<RowIndex, DayAccum> day;
     IndexVec<RowIndex, double> received;  // units arrived today
     IndexVec<ChannelIndex, double> req;   // orders placed over each channel this cycle
@@ -289,6 +289,7 @@ private:
     Shipment* open_batch(std::uint32_t cls, Tick t);  // this cycle's batch of a class
     void arrive(std::uint32_t batch);
     void propagate_plans();
+    [[nodiscard]] double plan_of(RowIndex row) const;
     void observe_cycle();
     // allocate.cpp
     void allocate(RowIndex row, double total);  // grants into rows_.grants
