@@ -16,4 +16,7 @@ else()
     endif()
 endif()
 # Written either way: the install is tried again when the lock file changes.
+# Ninja creates the folder of a custom command's output, Make does not.
+get_filename_component(_stamp_dir "${STAMP}" DIRECTORY)
+file(MAKE_DIRECTORY "${_stamp_dir}")
 file(TOUCH "${STAMP}")

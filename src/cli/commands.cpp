@@ -3,19 +3,22 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <set>
 
+#include "io/progress.hpp"
 #include "shockflow/core/error.hpp"
 #include "shockflow/experiment/compare.hpp"
-#include "shockflow/experiment/progress.hpp"
-#include "shockflow/experiment/report.hpp"
+#include "shockflow/io/comparison_files.hpp"
+#include "shockflow/io/kpi_list.hpp"
 #include "shockflow/io/report.hpp"
 #include "shockflow/io/run_writer.hpp"
 #include "shockflow/model/simulation.hpp"
 #include "shockflow/scenario/generate.hpp"
 #include "shockflow/scenario/loader.hpp"
+#include "shockflow/scenario/warnings.hpp"
 
 namespace shockflow::cli {
 namespace {
@@ -74,14 +77,40 @@ std::vector<std::string> ids_of(const std::vector<Spec>& specs) {
     return ids;
 }
 
+// The scenario, loaded and checked. Its warnings go to stderr even with
+// --quiet (they are diagnostics, like errors); with --werror they are errors.
+ScenarioSpec load_checked(const std::string& file, const WarningArgs& w) {
+    ScenarioSpec scenario = load_scenario(file);
+    std::vector<Diagnostic> warnings = scenario_warnings(scenario);
+    if (w.werror && !warnings.empty()) {
+        for (Diagnostic& d : warnings) d.severity = Severity::Error;
+        throw ConfigError(std::move(warnings));
+    }
+    print_diagnostics(warnings, w.max_shown);
+    return scenario;
+}
+
 // A run shorter than this shows no progress bar.
 constexpr double kRunProgressDelaySeconds = 0.5;
 
 }  // namespace
 
+void print_diagnostics(const std::vector<Diagnostic>& all, std::uint64_t max_shown) {
+    // A badly broken table can hold an error on every line: show the first
+    // ones (in file order) and how many more there are.
+    const std::size_t shown =
+        max_shown == 0 ? all.size() : std::min<std::size_t>(all.size(), max_shown);
+    for (std::size_t i = 0; i < shown; ++i) fmt::print(stderr, "{}\n", all[i].format());
+    if (shown < all.size()) {
+        const bool warnings = all.front().severity == Severity::Warning;
+        fmt::print(stderr, "shockflow: {} more {} not shown (--max-errors 0 shows all)\n",
+                   all.size() - shown, warnings ? "warnings" : "errors");
+    }
+}
+
 int run_command(const RunArgs& args) {
     // Every input is read and checked before anything is simulated or written.
-    const ScenarioSpec scenario = load_scenario(args.scenario);
+    const ScenarioSpec scenario = load_checked(args.scenario, args.warnings);
     const PolicySpec policy =
         args.policy.empty() ? scenario.policy : load_policy(args.policy, scenario);
     RunOptions options;
@@ -89,7 +118,7 @@ int run_command(const RunArgs& args) {
     options.record_timeseries = !args.out.empty();
 
     // Simulated days, on a terminal, for runs that last more than a moment.
-    std::optional<experiment::ProgressBar> bar;
+    std::optional<io::ProgressBar> bar;
     if (!args.quiet && ::isatty(::fileno(stderr)) == 1) {
         options.progress = [&bar](std::size_t done, std::size_t total) {
             if (!bar) bar.emplace(stderr, total, "days", kRunProgressDelaySeconds);
@@ -141,7 +170,7 @@ int run_command(const RunArgs& args) {
 }
 
 int validate_command(const ValidateArgs& args) {
-    const ScenarioSpec scenario = load_scenario(args.scenario);
+    const ScenarioSpec scenario = load_checked(args.scenario, args.warnings);
     std::optional<PolicySpec> policy;
     if (!args.policy.empty()) policy = load_policy(args.policy, scenario);
 
@@ -153,13 +182,13 @@ int validate_command(const ValidateArgs& args) {
 }
 
 int compare_command(const CompareArgs& args, const Processes& processes) {
-    const ScenarioSpec scenario = load_scenario(args.scenario);
+    const ScenarioSpec scenario = load_checked(args.scenario, args.warnings);
     const std::vector<PolicySpec> policies = load_policies(args.policies, scenario);
     experiment::CompareOptions options = compare_options(args, scenario);
 
     // A bar only where someone watches it: not in logs, pipes or CI. Over
     // several processes it counts rank 0's share of the runs.
-    std::optional<experiment::ProgressBar> bar;
+    std::optional<io::ProgressBar> bar;
     if (!args.quiet && ::isatty(::fileno(stderr)) == 1) {
         const std::size_t pairs = policies.size() * static_cast<std::size_t>(options.replications);
         bar.emplace(stderr, experiment::shard_size(pairs, processes.rank, processes.size));
@@ -178,14 +207,14 @@ int compare_command(const CompareArgs& args, const Processes& processes) {
         notice = io::write_comparison_with_report(
             comparison, io::make_report_context(scenario, nullptr), find_report_assets(), args.out);
     } else if (!args.out.empty()) {
-        experiment::write_comparison(comparison, args.out);
+        io::write_comparison(comparison, args.out);
     }
     if (args.quiet) {
         print_notice(notice);
         return 0;
     }
 
-    fmt::print("{}\n", experiment::format_comparison_table(comparison));
+    fmt::print("{}\n", io::format_comparison_table(comparison));
     if (args.out.empty()) {
         fmt::print("no files written (use --out DIR to write them)\n");
     } else {
@@ -195,6 +224,11 @@ int compare_command(const CompareArgs& args, const Processes& processes) {
             args.out);
     }
     print_notice(notice);
+    return 0;
+}
+
+int kpis_command(const KpisArgs& args) {
+    fmt::print("{}", args.markdown ? io::kpi_list_markdown() : io::format_kpi_list());
     return 0;
 }
 

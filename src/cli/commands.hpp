@@ -10,10 +10,17 @@
 #include <string>
 #include <vector>
 
+#include "shockflow/core/error.hpp"
 #include "shockflow/experiment/compare.hpp"
 #include "shockflow/scenario/generate.hpp"
 
 namespace shockflow::cli {
+
+/// How run, validate and compare report the scenario's warnings.
+struct WarningArgs {
+    bool werror = false;           ///< warnings are errors: exit status 2, nothing written
+    std::uint64_t max_shown = 20;  ///< print at most this many (0 = all), as --max-errors
+};
 
 struct RunArgs {
     std::string scenario;
@@ -22,11 +29,13 @@ struct RunArgs {
     std::string out;                    ///< "" = write no files
     bool quiet = false;                 ///< print nothing on success
     bool report = false;                ///< also write out/report.html (needs out)
+    WarningArgs warnings;
 };
 
 struct ValidateArgs {
     std::string scenario;
     std::string policy;  ///< "" = only the scenario
+    WarningArgs warnings;
 };
 
 struct CompareArgs {
@@ -38,6 +47,11 @@ struct CompareArgs {
     std::string out;                           ///< "" = write no files
     bool quiet = false;                        ///< no table, no progress bar
     bool report = false;                       ///< also write out/report.html (needs out)
+    WarningArgs warnings;
+};
+
+struct KpisArgs {
+    bool markdown = false;  ///< the table of docs/MODEL.md instead of the terminal one
 };
 
 struct GenerateArgs {
@@ -56,9 +70,14 @@ struct Processes {
     std::function<void(experiment::Comparison&)> gather;
 };
 
+/// Prints diagnostics to stderr, compiler-style, at most `max_shown` of them
+/// (0 = all), then how many more there are.
+void print_diagnostics(const std::vector<Diagnostic>& all, std::uint64_t max_shown);
+
 int run_command(const RunArgs& args);
 int generate_command(const GenerateArgs& args);
 int validate_command(const ValidateArgs& args);
 int compare_command(const CompareArgs& args, const Processes& processes = {});
+int kpis_command(const KpisArgs& args);
 
 }  // namespace shockflow::cli

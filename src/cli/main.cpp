@@ -62,6 +62,7 @@ struct Parsed {
     ValidateArgs validate;
     CompareArgs compare;
     GenerateArgs generate;
+    KpisArgs kpis;
     std::uint64_t run_seed = 0, compare_seed = 0;
     std::int64_t replications = 0;
     CLI::Option* run_seed_opt = nullptr;
@@ -88,6 +89,12 @@ CLI::Option* add_out(CLI::App* cmd, std::string& target, const std::string& file
         ->type_name("DIR");
 }
 
+void add_werror(CLI::App* cmd, WarningArgs& target) {
+    cmd->add_flag("--werror", target.werror,
+                  "Treat warnings about the scenario as errors: print them as errors, exit with "
+                  "status 2 and write nothing");
+}
+
 void add_report(CLI::App* cmd, bool& target, CLI::Option* out) {
     cmd->add_flag("--report", target,
                   "Also write DIR/report.html, a self-contained page of charts (needs --out)")
@@ -103,15 +110,18 @@ CLI::App* add_run(CLI::App& app, Parsed& p) {
     p.run_seed_opt = add_seed(cmd, p.run_seed, "Seed (default: the scenario's seed)");
     CLI::Option* out = add_out(cmd, p.run.out, "timeseries.csv, firms.csv, summary.json");
     add_report(cmd, p.run.report, out);
-    cmd->add_flag("--quiet,-q", p.run.quiet, "Print nothing on success");
+    add_werror(cmd, p.run.warnings);
+    cmd->add_flag("--quiet,-q", p.run.quiet, "Print nothing on success but warnings (on stderr)");
     return cmd;
 }
 
 CLI::App* add_validate(CLI::App& app, Parsed& p) {
-    CLI::App* cmd = app.add_subcommand("validate", "Check a scenario (and a policy) file");
+    CLI::App* cmd = app.add_subcommand(
+        "validate", "Check a scenario (and a policy) file and print the scenario's warnings");
     add_scenario(cmd, p.validate.scenario);
     cmd->add_option("--policy", p.validate.policy, "Policy TOML file to check as well")
         ->type_name("FILE");
+    add_werror(cmd, p.validate.warnings);
     return cmd;
 }
 
@@ -137,7 +147,9 @@ CLI::App* add_compare(CLI::App& app, Parsed& p) {
     CLI::Option* out =
         add_out(cmd, p.compare.out, "comparison.json, comparison.csv, replications.csv");
     add_report(cmd, p.compare.report, out);
-    cmd->add_flag("--quiet,-q", p.compare.quiet, "Print nothing on success, no progress bar");
+    add_werror(cmd, p.compare.warnings);
+    cmd->add_flag("--quiet,-q", p.compare.quiet,
+                  "Print nothing on success but warnings (on stderr), no progress bar");
     return cmd;
 }
 
@@ -170,21 +182,36 @@ CLI::App* add_generate(CLI::App& app, Parsed& p) {
     return cmd;
 }
 
-int dispatch(const CLI::App* run, const CLI::App* validate, const CLI::App* generate, Parsed& p,
-             const Processes& processes) {
+CLI::App* add_kpis(CLI::App& app, Parsed& p) {
+    CLI::App* cmd =
+        app.add_subcommand("kpis", "List the KPIs: name, unit, which way is better, definition");
+    cmd->add_flag("--markdown", p.kpis.markdown, "As the Markdown table of docs/MODEL.md");
+    return cmd;
+}
+
+struct Subcommands {
+    const CLI::App* run = nullptr;
+    const CLI::App* validate = nullptr;
+    const CLI::App* generate = nullptr;
+    const CLI::App* kpis = nullptr;
+};
+
+int dispatch(const Subcommands& cmd, Parsed& p, const Processes& processes) {
     // Over MPI only `compare` is shared out; the other commands run on rank 0.
-    const bool compare = !(run->parsed() || validate->parsed() || generate->parsed());
+    const bool compare = !(cmd.run->parsed() || cmd.validate->parsed() || cmd.generate->parsed() ||
+                           cmd.kpis->parsed());
     if (processes.rank != 0 && !compare) return 0;
-    if (generate->parsed()) {
+    if (cmd.kpis->parsed()) return kpis_command(p.kpis);
+    if (cmd.generate->parsed()) {
         if (p.generate.options.start_day >= p.generate.options.end_day)
             throw CLI::ValidationError("--start-day", "must be before --end-day");
         return generate_command(p.generate);
     }
-    if (run->parsed()) {
+    if (cmd.run->parsed()) {
         copy_if_given(p.run_seed_opt, p.run_seed, p.run.seed);
         return run_command(p.run);
     }
-    if (validate->parsed()) return validate_command(p.validate);
+    if (cmd.validate->parsed()) return validate_command(p.validate);
     copy_if_given(p.compare_seed_opt, p.compare_seed, p.compare.seed);
     copy_if_given(p.replications_opt, p.replications, p.compare.replications);
     return compare_command(p.compare, processes);
@@ -201,17 +228,22 @@ int run_program(int argc, char** argv, const Processes& processes,
     // Accepted before or after the subcommand.
     app.fallthrough();
     std::uint64_t max_errors = kDefaultMaxErrors;
-    app.add_option(
-           "--max-errors", max_errors,
-           fmt::format("Print at most N input errors, 0 = all (default {})", kDefaultMaxErrors))
+    app.add_option("--max-errors", max_errors,
+                   fmt::format("Print at most N input errors, and at most N warnings; 0 = all "
+                               "(default {})",
+                               kDefaultMaxErrors))
         ->type_name("N")
         ->check(whole_number(0, kMaxSeed));
-    app.footer("Exit status: 0 success, 2 bad input (usage, scenario, policy), 1 any other error.");
+    app.footer(
+        "Exit status: 0 success (warnings too, unless --werror), 2 bad input (usage, scenario, "
+        "policy), 1 any other error.");
     Parsed parsed;
-    const CLI::App* run = add_run(app, parsed);
-    const CLI::App* validate = add_validate(app, parsed);
+    Subcommands cmd;
+    cmd.run = add_run(app, parsed);
+    cmd.validate = add_validate(app, parsed);
     add_compare(app, parsed);
-    const CLI::App* generate = add_generate(app, parsed);
+    cmd.generate = add_generate(app, parsed);
+    cmd.kpis = add_kpis(app, parsed);
 
     try {
         app.parse(argc, argv);
@@ -219,21 +251,16 @@ int run_program(int argc, char** argv, const Processes& processes,
         // CLI11's own codes (105, 106, ...) are not ours: any usage error is 2.
         return app.exit(e) == 0 ? 0 : kExitBadInput;
     }
+    for (WarningArgs* w :
+         {&parsed.run.warnings, &parsed.validate.warnings, &parsed.compare.warnings})
+        w->max_shown = max_errors;
     try {
-        return dispatch(run, validate, generate, parsed, processes);
+        return dispatch(cmd, parsed, processes);
     } catch (const CLI::ValidationError& e) {
         fmt::print(stderr, "{}\n", e.what());
         return kExitBadInput;
     } catch (const shockflow::ConfigError& e) {
-        // A badly broken table can hold an error on every line: show the
-        // first ones (in file order) and how many more there are.
-        const auto& all = e.diagnostics();
-        const std::size_t shown =
-            max_errors == 0 ? all.size() : std::min<std::size_t>(all.size(), max_errors);
-        for (std::size_t i = 0; i < shown; ++i) fmt::print(stderr, "{}\n", all[i].format());
-        if (shown < all.size())
-            fmt::print(stderr, "shockflow: {} more errors not shown (--max-errors 0 shows all)\n",
-                       all.size() - shown);
+        print_diagnostics(e.diagnostics(), max_errors);
         return kExitBadInput;
     } catch (const std::filesystem::filesystem_error& e) {
         fmt::print(stderr, "shockflow: error: {}\n", e.what());

@@ -17,9 +17,10 @@ std::string join(const std::vector<Diagnostic>& diagnostics) {
 }  // namespace
 
 std::string Diagnostic::format() const {
-    if (loc.line == 0) return fmt::format("{}: error: {}", loc.file, message);
-    if (loc.column == 0) return fmt::format("{}:{}: error: {}", loc.file, loc.line, message);
-    return fmt::format("{}:{}:{}: error: {}", loc.file, loc.line, loc.column, message);
+    const char* kind = severity == Severity::Warning ? "warning" : "error";
+    if (loc.line == 0) return fmt::format("{}: {}: {}", loc.file, kind, message);
+    if (loc.column == 0) return fmt::format("{}:{}: {}: {}", loc.file, loc.line, kind, message);
+    return fmt::format("{}:{}:{}: {}: {}", loc.file, loc.line, loc.column, kind, message);
 }
 
 ConfigError::ConfigError(std::vector<Diagnostic> diagnostics)

@@ -12,17 +12,18 @@
 
 #include "shockflow/core/assert.hpp"
 #include "shockflow/core/hash.hpp"
+#include "shockflow/model/kpi.hpp"
 #include "shockflow/model/result.hpp"
 #include "shockflow/model/simulation.hpp"
 
 namespace shockflow::experiment {
 namespace {
 
-// Kpis::list() has a fixed order and length, so a default Kpis gives the names
-// and the size of every slot before any run has finished.
+// Every KPI of the registry, in its order: the names and the size of every
+// slot are known before any run has finished.
 std::vector<std::string> kpi_names() {
     std::vector<std::string> names;
-    for (const auto& entry : Kpis{}.list()) names.emplace_back(entry.first);
+    for (const KpiInfo& kpi : kpi_registry()) names.emplace_back(kpi.name);
     return names;
 }
 
@@ -93,10 +94,10 @@ void run_all(const ScenarioSpec& scenario, const std::vector<PolicySpec>& polici
         const RunResult run = simulators[p].run(RunOptions{
             .seed = options.seed + static_cast<std::uint64_t>(k), .record_timeseries = false});
         if (options.daily_fill) daily[p][k] = essential_fill_by_day(run, days);
-        const auto kpis = run.kpi.list();
+        const auto kpis = kpi_registry();
         std::vector<double>& slot = results[p].samples[k];
-        SHOCKFLOW_ASSERT(kpis.size() == slot.size(), "Kpis::list() must have a fixed length");
-        for (std::size_t j = 0; j < slot.size(); ++j) slot[j] = kpis[j].second;
+        SHOCKFLOW_ASSERT(kpis.size() == slot.size(), "one slot per KPI of the registry");
+        for (std::size_t j = 0; j < slot.size(); ++j) slot[j] = run.kpi.*kpis[j].field;
         if (options.progress) {
             // One lock around count and call: reports arrive in increasing order.
             const std::scoped_lock lock(progress_mutex);
@@ -138,7 +139,7 @@ void summarise(Comparison& comparison) {
         for (std::size_t j = 0; j < n_kpi; ++j) {
             result.stats[j] = summarize(columns[j]);
             if (p == 0) continue;
-            const bool higher = Kpis::higher_is_better(comparison.kpi_names[j]);
+            const bool higher = kpi_info(comparison.kpi_names[j]).higher_is_better;
             result.vs_baseline[j] = paired(columns[j], baseline[j], higher);
         }
     }

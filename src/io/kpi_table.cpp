@@ -3,14 +3,15 @@
 #include "io/number_format.hpp"
 #include "io/text_table.hpp"
 #include "shockflow/io/run_writer.hpp"
+#include "shockflow/model/kpi.hpp"
 
 namespace shockflow::io {
 namespace {
 
 std::string kpi_section(const Kpis& kpi) {
     std::vector<std::vector<std::string>> rows;
-    for (const auto& [name, value] : kpi.list()) {
-        rows.push_back({std::string(name), display_number(value)});
+    for (const KpiInfo& info : kpi_registry()) {
+        rows.push_back({std::string(info.name), display_number(kpi.*info.field)});
     }
     return render_table({"kpi", "value"}, rows);
 }

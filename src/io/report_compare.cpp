@@ -7,6 +7,7 @@
 #include "io/number_format.hpp"
 #include "io/report_page.hpp"
 #include "shockflow/experiment/statistics.hpp"
+#include "shockflow/model/kpi.hpp"
 
 namespace shockflow::io::report {
 namespace {
@@ -14,7 +15,7 @@ namespace {
 using experiment::Comparison;
 
 std::string kpi_label(const std::string& name) {
-    return name + (Kpis::higher_is_better(name) ? " (higher is better)" : " (lower is better)");
+    return name + (kpi_info(name).higher_is_better ? " (higher is better)" : " (lower is better)");
 }
 
 Json policy_names(const Comparison& c) {
@@ -103,7 +104,7 @@ Json difference_values(const Comparison& c) {
                               {"diff", json_number(d.mean_diff)},
                               {"lo", json_number(d.ci95_lo)},
                               {"hi", json_number(d.ci95_hi)},
-                              {"verdict", verdict(d, Kpis::higher_is_better(c.kpi_names[j]))},
+                              {"verdict", verdict(d, kpi_info(c.kpi_names[j]).higher_is_better)},
                               {"share_better", json_number(d.share_better)}});
         }
     }

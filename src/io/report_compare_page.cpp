@@ -11,6 +11,7 @@
 #include "io/report_page.hpp"
 #include "shockflow/core/version.hpp"
 #include "shockflow/experiment/statistics.hpp"
+#include "shockflow/model/kpi.hpp"
 
 namespace shockflow::io::report {
 namespace {
@@ -20,7 +21,7 @@ using experiment::Comparison;
 // Rank (1 = best) of each policy's mean for KPI j; equal means share the
 // better rank, and a NaN mean gets 0 (no rank).
 std::vector<std::size_t> ranks(const Comparison& c, std::size_t j) {
-    const bool higher = Kpis::higher_is_better(c.kpi_names[j]);
+    const bool higher = kpi_info(c.kpi_names[j]).higher_is_better;
     std::vector<std::size_t> out(c.policies.size(), 0);
     for (std::size_t p = 0; p < c.policies.size(); ++p) {
         const double mine = c.policies[p].stats.at(j).mean;
@@ -39,7 +40,7 @@ void append_row(std::string& html, const Comparison& c, std::size_t j,
                 std::vector<double>& rank_sums) {
     const auto r = ranks(c, j);
     fmt::format_to(std::back_inserter(html), "<tr><td>{} {}</td>", escape_html(c.kpi_names[j]),
-                   Kpis::higher_is_better(c.kpi_names[j]) ? "↑" : "↓");
+                   kpi_info(c.kpi_names[j]).higher_is_better ? "↑" : "↓");
     for (std::size_t p = 0; p < c.policies.size(); ++p) {
         rank_sums[p] += static_cast<double>(r[p]);
         const std::string rank = r[p] == 0 ? "–" : "#" + std::to_string(r[p]);

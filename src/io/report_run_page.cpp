@@ -6,43 +6,19 @@
 
 #include "io/report_page.hpp"
 #include "shockflow/core/version.hpp"
+#include "shockflow/model/kpi.hpp"
 
 namespace shockflow::io::report {
 namespace {
 
-// One line per KPI; the definitions are in docs/MODEL.md.
-std::string_view kpi_meaning(std::string_view name) {
-    static const std::array<std::pair<std::string_view, std::string_view>, 14> meanings{{
-        {"fill_rate", "delivered ÷ demanded, all products, whole run"},
-        {"essential_fill_rate", "the same, essential products, in the window"},
-        {"unmet_units", "demand not met, all products, whole run (units)"},
-        {"min_active_firm_share", "lowest daily share of park firms active, in the window"},
-        {"min_operational_park_share", "lowest daily share of parks operational, in the window"},
-        {"holding_cost", "cost of the stock held, whole run"},
-        {"person_days_short", "people × days without their essential goods"},
-        {"worst_region_essential_fill_rate", "lowest essential fill rate of a region, window"},
-        {"essential_output_vs_baseline", "essential production ÷ baseline, in the window"},
-        {"lost_output_units", "output below baseline, in the window (units)"},
-        {"time_to_survive_min_days", "shortest time until a region went short (days)"},
-        {"time_to_survive_median_days", "median of those times (days)"},
-        {"time_to_recover_median_days", "median time for a producer to recover (days)"},
-        {"time_to_recover_max_days", "longest time for a producer to recover (days)"},
-    }};
-    for (const auto& [kpi, meaning] : meanings) {
-        if (kpi == name) return meaning;
-    }
-    return "";
-}
-
 Card kpi_card(const RunResult& r) {
     std::string html =
         "<table>\n<tr><th>KPI</th><th>value</th><th>better</th><th>meaning</th></tr>\n";
-    for (const auto& [name, value] : r.kpi.list()) {
+    for (const KpiInfo& kpi : kpi_registry()) {
         fmt::format_to(std::back_inserter(html),
                        "<tr><td>{}</td><td>{}</td><td>{}</td><td class=\"text\">{}</td></tr>\n",
-                       escape_html(name), cell_number(value),
-                       Kpis::higher_is_better(name) ? "higher" : "lower",
-                       escape_html(kpi_meaning(name)));
+                       escape_html(kpi.name), cell_number(r.kpi.*kpi.field),
+                       kpi.higher_is_better ? "higher" : "lower", escape_html(kpi.definition));
     }
     html += "</table>\n";
     return {"kpis", "KPIs",       "The headline results of this run (summary.json, \"kpi\").",

@@ -1,7 +1,6 @@
 // report.html beside the other result files, in the same all-or-nothing commit.
 
-#include "shockflow/experiment/report.hpp"
-#include "shockflow/io/atomic_output.hpp"
+#include "shockflow/io/comparison_files.hpp"
 #include "shockflow/io/report.hpp"
 #include "shockflow/io/run_writer.hpp"
 
@@ -15,7 +14,7 @@ std::string write_run_with_report(const RunResult& result, const ReportContext& 
     }
     // The page is built before any file is opened: a failure leaves nothing behind.
     const std::string html = run_report_html(result, context, *search.assets);
-    write_run(result, dir, [&html](AtomicOutput& output) { output.open("report.html") << html; });
+    write_run(result, dir, {{"report.html", html}});
     return "";
 }
 
@@ -26,7 +25,7 @@ std::string finish_run_with_report(StreamingRunWriter& writer, const RunResult& 
         return search.notice;
     }
     const std::string html = run_report_html(result, context, *search.assets);
-    writer.finish(result, [&html](AtomicOutput& output) { output.open("report.html") << html; });
+    writer.finish(result, {{"report.html", html}});
     return "";
 }
 
@@ -34,12 +33,11 @@ std::string write_comparison_with_report(const experiment::Comparison& compariso
                                          const ReportContext& context, const AssetSearch& search,
                                          const std::filesystem::path& dir) {
     if (!search.assets) {
-        experiment::write_comparison(comparison, dir);
+        write_comparison(comparison, dir);
         return search.notice;
     }
     const std::string html = comparison_report_html(comparison, context, *search.assets);
-    experiment::write_comparison(
-        comparison, dir, [&html](AtomicOutput& output) { output.open("report.html") << html; });
+    write_comparison(comparison, dir, {{"report.html", html}});
     return "";
 }
 

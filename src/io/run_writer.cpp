@@ -8,11 +8,12 @@
 #include <nlohmann/json.hpp>
 #include <string_view>
 
+#include "core/atomic_output.hpp"
 #include "io/number_format.hpp"
 #include "io/run_files.hpp"
 #include "shockflow/core/assert.hpp"
 #include "shockflow/core/version.hpp"
-#include "shockflow/io/atomic_output.hpp"
+#include "shockflow/model/kpi.hpp"
 
 namespace shockflow::io {
 namespace {
@@ -68,7 +69,9 @@ Json products_json(const RunResult& r) {
 
 Json kpi_json(const Kpis& kpi) {
     Json out = Json::object();
-    for (const auto& [name, value] : kpi.list()) out[std::string(name)] = json_number(value);
+    for (const KpiInfo& info : kpi_registry()) {
+        out[std::string(info.name)] = json_number(kpi.*info.field);
+    }
     return out;
 }
 
@@ -137,29 +140,25 @@ std::string summary_json(const RunResult& result) {
     return j.dump(2, ' ', false, Json::error_handler_t::replace) + '\n';
 }
 
-void write_run(const RunResult& result, const std::filesystem::path& dir) {
-    write_run(result, dir, {});
-}
-
 namespace {
 
 // What follows timeseries.csv, for write_run and StreamingRunWriter alike:
-// firms.csv, summary.json, whatever `also` adds, then all in place together.
+// firms.csv, summary.json, the extra files, then all in place together.
 void write_rest_and_commit(const RunResult& result, AtomicOutput& output,
-                           const std::function<void(AtomicOutput& output)>& also) {
+                           const std::vector<ExtraFile>& extra) {
     write_firms_csv(result, output.open("firms.csv"));
     output.open("summary.json") << summary_json(result);
-    if (also) also(output);
+    for (const ExtraFile& file : extra) output.open(file.name) << file.contents;
     output.commit();
 }
 
 }  // namespace
 
 void write_run(const RunResult& result, const std::filesystem::path& dir,
-               const std::function<void(AtomicOutput& output)>& also) {
+               const std::vector<ExtraFile>& extra) {
     AtomicOutput output(dir);
     write_timeseries_csv(result, output.open("timeseries.csv"));
-    write_rest_and_commit(result, output, also);
+    write_rest_and_commit(result, output, extra);
 }
 
 struct StreamingRunWriter::State {
@@ -191,14 +190,11 @@ void StreamingRunWriter::add(const DayRow& row) {
     flush_if_full(state_->buf, state_->timeseries);
 }
 
-void StreamingRunWriter::finish(const RunResult& result) { finish(result, {}); }
-
-void StreamingRunWriter::finish(const RunResult& result,
-                                const std::function<void(AtomicOutput& output)>& also) {
+void StreamingRunWriter::finish(const RunResult& result, const std::vector<ExtraFile>& extra) {
     SHOCKFLOW_ASSERT(state_ != nullptr, "StreamingRunWriter::finish called twice");
     State& s = *state_;
     s.timeseries.write(s.buf.data(), static_cast<std::streamsize>(s.buf.size()));
-    write_rest_and_commit(result, s.output, also);
+    write_rest_and_commit(result, s.output, extra);
     state_.reset();
 }
 

@@ -1,7 +1,10 @@
 set(SHOCKFLOW_IO_SOURCES
-    src/io/atomic_output.cpp
+    src/io/comparison_files.cpp
+    src/io/comparison_table.cpp
+    src/io/kpi_list.cpp
     src/io/kpi_table.cpp
     src/io/number_format.cpp
+    src/io/progress.cpp
     src/io/report_assets.cpp
     src/io/report_chart.cpp
     src/io/report_compare.cpp

@@ -5,8 +5,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <fstream>
-#include <sstream>
+#include <cstdio>
+#include <iterator>
+#include <memory>
 #include <system_error>
 
 namespace shockflow::scenario {
@@ -16,6 +17,12 @@ LoadContext::LoadContext(const std::filesystem::path& file)
 
 void LoadContext::error(SourceLoc loc, std::string message) {
     errors_.push_back(Diagnostic{std::move(loc), std::move(message)});
+}
+
+void LoadContext::error_before(std::size_t index, std::vector<Diagnostic> problems) {
+    errors_.insert(errors_.begin() + static_cast<std::ptrdiff_t>(std::min(index, errors_.size())),
+                   std::make_move_iterator(problems.begin()),
+                   std::make_move_iterator(problems.end()));
 }
 
 void LoadContext::throw_if_any() {
@@ -36,17 +43,38 @@ void LoadContext::throw_if_any() {
     sink.throw_if_any();
 }
 
+namespace {
+
+struct FileCloser {
+    void operator()(std::FILE* f) const noexcept { std::fclose(f); }
+};
+
+/// The whole file in one buffer sized from its length (a stream copied through
+/// a stringstream held the bytes three times over).
+std::optional<std::string> read_bytes(const std::filesystem::path& path, std::uintmax_t size) {
+    const std::unique_ptr<std::FILE, FileCloser> file(std::fopen(path.c_str(), "rb"));
+    if (!file) return std::nullopt;
+    std::string text(static_cast<std::size_t>(size), '\0');
+    text.resize(std::fread(text.data(), 1, text.size(), file.get()));
+    // A file that grew since it was measured is read to its end all the same.
+    char more[4096];
+    for (std::size_t n = 0; (n = std::fread(more, 1, sizeof more, file.get())) > 0;) {
+        text.append(more, n);
+    }
+    if (std::ferror(file.get()) != 0) return std::nullopt;
+    return text;
+}
+
+}  // namespace
+
 std::optional<std::string> LoadContext::read(const std::filesystem::path& path) {
     std::error_code ec;
-    // Opening a directory "succeeds" with ifstream on Linux; reject it first.
+    // Opening a directory "succeeds" on Linux; reject it first.
     if (!std::filesystem::is_regular_file(path, ec)) return std::nullopt;
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return std::nullopt;
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
-    if (in.bad()) return std::nullopt;
-    std::string text = std::move(bytes).str();
-    hash_ = fnv1a(text, hash_);
+    const std::uintmax_t size = std::filesystem::file_size(path, ec);
+    auto text = read_bytes(path, ec ? 0 : size);
+    if (!text) return std::nullopt;
+    hash_ = fnv1a(*text, hash_);
     const std::string name = path.string();
     if (std::find(files_read_.begin(), files_read_.end(), name) == files_read_.end()) {
         files_read_.push_back(name);
@@ -54,23 +82,21 @@ std::optional<std::string> LoadContext::read(const std::filesystem::path& path) 
     return text;
 }
 
-bool check_at_least(LoadContext& ctx, const SourceLoc& loc, const std::string& path, double v,
-                    double min) {
+bool check_at_least(LoadContext& ctx, const SourceLoc& loc, KeyPath path, double v, double min) {
     if (v >= min) return true;
-    ctx.error(loc, fmt::format("{}: must be >= {} (got {})", path, min, v));
+    ctx.error(loc, fmt::format("{}: must be >= {} (got {})", path.str(), min, v));
     return false;
 }
 
-bool check_above(LoadContext& ctx, const SourceLoc& loc, const std::string& path, double v,
-                 double min) {
+bool check_above(LoadContext& ctx, const SourceLoc& loc, KeyPath path, double v, double min) {
     if (v > min) return true;
-    ctx.error(loc, fmt::format("{}: must be > {} (got {})", path, min, v));
+    ctx.error(loc, fmt::format("{}: must be > {} (got {})", path.str(), min, v));
     return false;
 }
 
-bool check_share(LoadContext& ctx, const SourceLoc& loc, const std::string& path, double v) {
+bool check_share(LoadContext& ctx, const SourceLoc& loc, KeyPath path, double v) {
     if (v >= 0.0 && v <= 1.0) return true;
-    ctx.error(loc, fmt::format("{}: must be between 0 and 1 (got {})", path, v));
+    ctx.error(loc, fmt::format("{}: must be between 0 and 1 (got {})", path.str(), v));
     return false;
 }
 

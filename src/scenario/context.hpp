@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include "shockflow/core/error.hpp"
@@ -32,6 +33,11 @@ public:
 
     /// Records one problem; loading goes on so that all of them are reported.
     void error(SourceLoc loc, std::string message);
+    /// Records `problems` as if they had been reported before the problem
+    /// numbered `index` (0-based, in reporting order): a table read row by row
+    /// reports its syntax problems ahead of what its rows hold, as when the
+    /// whole table was parsed first.
+    void error_before(std::size_t index, std::vector<Diagnostic> problems);
     [[nodiscard]] std::size_t error_count() const noexcept { return errors_.size(); }
 
     /// Throws ConfigError with every problem, in file order (as a compiler
@@ -50,14 +56,38 @@ private:
     std::vector<std::string> files_read_;  ///< ranks files when sorting errors
 };
 
+/// A callable that spells out a key path.
+template <typename F>
+concept PathSpeller = std::is_invocable_r_v<std::string, const F&>;
+
+/// A key path (`link "a->b".capacity`) spelled out only when a problem is
+/// reported: a string, or a callable returning one. A 20,000-link table holds
+/// some 100,000 values to check, and formatting a path for each took longer
+/// than reading them. For parameters only: it refers to its argument, which
+/// lives until the call returns.
+class KeyPath {
+public:
+    // Implicit, so that every check still takes a plain string.
+    KeyPath(const std::string& text) noexcept  // NOLINT(google-explicit-constructor)
+        : object_(&text),
+          spell_([](const void* o) { return *static_cast<const std::string*>(o); }) {}
+    template <PathSpeller F>
+    KeyPath(const F& spell) noexcept  // NOLINT(google-explicit-constructor)
+        : object_(&spell), spell_([](const void* o) { return (*static_cast<const F*>(o))(); }) {}
+
+    [[nodiscard]] std::string str() const { return spell_(object_); }
+
+private:
+    const void* object_;
+    std::string (*spell_)(const void*);
+};
+
 /// Range checks: report `PATH: must be ... (got V)` at `loc` and return whether
 /// `v` passed.
-bool check_at_least(LoadContext& ctx, const SourceLoc& loc, const std::string& path, double v,
-                    double min);
+bool check_at_least(LoadContext& ctx, const SourceLoc& loc, KeyPath path, double v, double min);
 /// v > min.
-bool check_above(LoadContext& ctx, const SourceLoc& loc, const std::string& path, double v,
-                 double min);
+bool check_above(LoadContext& ctx, const SourceLoc& loc, KeyPath path, double v, double min);
 /// 0 <= v <= 1.
-bool check_share(LoadContext& ctx, const SourceLoc& loc, const std::string& path, double v);
+bool check_share(LoadContext& ctx, const SourceLoc& loc, KeyPath path, double v);
 
 }  // namespace shockflow::scenario

@@ -11,6 +11,7 @@
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
+#include <vector>
 
 #include "shockflow/core/random.hpp"
 
@@ -283,6 +284,11 @@ ScenarioSpec generate_network(const GenerateOptions& o) {
     add_producers(o, l, rng, requirement(s, final_demand), s, makers);
     add_links(o, rng, makers, s);
     if (o.disruptions) add_events(o, rng, s);
+    // The events fall on days 0 to 12; a shorter run leaves out those outside
+    // it (the loader rejects an event outside [start_day, end_day)).
+    std::erase_if(s.events, [&](const EventSpec& e) {
+        return e.day.p[0] < s.start_day || e.day.p[0] >= s.end_day;
+    });
     return s;
 }
 

@@ -1,12 +1,16 @@
 /// The CSV network tables named by `[network] nodes = "..."`, `links = "..."`.
 /// A header row names the columns; map-valued keys are written `capacity.food`;
 /// list cells (`tags`, `products`) are `;`-separated; an empty cell is absent.
+///
+/// Tables are read a row at a time and nothing is formatted for a cell that
+/// is fine: key paths and labels are spelled out only for a message.
 
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstring>
 #include <optional>
 #include <set>
 
@@ -20,258 +24,359 @@ namespace {
 
 struct CsvSource {
     std::string file;  ///< scenario directory joined with the path as written
-    CsvTable table;
+    std::string text;
 };
 
 /// One column: a scalar key (`firms`) or a map entry (`capacity` + `food`).
+template <typename Key>
 struct Column {
-    std::string key;
+    Key key{};
     std::string product;  ///< empty for scalar columns
     bool ok = false;      ///< false: reported at the header, its cells are ignored
 };
 
+template <typename Key>
 struct ColumnSet {
-    std::vector<std::string> scalars;
-    std::vector<std::string> maps;
-    std::vector<std::string> required;
+    std::vector<Key> scalars;
+    std::vector<Key> maps;
+    std::vector<Key> required;
+};
+
+template <typename Key>
+struct Header {
+    std::vector<Column<Key>> columns;
+    std::vector<Key> required;  ///< required keys whose column is there (cells are checked)
 };
 
 std::optional<CsvSource> open_csv(const TableReader& net, std::string_view key) {
     const auto relative = net.string(key);
     if (!relative) return std::nullopt;
     const std::filesystem::path path = (net.ctx().dir() / *relative).lexically_normal();
-    const auto text = net.ctx().read(path);
+    auto text = net.ctx().read(path);
     if (!text) {
         net.error(key, fmt::format("cannot open file {}", in_quotes(path.string())));
         return std::nullopt;
     }
-    CsvSource src{path.string(), parse_csv(*text)};
-    for (const auto& p : src.table.problems) {
-        net.ctx().error(SourceLoc{src.file, p.line, 0}, p.message);
-    }
-    return src;
+    return CsvSource{path.string(), std::move(*text)};
 }
 
-std::vector<std::string> column_candidates(const ColumnSet& set, const Catalog& cat) {
-    std::vector<std::string> out = set.scalars;
-    for (const auto& m : set.maps) {
-        for (const auto& p : cat.product_ids()) out.push_back(m + "." + p);
+/// Reports the table's syntax problems ahead of everything its rows hold
+/// (`first_error`: the number of problems before the table was opened).
+void report_problems(CsvReader& reader, const CsvSource& src, std::size_t first_error,
+                     LoadContext& ctx) {
+    std::vector<Diagnostic> problems;
+    for (auto& p : reader.take_problems()) {
+        problems.push_back(Diagnostic{SourceLoc{src.file, p.line, 0}, std::move(p.message)});
+    }
+    ctx.error_before(first_error, std::move(problems));
+}
+
+template <typename Key>
+std::vector<std::string> column_candidates(const ColumnSet<Key>& set, const Catalog& cat) {
+    std::vector<std::string> out;
+    for (Key k : set.scalars) out.emplace_back(key_name(k));
+    for (Key m : set.maps) {
+        for (const auto& p : cat.product_ids()) out.push_back(fmt::format("{}.{}", key_name(m), p));
     }
     return out;
 }
 
-Column parse_column(const std::string& name, const ColumnSet& set, const SourceLoc& loc,
-                    LoadContext& ctx, const Catalog& cat) {
-    const std::string path = fmt::format("column {}", in_quotes(name));
-    if (std::find(set.scalars.begin(), set.scalars.end(), name) != set.scalars.end()) {
-        return Column{name, "", true};
+template <typename Key>
+std::optional<Key> find_key(const std::vector<Key>& keys, std::string_view name) {
+    for (Key k : keys) {
+        if (key_name(k) == name) return k;
     }
+    return std::nullopt;
+}
+
+template <typename Key>
+Column<Key> parse_column(const std::string& name, const ColumnSet<Key>& set, const SourceLoc& loc,
+                         LoadContext& ctx, const Catalog& cat) {
+    const std::string path = fmt::format("column {}", in_quotes(name));
+    if (const auto key = find_key(set.scalars, name)) return Column<Key>{*key, "", true};
     const auto dot = name.find('.');
-    const std::string prefix = name.substr(0, dot);
-    if (dot != std::string::npos &&
-        std::find(set.maps.begin(), set.maps.end(), prefix) != set.maps.end()) {
+    const auto map = find_key(set.maps, std::string_view(name).substr(0, dot));
+    if (dot != std::string::npos && map) {
         const std::string product = name.substr(dot + 1);
-        return Column{prefix, product, check_product(ctx, cat, loc, path, product)};
+        return Column<Key>{*map, product, check_product(ctx, cat, loc, path, product)};
     }
     ctx.error(loc, fmt::format("{}: unknown column{}", path,
                                expected_hint(name, column_candidates(set, cat))));
-    return Column{};
+    return Column<Key>{};
 }
 
-std::vector<Column> read_header(const CsvSource& src, const ColumnSet& set, LoadContext& ctx,
-                                const Catalog& cat) {
-    const SourceLoc loc{src.file, src.table.header_line, 0};
-    std::vector<Column> columns;
-    std::set<std::string> seen;
-    for (const auto& name : src.table.header) {
+template <typename Key>
+Header<Key> read_header(const CsvReader& reader, const std::string& file, const ColumnSet<Key>& set,
+                        LoadContext& ctx, const Catalog& cat) {
+    const SourceLoc loc{file, reader.header_line(), 0};
+    Header<Key> header;
+    std::set<std::string, std::less<>> seen;
+    for (const auto& name : reader.header()) {
         if (!seen.insert(name).second) {
             ctx.error(loc, fmt::format("column {}: duplicate column", in_quotes(name)));
-            columns.push_back(Column{});
+            header.columns.push_back(Column<Key>{});
             continue;
         }
-        columns.push_back(parse_column(name, set, loc, ctx, cat));
+        header.columns.push_back(parse_column(name, set, loc, ctx, cat));
     }
-    for (const auto& key : set.required) {
-        if (!seen.contains(key)) {
-            ctx.error(loc, fmt::format("column {}: missing required column", in_quotes(key)));
+    for (Key key : set.required) {
+        if (!seen.contains(key_name(key))) {
+            ctx.error(loc,
+                      fmt::format("column {}: missing required column", in_quotes(key_name(key))));
         }
+        const bool has_column = std::any_of(header.columns.begin(), header.columns.end(),
+                                            [&](const auto& c) { return c.ok && c.key == key; });
+        if (has_column) header.required.push_back(key);
     }
-    return columns;
+    return header;
 }
 
-std::optional<double> cell_number(LoadContext& ctx, const SourceLoc& loc, const std::string& path,
-                                  const std::string& cell) {
-    const std::string_view text = cell.starts_with('+') ? std::string_view(cell).substr(1) : cell;
+/// The cell of the first good column of `key`, or "" if there is none.
+template <typename Key>
+std::string_view cell_of(const CsvRecord& row, const Header<Key>& header, Key key) {
+    for (std::size_t i = 0; i < header.columns.size(); ++i) {
+        if (header.columns[i].ok && header.columns[i].key == key) return row.cells[i];
+    }
+    return {};
+}
+
+/// A cell of up to 15 digits, perhaps after a '-': the common case, and one
+/// whose value is an exact double, so it is the very number from_chars reads.
+std::optional<double> whole_number(std::string_view text) {
+    const bool negative = text.starts_with('-');
+    const std::string_view digits = negative ? text.substr(1) : text;
+    if (digits.empty() || digits.size() > 15) return std::nullopt;
+    std::int64_t n = 0;
+    for (const char c : digits) {
+        if (c < '0' || c > '9') return std::nullopt;
+        n = n * 10 + (c - '0');
+    }
+    const auto v = static_cast<double>(n);
+    return negative ? -v : v;
+}
+
+std::optional<double> cell_number(LoadContext& ctx, const SourceLoc& loc, KeyPath path,
+                                  std::string_view cell) {
+    const std::string_view text = cell.starts_with('+') ? cell.substr(1) : cell;
+    if (const auto whole = whole_number(text)) return whole;
     double v = 0.0;
     const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
     if (ec != std::errc{} || end != text.data() + text.size() || !std::isfinite(v)) {
-        ctx.error(loc, fmt::format("{}: expected a finite number (got {})", path, in_quotes(cell)));
+        ctx.error(
+            loc, fmt::format("{}: expected a finite number (got {})", path.str(), in_quotes(cell)));
         return std::nullopt;
     }
     return v;
 }
 
-std::optional<std::int64_t> cell_integer(LoadContext& ctx, const SourceLoc& loc,
-                                         const std::string& path, const std::string& cell) {
+std::optional<std::int64_t> cell_integer(LoadContext& ctx, const SourceLoc& loc, KeyPath path,
+                                         std::string_view cell) {
     std::int64_t v = 0;
     const auto [end, ec] = std::from_chars(cell.data(), cell.data() + cell.size(), v);
     if (ec != std::errc{} || end != cell.data() + cell.size()) {
-        ctx.error(loc, fmt::format("{}: expected an integer (got {})", path, in_quotes(cell)));
+        ctx.error(loc,
+                  fmt::format("{}: expected an integer (got {})", path.str(), in_quotes(cell)));
         return std::nullopt;
     }
     return v;
 }
 
 /// `a; b;c` -> {a, b, c}; empty items dropped.
-std::vector<std::string> split_list(const std::string& cell) {
+std::vector<std::string> split_list(std::string_view cell) {
     std::vector<std::string> out;
+    out.reserve(static_cast<std::size_t>(std::count(cell.begin(), cell.end(), ';')) + 1);
     std::size_t start = 0;
     while (start <= cell.size()) {
         const std::size_t end = std::min(cell.find(';', start), cell.size());
-        std::string item = cell.substr(start, end - start);
+        const std::string_view item = cell.substr(start, end - start);
         const auto first = item.find_first_not_of(" \t");
         const auto last = item.find_last_not_of(" \t");
-        if (first != std::string::npos) out.push_back(item.substr(first, last - first + 1));
+        if (first != std::string_view::npos) out.emplace_back(item.substr(first, last - first + 1));
         start = end + 1;
     }
     return out;
 }
 
-/// The cell of `key` in `row`, or "" if the column is absent.
-std::string cell_of(const CsvRow& row, const std::vector<Column>& columns, std::string_view key) {
-    for (std::size_t i = 0; i < columns.size(); ++i) {
-        if (columns[i].ok && columns[i].key == key) return row.cells[i];
+/// Reports empty cells of required columns (the columns' absence is reported once).
+template <typename Draft, typename Key>
+void require_cells(const Draft& d, const Header<Key>& header, const SourceLoc& loc,
+                   LoadContext& ctx) {
+    for (Key key : header.required) {
+        if (!d.at.has(key)) {
+            ctx.error(loc, fmt::format("{}.{}: missing required value", d.label(), key_name(key)));
+        }
     }
-    return {};
 }
 
-void assign_node_cell(NodeDraft& d, const Column& c, const std::string& cell, const SourceLoc& loc,
+/// Rows in `text` at most: room for a table's nodes or links made once.
+/// (memchr: std::count widened every byte to a 64-bit lane.)
+std::size_t rows_at_most(std::string_view text) {
+    std::size_t lines = 1;
+    const char* p = text.data();
+    const char* const end = p + text.size();
+    while ((p = static_cast<const char*>(
+                std::memchr(p, '\n', static_cast<std::size_t>(end - p)))) != nullptr) {
+        ++lines;
+        ++p;
+    }
+    return lines;
+}
+
+const ColumnSet<NodeKey>& node_columns() {
+    using K = NodeKey;
+    static const ColumnSet<NodeKey> kSet{
+        {K::Id, K::Kind, K::Tags, K::Firms, K::Population, K::StockTargetDays,
+         K::ReplenishmentDays},
+        {K::Capacity, K::Stock, K::Demand},
+        {K::Id, K::Kind}};
+    return kSet;
+}
+
+const ColumnSet<LinkKey>& link_columns() {
+    using K = LinkKey;
+    static const ColumnSet<LinkKey> kSet{
+        {K::From, K::To, K::Capacity, K::TransitHours, K::Products},
+        {},
+        {K::From, K::To, K::Capacity, K::TransitHours}};
+    return kSet;
+}
+
+void assign_node_cell(NodeDraft& d, const Column<NodeKey>& c, std::string_view cell,
                       LoadContext& ctx) {
     NodeSpec& n = d.node;
-    const std::string path =
-        fmt::format("{}.{}{}{}", d.label, c.key, c.product.empty() ? "" : ".", c.product);
-    d.at.emplace(c.key, loc);
-    if (c.key == "id") {
-        n.id = cell;
-    } else if (c.key == "kind") {
-        d.kind_known = parse_node_kind(ctx, loc, path, cell, n.kind);
-    } else if (c.key == "tags") {
-        n.tags = split_list(cell);
-    } else if (c.key == "firms") {
-        if (auto v = cell_integer(ctx, loc, path, cell)) n.firms = *v;
-    } else if (auto v = cell_number(ctx, loc, path, cell); !v) {
-        d.population_known = d.population_known && c.key != "population";
+    const SourceLoc& loc = n.loc;
+    const auto path = [&] {
+        return fmt::format("{}.{}{}{}", d.label(), key_name(c.key), c.product.empty() ? "" : ".",
+                           c.product);
+    };
+    d.at.mark(c.key);
+    switch (c.key) {
+        case NodeKey::Id:
+            return;  // read before the other cells
+        case NodeKey::Kind:
+            d.kind_known = parse_node_kind(ctx, loc, path, cell, n.kind);
+            return;
+        case NodeKey::Tags:
+            n.tags = split_list(cell);
+            return;
+        case NodeKey::Firms:
+            if (auto v = cell_integer(ctx, loc, path, cell)) n.firms = *v;
+            return;
+        default:
+            break;
+    }
+    const auto v = cell_number(ctx, loc, path, cell);
+    if (!v) {
+        d.population_known = d.population_known && c.key != NodeKey::Population;
+    } else if (c.key == NodeKey::Population) {
+        n.population = *v;
+    } else if (c.key == NodeKey::StockTargetDays) {
+        n.stock_target_days = *v;
+    } else if (c.key == NodeKey::ReplenishmentDays) {
+        n.replenishment_days = *v;
     } else {
-        if (c.key == "population") n.population = *v;
-        if (c.key == "stock_target_days") n.stock_target_days = *v;
-        if (c.key == "replenishment_days") n.replenishment_days = *v;
-        if (c.key == "capacity") n.capacity.push_back(ProductQty{c.product, *v, loc});
-        if (c.key == "stock") n.stock.push_back(ProductQty{c.product, *v, loc});
-        if (c.key == "demand") n.demand.push_back(ProductQty{c.product, *v, loc});
+        auto& entries = c.key == NodeKey::Capacity ? n.capacity
+                        : c.key == NodeKey::Stock  ? n.stock
+                                                   : n.demand;
+        entries.push_back(ProductQty{c.product, *v, loc});
     }
 }
 
-/// Reports empty cells of required columns (the columns' absence is reported once).
-void require_cells(const KeyLocs& at, const std::string& label,
-                   const std::vector<std::string>& keys, const std::vector<Column>& columns,
-                   const SourceLoc& loc, LoadContext& ctx) {
-    for (const auto& key : keys) {
-        const bool has_column = std::any_of(columns.begin(), columns.end(),
-                                            [&](const Column& c) { return c.ok && c.key == key; });
-        if (has_column && !at.contains(key)) {
-            ctx.error(loc, fmt::format("{}.{}: missing required value", label, key));
-        }
+/// Room for the row's capacity, stock and demand entries, made once each.
+void reserve_quantities(const CsvRecord& row, const Header<NodeKey>& header, NodeSpec& n) {
+    std::size_t capacity = 0, stock = 0, demand = 0;
+    for (std::size_t i = 0; i < header.columns.size(); ++i) {
+        const Column<NodeKey>& c = header.columns[i];
+        if (!c.ok || row.cells[i].empty()) continue;
+        capacity += c.key == NodeKey::Capacity ? 1 : 0;
+        stock += c.key == NodeKey::Stock ? 1 : 0;
+        demand += c.key == NodeKey::Demand ? 1 : 0;
     }
+    n.capacity.reserve(capacity);
+    n.stock.reserve(stock);
+    n.demand.reserve(demand);
 }
 
-}  // namespace
-
-namespace {
-
-const ColumnSet& node_columns() {
-    static const ColumnSet kSet{{"id", "kind", "tags", "firms", "population", "stock_target_days",
-                                 "replenishment_days"},
-                                {"capacity", "stock", "demand"},
-                                {"id", "kind"}};
-    return kSet;
-}
-
-const ColumnSet& link_columns() {
-    static const ColumnSet kSet{{"from", "to", "capacity", "transit_hours", "products"},
-                                {},
-                                {"from", "to", "capacity", "transit_hours"}};
-    return kSet;
-}
-
-NodeDraft node_row(const CsvSource& src, const CsvRow& row, const std::vector<Column>& columns,
+NodeDraft node_row(const CsvRecord& row, const Header<NodeKey>& header, const std::string& file,
                    LoadContext& ctx) {
-    const SourceLoc loc{src.file, row.line, 0};
-    const std::string id = cell_of(row, columns, "id");
     NodeDraft d;
-    d.label = id.empty() ? std::string("node (no id)") : fmt::format("node {}", in_quotes(id));
-    d.node.loc = loc;
-    for (std::size_t i = 0; i < columns.size(); ++i) {
-        if (columns[i].ok && !row.cells[i].empty()) {
-            assign_node_cell(d, columns[i], row.cells[i], loc, ctx);
+    d.node.loc = SourceLoc{file, row.line, 0};
+    d.node.id = cell_of(row, header, NodeKey::Id);  // names the node in messages from the start
+    reserve_quantities(row, header, d.node);
+    for (std::size_t i = 0; i < header.columns.size(); ++i) {
+        if (header.columns[i].ok && !row.cells[i].empty()) {
+            assign_node_cell(d, header.columns[i], row.cells[i], ctx);
         }
     }
-    require_cells(d.at, d.label, node_columns().required, columns, loc, ctx);
+    require_cells(d, header, d.node.loc, ctx);
     return d;
 }
 
-void assign_link_cell(LinkDraft& d, const Column& c, const std::string& cell, const SourceLoc& loc,
+void assign_link_cell(LinkDraft& d, const Column<LinkKey>& c, std::string_view cell,
                       LoadContext& ctx) {
     LinkSpec& l = d.link;
-    const std::string path = fmt::format("{}.{}", d.label, c.key);
-    d.at.emplace(c.key, loc);
-    if (c.key == "from") {
-        l.from = cell;
-    } else if (c.key == "to") {
-        l.to = cell;
-    } else if (c.key == "products") {
-        l.products = split_list(cell);
-    } else if (auto v = cell_number(ctx, loc, path, cell)) {
-        (c.key == "capacity" ? l.capacity : l.transit_hours) = *v;
+    d.at.mark(c.key);
+    switch (c.key) {
+        case LinkKey::From:
+        case LinkKey::To:
+            return;  // read before the other cells
+        case LinkKey::Products:
+            l.products = split_list(cell);
+            return;
+        default:
+            break;
+    }
+    const auto path = [&] { return fmt::format("{}.{}", d.label(), key_name(c.key)); };
+    if (auto v = cell_number(ctx, l.loc, path, cell)) {
+        (c.key == LinkKey::Capacity ? l.capacity : l.transit_hours) = *v;
     }
 }
 
-LinkDraft link_row(const CsvSource& src, const CsvRow& row, const std::vector<Column>& columns,
+LinkDraft link_row(const CsvRecord& row, const Header<LinkKey>& header, const std::string& file,
                    LoadContext& ctx) {
-    const SourceLoc loc{src.file, row.line, 0};
     LinkDraft d;
-    d.label =
-        fmt::format("link \"{}->{}\"", cell_of(row, columns, "from"), cell_of(row, columns, "to"));
-    d.link.loc = loc;
-    for (std::size_t i = 0; i < columns.size(); ++i) {
-        if (columns[i].ok && !row.cells[i].empty()) {
-            assign_link_cell(d, columns[i], row.cells[i], loc, ctx);
+    d.link.loc = SourceLoc{file, row.line, 0};
+    // The ends name the link in messages from the start.
+    d.link.from = cell_of(row, header, LinkKey::From);
+    d.link.to = cell_of(row, header, LinkKey::To);
+    for (std::size_t i = 0; i < header.columns.size(); ++i) {
+        if (header.columns[i].ok && !row.cells[i].empty()) {
+            assign_link_cell(d, header.columns[i], row.cells[i], ctx);
         }
     }
-    require_cells(d.at, d.label, link_columns().required, columns, loc, ctx);
-    if (!d.at.contains("from") || !d.at.contains("to")) d.at.erase("from");
+    require_cells(d, header, d.link.loc, ctx);
+    if (!d.at.has(LinkKey::From) || !d.at.has(LinkKey::To)) d.at.erase(LinkKey::From);
     return d;
 }
 
 }  // namespace
 
 void read_csv_nodes(const TableReader& network, Catalog& cat, ScenarioSpec& spec) {
+    LoadContext& ctx = network.ctx();
     const auto src = open_csv(network, "nodes");
     if (!src) return;
-    LoadContext& ctx = network.ctx();
-    const auto columns = read_header(*src, node_columns(), ctx, cat);
-    for (const auto& row : src->table.rows) {
-        add_node(node_row(*src, row, columns, ctx), ctx, cat, spec);
-    }
+    const std::size_t first_error = ctx.error_count();
+    CsvReader reader(src->text);
+    const auto header = read_header(reader, src->file, node_columns(), ctx, cat);
+    spec.nodes.reserve(spec.nodes.size() + rows_at_most(src->text));
+    CsvRecord row;
+    while (reader.next(row)) add_node(node_row(row, header, src->file, ctx), ctx, cat, spec);
+    report_problems(reader, *src, first_error, ctx);
 }
 
 void read_csv_links(const TableReader& network, Catalog& cat, ScenarioSpec& spec) {
+    LoadContext& ctx = network.ctx();
     const auto src = open_csv(network, "links");
     if (!src) return;
-    LoadContext& ctx = network.ctx();
-    const auto columns = read_header(*src, link_columns(), ctx, cat);
-    for (const auto& row : src->table.rows) {
-        add_link(link_row(*src, row, columns, ctx), ctx, cat, spec);
-    }
+    const std::size_t first_error = ctx.error_count();
+    CsvReader reader(src->text);
+    const auto header = read_header(reader, src->file, link_columns(), ctx, cat);
+    const std::size_t rows = rows_at_most(src->text);
+    spec.links.reserve(spec.links.size() + rows);
+    cat.reserve_links(rows);
+    CsvRecord row;
+    while (reader.next(row)) add_link(link_row(row, header, src->file, ctx), ctx, cat, spec);
+    report_problems(reader, *src, first_error, ctx);
 }
 
 }  // namespace shockflow::scenario

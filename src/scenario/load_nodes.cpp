@@ -2,18 +2,37 @@
 
 #include <fmt/format.h>
 
+#include <array>
+
 #include "scenario/network.hpp"
 #include "scenario/sections.hpp"
 
 namespace shockflow::scenario {
 namespace {
 
-/// Where each key of `r` is written, so the shared checks can point at it.
-KeyLocs locs_of(const TableReader& r) {
-    KeyLocs at;
-    for (auto&& [key, value] : r.table()) at.emplace(std::string(key.str()), r.loc(key.str()));
+/// Where each known key of `r` is written, so the shared checks can point at it
+/// (unknown keys are reported by the reader).
+template <typename Key, std::size_t N>
+KeyLocs<Key> locs_of(const TableReader& r, const std::array<Key, N>& keys) {
+    KeyLocs<Key> at;
+    for (Key key : keys) {
+        if (r.has(key_name(key))) at.mark(key, r.loc(key_name(key)));
+    }
     return at;
 }
+
+constexpr std::array kNodeKeys{NodeKey::Id,
+                               NodeKey::Kind,
+                               NodeKey::Tags,
+                               NodeKey::Firms,
+                               NodeKey::Capacity,
+                               NodeKey::Stock,
+                               NodeKey::StockTargetDays,
+                               NodeKey::ReplenishmentDays,
+                               NodeKey::Population,
+                               NodeKey::Demand};
+constexpr std::array kLinkKeys{LinkKey::From, LinkKey::To, LinkKey::Capacity, LinkKey::TransitHours,
+                               LinkKey::Products};
 
 /// `{ product = number }` entries naming known products (unknown ones are
 /// reported at the key; ranges are checked in add_node, the same for CSV rows).
@@ -22,7 +41,7 @@ std::vector<ProductQty> quantities(const TableReader& r, std::string_view key, c
     const toml::table* table = r.subtable(key);
     if (table == nullptr) return out;
     for (auto& e : read_number_table(r.ctx(), *table, r.path(key))) {
-        const std::string path = fmt::format("{}.{}", r.path(key), e.key);
+        const auto path = [&] { return fmt::format("{}.{}", r.path(key), e.key); };
         if (check_product(r.ctx(), cat, e.key_loc, path, e.key)) {
             out.push_back(ProductQty{std::move(e.key), e.value, e.loc});
         }
@@ -35,13 +54,13 @@ NodeDraft read_node_table(const toml::table& table, const std::string& path, Loa
     const TableReader r(table, path, ctx,
                         {"id", "kind", "tags", "firms", "capacity", "stock", "stock_target_days",
                          "replenishment_days", "population", "demand"});
-    NodeDraft d{NodeSpec{}, path, locs_of(r)};
+    NodeDraft d{NodeSpec{}, path, locs_of(r, kNodeKeys)};
     NodeSpec& n = d.node;
     n.loc = r.loc();
     if (auto id = r.string("id", Need::Required)) {
         n.id = *id;
     } else {
-        d.at.erase("id");  // a non-string id cannot be registered
+        d.at.erase(NodeKey::Id);  // a non-string id cannot be registered
     }
     if (auto kind = r.string("kind", Need::Required)) {
         d.kind_known = parse_node_kind(ctx, r.loc("kind"), r.path("kind"), *kind, n.kind);
@@ -63,7 +82,7 @@ NodeDraft read_node_table(const toml::table& table, const std::string& path, Loa
 
 LinkDraft read_link_table(const toml::table& table, const std::string& path, LoadContext& ctx) {
     const TableReader r(table, path, ctx, {"from", "to", "capacity", "transit_hours", "products"});
-    LinkDraft d{LinkSpec{}, path, locs_of(r)};
+    LinkDraft d{LinkSpec{}, path, locs_of(r, kLinkKeys)};
     LinkSpec& l = d.link;
     l.loc = r.loc();
     const auto from = r.string("from", Need::Required);
@@ -72,7 +91,7 @@ LinkDraft read_link_table(const toml::table& table, const std::string& path, Loa
         l.from = *from;
         l.to = *to;
     } else {
-        d.at.erase("from");  // without both ends the link cannot be resolved
+        d.at.erase(LinkKey::From);  // without both ends the link cannot be resolved
     }
     if (auto v = r.number("capacity", Need::Required)) l.capacity = *v;
     if (auto v = r.number("transit_hours", Need::Required)) l.transit_hours = *v;

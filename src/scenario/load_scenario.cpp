@@ -7,6 +7,7 @@
 #include <cmath>
 #include <optional>
 
+#include "scenario/event_days.hpp"
 #include "scenario/sections.hpp"
 #include "scenario/text.hpp"
 #include "shockflow/scenario/loader.hpp"
@@ -156,6 +157,7 @@ ScenarioSpec load_scenario(const std::filesystem::path& file) {
     read_nodes(top, network ? &*network : nullptr, cat, spec);
     read_links(top, network ? &*network : nullptr, cat, spec);
     read_events(top, cat, spec);
+    check_event_days(top, spec);
     spec.policy = read_own_policy(top, cat);
     ctx.throw_if_any();
     spec.input_hash = ctx.input_hash();

@@ -2,6 +2,7 @@ set(SHOCKFLOW_SCENARIO_SOURCES
     src/scenario/context.cpp
     src/scenario/csv.cpp
     src/scenario/distribution.cpp
+    src/scenario/event_days.cpp
     src/scenario/load_events.cpp
     src/scenario/load_network.cpp
     src/scenario/load_nodes.cpp
@@ -11,9 +12,11 @@ set(SHOCKFLOW_SCENARIO_SOURCES
     src/scenario/names.cpp
     src/scenario/network_checks.cpp
     src/scenario/productivity.cpp
+    src/scenario/supply_graph.cpp
     src/scenario/text.cpp
     src/scenario/toml_reader.cpp
-    src/scenario/validate_refs.cpp)
+    src/scenario/validate_refs.cpp
+    src/scenario/warnings.cpp)
 # Generated networks and writing scenarios back to files.
 list(APPEND SHOCKFLOW_SCENARIO_SOURCES
     src/scenario/generate.cpp

@@ -93,9 +93,16 @@ std::vector<std::pair<const toml::key*, const toml::node*>> entries_in_file_orde
 TableReader::TableReader(const toml::table& table, std::string path, LoadContext& ctx,
                          std::initializer_list<std::string_view> allowed)
     : table_(&table), path_(std::move(path)), ctx_(&ctx) {
+    const auto known = [&](std::string_view key) {
+        return std::find(allowed.begin(), allowed.end(), key) != allowed.end();
+    };
+    // Most tables hold only known keys: sort and list them only if one is not.
+    if (std::all_of(table.begin(), table.end(), [&](auto&& kv) { return known(kv.first.str()); })) {
+        return;
+    }
     const std::vector<std::string> names(allowed.begin(), allowed.end());
     for (const auto& [key, value] : entries_in_file_order(table)) {
-        if (std::find(names.begin(), names.end(), key->str()) != names.end()) continue;
+        if (known(key->str())) continue;
         ctx.error(key_loc(ctx, *key), fmt::format("{}: unknown key{}", this->path(key->str()),
                                                   expected_hint(key->str(), names)));
     }

@@ -11,6 +11,7 @@
 namespace shockflow::scenario {
 namespace {
 
+/// The keys of a map, in its order.
 template <typename Map>
 std::vector<std::string> keys_of(const Map& map) {
     std::vector<std::string> out;
@@ -37,35 +38,78 @@ Catalog Catalog::of(const ScenarioSpec& spec) {
     Catalog cat;
     for (const auto& p : spec.products) cat.products.emplace(p.id, p.loc);
     for (const auto& n : spec.nodes) cat.add_node(n);
-    for (const auto& l : spec.links) cat.links.emplace(std::pair(l.from, l.to), l.loc);
+    cat.reserve_links(spec.links.size());
+    for (const auto& l : spec.links) {
+        const std::size_t from = cat.find_node(l.from);
+        const std::size_t to = cat.find_node(l.to);
+        if (from != kNone && to != kNone) cat.add_link(from, to);  // always, once validated
+    }
     return cat;
 }
 
 void Catalog::add_node(const NodeSpec& node) {
-    nodes.emplace(node.id, NodeEntry{node.kind, node.loc});
-    std::vector<std::string> distinct = node.tags;
-    std::sort(distinct.begin(), distinct.end());
-    distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
-    for (const auto& t : distinct) ++tag_counts[t];
+    node_index_.insert(hash_id(node.id), nodes_.size(),
+                       [&](std::size_t i) { return hash_id(nodes_[i].id); });
+    nodes_.push_back(Node{node.id, node.kind});
+    sorted_node_ids_.clear();
+    // Each node counts once per distinct tag; most carry one or two.
+    const auto first = node.tags.begin();
+    for (auto t = first; t != node.tags.end(); ++t) {
+        if (std::find(first, t, *t) != t) continue;
+        if (const auto it = tag_counts.find(*t); it != tag_counts.end()) {
+            ++it->second;
+        } else {
+            tag_counts.emplace(*t, 1);
+        }
+    }
+}
+
+std::size_t Catalog::find_node(std::string_view id) const {
+    return node_index_.find(hash_id(id), [&](std::size_t i) { return nodes_[i].id == id; });
+}
+
+std::uint64_t Catalog::link_hash(std::size_t from, std::size_t to) noexcept {
+    return mix_bits((static_cast<std::uint64_t>(from) << 32U) ^ static_cast<std::uint64_t>(to));
+}
+
+void Catalog::add_link(std::size_t from, std::size_t to) {
+    link_index_.insert(link_hash(from, to), links_.size(),
+                       [&](std::size_t i) { return link_hash(links_[i].from, links_[i].to); });
+    links_.push_back(Link{static_cast<std::uint32_t>(from), static_cast<std::uint32_t>(to)});
+}
+
+std::size_t Catalog::find_link(std::size_t from, std::size_t to) const {
+    return link_index_.find(link_hash(from, to), [&](std::size_t i) {
+        return links_[i].from == from && links_[i].to == to;
+    });
+}
+
+void Catalog::reserve_links(std::size_t n) {
+    links_.reserve(links_.size() + n);
+    link_index_.reserve(link_index_.size() + n,
+                        [&](std::size_t i) { return link_hash(links_[i].from, links_[i].to); });
 }
 
 std::vector<std::string> Catalog::product_ids() const { return keys_of(products); }
-std::vector<std::string> Catalog::node_ids() const { return keys_of(nodes); }
 std::vector<std::string> Catalog::tags() const { return keys_of(tag_counts); }
 
-std::vector<std::string> Catalog::region_ids() const {
-    std::vector<std::string> out;
-    for (const auto& [id, entry] : nodes) {
-        if (entry.kind == NodeKind::Region) out.push_back(id);
+const std::vector<std::string>& Catalog::node_ids() const {
+    if (sorted_node_ids_.size() != nodes_.size()) {
+        sorted_node_ids_.clear();
+        for (const Node& n : nodes_) sorted_node_ids_.push_back(n.id);
+        std::sort(sorted_node_ids_.begin(), sorted_node_ids_.end());
     }
-    return out;
+    return sorted_node_ids_;
 }
 
 std::vector<std::string> Catalog::link_names() const {
+    std::vector<std::pair<std::string_view, std::string_view>> ends;
+    ends.reserve(links_.size());
+    for (const Link& l : links_) ends.emplace_back(nodes_[l.from].id, nodes_[l.to].id);
+    std::sort(ends.begin(), ends.end());
     std::vector<std::string> out;
-    for (const auto& entry : links) {
-        out.push_back(fmt::format("{}->{}", entry.first.first, entry.first.second));
-    }
+    out.reserve(ends.size());
+    for (const auto& [from, to] : ends) out.push_back(fmt::format("{}->{}", from, to));
     return out;
 }
 
@@ -79,76 +123,84 @@ std::string where(const SourceLoc& first, const SourceLoc& here) {
     return fmt::format("{}:{}", first.file, first.line);
 }
 
-bool check_id_syntax(LoadContext& ctx, const SourceLoc& loc, const std::string& path,
-                     const std::string& id) {
+bool check_id_syntax(LoadContext& ctx, const SourceLoc& loc, KeyPath path, std::string_view id) {
     if (is_valid_id(id)) return true;
-    ctx.error(loc, fmt::format("{}: invalid id {} (use letters, digits, '_', '-' and '.')", path,
-                               in_quotes(id)));
+    ctx.error(loc, fmt::format("{}: invalid id {} (use letters, digits, '_', '-' and '.')",
+                               path.str(), in_quotes(id)));
     return false;
 }
 
-bool check_product(LoadContext& ctx, const Catalog& cat, const SourceLoc& loc,
-                   const std::string& path, const std::string& id) {
+bool check_product(LoadContext& ctx, const Catalog& cat, const SourceLoc& loc, KeyPath path,
+                   std::string_view id) {
     if (cat.products.contains(id)) return true;
-    ctx.error(loc, fmt::format("{}: unknown product {}{}", path, in_quotes(id),
+    ctx.error(loc, fmt::format("{}: unknown product {}{}", path.str(), in_quotes(id),
                                unknown_hint(id, cat.product_ids())));
     return false;
 }
 
 bool check_product_or_category(LoadContext& ctx, const Catalog& cat, const SourceLoc& loc,
-                               const std::string& path, const std::string& name, bool star) {
+                               KeyPath path, std::string_view name, bool star) {
     const auto& categories = category_names();
     if (cat.products.contains(name) || (star && name == "*")) return true;
     if (std::find(categories.begin(), categories.end(), name) != categories.end()) return true;
     std::vector<std::string> known = categories;
     const auto ids = cat.product_ids();
     known.insert(known.end(), ids.begin(), ids.end());
-    ctx.error(loc, fmt::format("{}: unknown product or category {}{}", path, in_quotes(name),
+    ctx.error(loc, fmt::format("{}: unknown product or category {}{}", path.str(), in_quotes(name),
                                unknown_hint(name, known)));
     return false;
 }
 
-bool check_node(LoadContext& ctx, const Catalog& cat, const SourceLoc& loc, const std::string& path,
-                const std::string& id, std::initializer_list<NodeKind> kinds) {
-    const auto it = cat.nodes.find(id);
-    if (it == cat.nodes.end()) {
-        ctx.error(loc, fmt::format("{}: unknown node {}{}", path, in_quotes(id),
+std::size_t resolve_node(LoadContext& ctx, const Catalog& cat, const SourceLoc& loc, KeyPath path,
+                         std::string_view id, std::initializer_list<NodeKind> kinds) {
+    const std::size_t node = cat.find_node(id);
+    if (node == Catalog::kNone) {
+        ctx.error(loc, fmt::format("{}: unknown node {}{}", path.str(), in_quotes(id),
                                    unknown_hint(id, cat.node_ids())));
-        return false;
+        return Catalog::kNone;
     }
-    if (kinds.size() == 0) return true;
-    if (std::find(kinds.begin(), kinds.end(), it->second.kind) != kinds.end()) return true;
-    ctx.error(loc, fmt::format("{}: node {} is a {} (expected {})", path, in_quotes(id),
-                               kind_name(it->second.kind), kinds_phrase(kinds)));
-    return false;
+    const NodeKind kind = cat.node_kind(node);
+    if (kinds.size() == 0) return node;
+    if (std::find(kinds.begin(), kinds.end(), kind) != kinds.end()) return node;
+    ctx.error(loc, fmt::format("{}: node {} is a {} (expected {})", path.str(), in_quotes(id),
+                               kind_name(kind), kinds_phrase(kinds)));
+    return Catalog::kNone;
 }
 
-bool check_tag(LoadContext& ctx, const Catalog& cat, const SourceLoc& loc, const std::string& path,
-               const std::string& tag) {
+bool check_node(LoadContext& ctx, const Catalog& cat, const SourceLoc& loc, KeyPath path,
+                std::string_view id, std::initializer_list<NodeKind> kinds) {
+    return resolve_node(ctx, cat, loc, path, id, kinds) != Catalog::kNone;
+}
+
+bool check_tag(LoadContext& ctx, const Catalog& cat, const SourceLoc& loc, KeyPath path,
+               std::string_view tag) {
     if (cat.tag_counts.contains(tag)) return true;
-    ctx.error(loc, fmt::format("{}: no node carries tag {}{}", path, in_quotes(tag),
+    ctx.error(loc, fmt::format("{}: no node carries tag {}{}", path.str(), in_quotes(tag),
                                unknown_hint(tag, cat.tags())));
     return false;
 }
 
-bool check_node_or_tag(LoadContext& ctx, const Catalog& cat, const SourceLoc& loc,
-                       const std::string& path, const std::string& ref,
-                       std::initializer_list<NodeKind> kinds) {
+bool check_node_or_tag(LoadContext& ctx, const Catalog& cat, const SourceLoc& loc, KeyPath path,
+                       std::string_view ref, std::initializer_list<NodeKind> kinds) {
     if (ref.starts_with("tag:")) return check_tag(ctx, cat, loc, path, ref.substr(4));
     return check_node(ctx, cat, loc, path, ref, kinds);
 }
 
-bool check_link(LoadContext& ctx, const Catalog& cat, const SourceLoc& loc, const std::string& path,
-                const std::string& name) {
+bool check_link(LoadContext& ctx, const Catalog& cat, const SourceLoc& loc, KeyPath path,
+                std::string_view name) {
     const auto arrow = name.find("->");
-    if (arrow == std::string::npos) {
-        ctx.error(loc, fmt::format("{}: expected a link written \"FROM->TO\" (got {})", path,
+    if (arrow == std::string_view::npos) {
+        ctx.error(loc, fmt::format("{}: expected a link written \"FROM->TO\" (got {})", path.str(),
                                    in_quotes(name)));
         return false;
     }
-    const auto key = std::pair(name.substr(0, arrow), name.substr(arrow + 2));
-    if (cat.links.contains(key)) return true;
-    ctx.error(loc, fmt::format("{}: unknown link {}{}", path, in_quotes(name),
+    const std::size_t from = cat.find_node(name.substr(0, arrow));
+    const std::size_t to = cat.find_node(name.substr(arrow + 2));
+    if (from != Catalog::kNone && to != Catalog::kNone &&
+        cat.find_link(from, to) != Catalog::kNone) {
+        return true;
+    }
+    ctx.error(loc, fmt::format("{}: unknown link {}{}", path.str(), in_quotes(name),
                                unknown_hint(name, cat.link_names())));
     return false;
 }

@@ -6,7 +6,7 @@
 #include <ostream>
 #include <string>
 
-#include "shockflow/io/atomic_output.hpp"
+#include "core/atomic_output.hpp"
 #include "shockflow/scenario/generate.hpp"
 
 namespace shockflow {
@@ -140,7 +140,7 @@ void write_links(std::ostream& out, const ScenarioSpec& s) {
 }  // namespace
 
 void write_scenario_files(const ScenarioSpec& scenario, const std::filesystem::path& dir) {
-    io::AtomicOutput files(dir);
+    AtomicOutput files(dir);
     write_toml(files.open("scenario.toml"), scenario);
     write_nodes(files.open("nodes.csv"), scenario);
     write_links(files.open("links.csv"), scenario);

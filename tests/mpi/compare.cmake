@@ -1,10 +1,12 @@
 # shockflow-mpi under mpiexec writes the same files as shockflow on one
 # process, byte for byte, for 2 and 3 ranks (3 does not divide the 2 x 7
 # (policy, replication) pairs evenly); the report included when this build
-# has the chart library. A bad input is reported once and exits with 2.
+# has the chart library. A bad input is reported once and exits with 2. The
+# warnings of a scenario are printed once; with --werror they are errors.
 #   cmake -DSHOCKFLOW=... -DSHOCKFLOW_MPI=... -DMPIEXEC=... -DNP_FLAG=...
 #         -DSCENARIO=... -DPOLICY_A=... -DPOLICY_B=... -DBAD_POLICY=...
-#         -DOUT=... [-DASSETS=<the build's chart library>] -P compare.cmake
+#         -DOUT=... [-DWARNED=<a scenario with warnings>]
+#         [-DASSETS=<the build's chart library>] -P compare.cmake
 foreach(_var SHOCKFLOW SHOCKFLOW_MPI MPIEXEC NP_FLAG SCENARIO POLICY_A POLICY_B BAD_POLICY OUT)
     if(NOT DEFINED ${_var})
         message(FATAL_ERROR "compare.cmake: -D${_var}=... is required")
@@ -62,4 +64,33 @@ if(NOT _n EQUAL 1)
 endif()
 if(EXISTS "${OUT}/bad")
     message(FATAL_ERROR "a bad policy under mpiexec wrote ${OUT}/bad")
+endif()
+
+# Every rank checks the scenario, and only rank 0 prints: each warning once,
+# exit status 0; with --werror, each error once, exit status 2, no files.
+if(WARNED)
+    foreach(_werror "" --werror)
+        execute_process(COMMAND "${MPIEXEC}" ${NP_FLAG} 2 "${SHOCKFLOW_MPI}" compare "${WARNED}"
+                                --policy "${POLICY_A}" --replications 2 --quiet ${_werror}
+                                --out "${OUT}/warned${_werror}"
+                        RESULT_VARIABLE _rc OUTPUT_VARIABLE _out ERROR_VARIABLE _err)
+        set(_expect_rc 0)
+        set(_kind warning)
+        if(_werror)
+            set(_expect_rc 2)
+            set(_kind error)
+        endif()
+        if(NOT _rc EQUAL _expect_rc)
+            message(FATAL_ERROR "warnings under mpiexec ${_werror}: exit status ${_rc}, expected "
+                                "${_expect_rc}\n${_err}")
+        endif()
+        string(REGEX MATCHALL "warned.toml:[0-9]+:[0-9]+: ${_kind}: " _reports "${_out}${_err}")
+        list(LENGTH _reports _n)
+        if(NOT _n EQUAL 3)
+            message(FATAL_ERROR "${_n} ${_kind}s printed, expected the 3 once each:\n${_out}${_err}")
+        endif()
+        if(_werror AND EXISTS "${OUT}/warned${_werror}")
+            message(FATAL_ERROR "--werror under mpiexec wrote ${OUT}/warned${_werror}")
+        endif()
+    endforeach()
 endif()

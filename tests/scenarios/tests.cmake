@@ -66,6 +66,7 @@ endfunction()
 
 shockflow_cli_test(version 0 "--version" MATCH "^shockflow [0-9]+\\.[0-9]+\\.[0-9]+ \\(git ")
 shockflow_cli_test(help 0 "--help" MATCH "validate")
+shockflow_cli_test(kpis 0 "kpis" MATCH "^kpi +unit +better +definition\n")
 shockflow_cli_test(no_subcommand 2 "")
 shockflow_cli_test(missing_argument 2 "run")
 shockflow_cli_test(missing_scenario 2
@@ -132,6 +133,35 @@ set_tests_properties(cli.generated_validates cli.generated_runs
                      PROPERTIES FIXTURES_REQUIRED generated_network)
 shockflow_cli_test(generate_bad_size 2 "generate|--parks|0|--out|${_scenario_out}/gen.bad"
                    NO_DIR "${_scenario_out}/gen.bad")
+# Its events fall on days 0 to 12: a run that ends on day 5 leaves the later
+# ones out instead of writing a scenario that fails to load.
+shockflow_cli_test(generate_short_run 0
+                   "generate|--parks|20|--regions|3|--products|6|--end-day|5|--out|${_scenario_out}/generated_short"
+                   MATCH "wrote .*scenario.toml: 6 products")
+
+# Warnings (cli/warned.toml has three) go to stderr after the scenario is
+# read: stdout, printed first here, still starts with OK. They leave the exit
+# status at 0, are printed with --quiet and capped by --max-errors. With
+# --werror they are errors: exit status 2 and nothing written.
+set(_warned "${_script_dir}/cli/warned.toml")
+shockflow_cli_test(warnings_validate 0 "validate|${_warned}"
+                   MATCH "^OK: warned: [^\n]*\n[^\n]*warned.toml:14:1: warning: product \"salt\": no node makes it")
+shockflow_cli_test(warnings_run_quiet 0 "run|${_warned}|--quiet|--out|${_scenario_out}/cli.warned"
+                   MATCH "^[^\n]*warned.toml:14:1: warning: [^\n]*\n[^\n]*warned.toml:17:1: warning: [^\n]*\n[^\n]*warned.toml:31:1: warning: link \"farm->town\": 72 hours \\(3 days\\)[^\n]*\n$")
+shockflow_cli_test(warnings_max_errors 0 "--max-errors|1|validate|${_warned}"
+                   MATCH "warning: product \"salt\"[^\n]*\nshockflow: 2 more warnings not shown")
+shockflow_cli_test(werror_validate 2 "validate|${_warned}|--werror"
+                   MATCH "^[^\n]*warned.toml:14:1: error: product \"salt\"")
+shockflow_cli_test(werror_run_writes_nothing 2
+                   "run|${_warned}|--werror|--out|${_scenario_out}/cli.werror1"
+                   MATCH "warned.toml:31:1: error: link \"farm->town\""
+                   NO_DIR "${_scenario_out}/cli.werror1")
+shockflow_cli_test(werror_compare_writes_nothing 2
+                   "compare|${_warned}|--policy|${_all_off}|--werror|--out|${_scenario_out}/cli.werror2"
+                   MATCH "warned.toml:17:1: error: product \"fuel\""
+                   NO_DIR "${_scenario_out}/cli.werror2")
+shockflow_cli_test(werror_without_warnings 0 "validate|${_minimal_scenario}|--werror"
+                   MATCH "^OK: minimal")
 
 # The facts of the twelve-day case, asserted on the engine's results.
 shockflow_add_test_executable(twelve_day_case_tests scenarios/twelve_day_case_test.cpp)

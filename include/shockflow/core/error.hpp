@@ -21,13 +21,19 @@ struct SourceLoc {
     std::uint32_t column = 0;
 };
 
+/// How serious a diagnostic is: an error rejects the input; a warning names
+/// something that loads and runs but is most likely a mistake.
+enum class Severity { Error, Warning };
+
 /// One problem found in user input.
 struct Diagnostic {
     SourceLoc loc;
     std::string message;  ///< "key.path: what was wrong (what was expected)"
+    Severity severity = Severity::Error;
 
     /// Compiler style: "FILE:LINE:COL: error: MESSAGE" ("FILE:LINE: error: ..."
-    /// without a column, "FILE: error: ..." without a line).
+    /// without a column, "FILE: error: ..." without a line); "warning:" in
+    /// place of "error:" for a warning.
     [[nodiscard]] std::string format() const;
 };
 

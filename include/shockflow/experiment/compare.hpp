@@ -36,7 +36,7 @@ struct Comparison {
     std::int64_t replications = 0;
     std::uint64_t seed = 0;
     std::uint64_t input_hash = 0;
-    std::vector<std::string> kpi_names;
+    std::vector<std::string> kpi_names;  ///< kpi_registry() names, in its order: the columns
     std::vector<PolicyResult> policies;  ///< in the order given; the first is the baseline
     /// With CompareOptions::daily_fill: [policy][replication][day index] of
     /// delivered / demanded over regions and essential products that day (NaN

@@ -110,7 +110,7 @@ class StreamingRunWriter;
 std::string finish_run_with_report(StreamingRunWriter& writer, const RunResult& result,
                                    const ReportContext& context, const AssetSearch& search);
 
-/// The same for the files of experiment::write_comparison().
+/// The same for the files of write_comparison() (io/comparison_files.hpp).
 std::string write_comparison_with_report(const experiment::Comparison& comparison,
                                          const ReportContext& context, const AssetSearch& search,
                                          const std::filesystem::path& dir);

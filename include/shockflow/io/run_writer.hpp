@@ -2,28 +2,23 @@
 /// Result files and the terminal summary of one run (`shockflow run`).
 
 #include <filesystem>
-#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
 
+#include "shockflow/io/extra_file.hpp"
 #include "shockflow/model/result.hpp"
 
 namespace shockflow::io {
 
 /// Writes `dir/timeseries.csv`, `dir/firms.csv` and `dir/summary.json`
-/// (formats in docs/FORMAT.md) all-or-nothing through AtomicOutput; creates
-/// `dir` if needed. Numbers are printed in their shortest round-trip form, so
-/// the same RunResult always gives byte-identical files. Non-finite values are
-/// written as `nan`/`inf` in CSV and as `null` in JSON.
+/// (formats in docs/FORMAT.md) and the `extra` files (e.g. report.html), all
+/// or nothing; creates `dir` if needed. Numbers are printed in their shortest
+/// round-trip form, so the same RunResult always gives byte-identical files.
+/// Non-finite values are written as `nan`/`inf` in CSV and as `null` in JSON.
 /// Throws std::filesystem::filesystem_error when the files cannot be written.
-void write_run(const RunResult& result, const std::filesystem::path& dir);
-
-class AtomicOutput;
-/// As above; `also` may open more files in `output` (e.g. report.html), which
-/// are committed together with the three result files.
 void write_run(const RunResult& result, const std::filesystem::path& dir,
-               const std::function<void(AtomicOutput& output)>& also);
+               const std::vector<ExtraFile>& extra = {});
 
 /// The files of write_run() written while the run goes on: time-series rows go
 /// to disk as the simulation hands them over (RunOptions::on_day_row), so a
@@ -44,10 +39,9 @@ public:
     /// The next time-series row, in (day, node, product) order.
     void add(const DayRow& row);
     /// Writes firms.csv and summary.json of `result` (its `timeseries` is not
-    /// read) and puts the three files in place.
-    void finish(const RunResult& result);
-    /// As above; `also` may open more files in the same commit (report.html).
-    void finish(const RunResult& result, const std::function<void(AtomicOutput& output)>& also);
+    /// read) and the `extra` files (report.html), and puts them all in place
+    /// together.
+    void finish(const RunResult& result, const std::vector<ExtraFile>& extra = {});
 
 private:
     struct State;
@@ -55,7 +49,7 @@ private:
 };
 
 /// An aligned plain-text table for a terminal: scenario, policy and seed, the
-/// KPIs (in Kpis::list() order) and run totals per product (units), ending in '\n'.
+/// KPIs (in kpi_registry() order) and run totals per product (units), ending in '\n'.
 [[nodiscard]] std::string format_kpi_table(const RunResult& result);
 
 }  // namespace shockflow::io

@@ -5,9 +5,9 @@
 
 #include <cstdint>
 #include <string>
-#include <string_view>
-#include <utility>
 #include <vector>
+
+#include "shockflow/model/kpi.hpp"
 
 namespace shockflow {
 
@@ -63,40 +63,6 @@ struct ProductBalance {
     double consumed_inputs = 0.0;
     double delivered = 0.0;
     double in_transit = 0.0;
-};
-
-/// Headline results. See docs/KPIS in the README for definitions.
-struct Kpis {
-    double fill_rate = 1.0;  ///< delivered / demanded, all regions and products, whole run
-    double essential_fill_rate = 1.0;         ///< same, essential products, disruption window
-    double unmet_units = 0.0;                 ///< whole run, all products
-    double min_active_firm_share = 1.0;       ///< lowest daily share of park firms active, window
-    double min_operational_park_share = 1.0;  ///< lowest daily share of parks with capacity > 0
-    double holding_cost = 0.0;                ///< sum over days of stock x cost per unit-day
-    /// Σ over regions and time of people x share of their essential demand
-    /// unmet (person-days), whole run.
-    double person_days_short = 0.0;
-    /// Lowest essential fill rate of any region inside the window.
-    double worst_region_essential_fill_rate = 1.0;
-    /// Essential production inside the window / baseline production over it.
-    double essential_output_vs_baseline = 1.0;
-    /// Σ over producers, products and window days of max(0, baseline - output), units.
-    double lost_output_units = 0.0;
-    /// Days from the window start until a region first goes short of an
-    /// essential product (censored at the run's end): lowest and median over
-    /// (region, essential product) pairs.
-    double time_to_survive_min_days = 0.0;
-    double time_to_survive_median_days = 0.0;
-    /// Days a producer's output stays below 95 % of baseline once it has dropped
-    /// inside the window (censored at the run's end): median and highest over
-    /// the (producer, product) pairs that dropped; 0 if none did.
-    double time_to_recover_median_days = 0.0;
-    double time_to_recover_max_days = 0.0;
-
-    /// (name, value) in a fixed order: the columns of comparisons.
-    [[nodiscard]] std::vector<std::pair<std::string_view, double>> list() const;
-    /// True where a larger value of KPI `name` is better.
-    static bool higher_is_better(std::string_view name);
 };
 
 /// Time-to-survive / time-to-recover of one (node, product), after

@@ -3,7 +3,5 @@
 # need no model.
 shockflow_add_test_executable(experiment_tests
     unit/experiment/statistics_test.cpp
-    unit/experiment/progress_test.cpp
-    unit/experiment/report_test.cpp
     unit/experiment/compare_test.cpp
     unit/experiment/coverage_test.cpp)

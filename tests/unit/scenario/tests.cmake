@@ -2,9 +2,11 @@
 shockflow_add_test_executable(scenario_tests
     unit/scenario/bad_config_test.cpp
     unit/scenario/csv_test.cpp
+    unit/scenario/event_days_test.cpp
     unit/scenario/events_test.cpp
     unit/scenario/loader_test.cpp
     unit/scenario/mutation_test.cpp
     unit/scenario/policy_test.cpp
     unit/scenario/text_test.cpp
-    unit/scenario/validation_test.cpp)
+    unit/scenario/validation_test.cpp
+    unit/scenario/warnings_test.cpp)

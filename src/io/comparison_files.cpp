@@ -1,4 +1,4 @@
-#include "shockflow/experiment/report.hpp"
+#include "shockflow/io/comparison_files.hpp"
 
 #include <fmt/format.h>
 
@@ -6,19 +6,22 @@
 #include <ostream>
 #include <string_view>
 
+#include "core/atomic_output.hpp"
 #include "io/number_format.hpp"
 #include "shockflow/core/version.hpp"
-#include "shockflow/io/atomic_output.hpp"
 
-namespace shockflow::experiment {
+namespace shockflow::io {
 namespace {
 
+using experiment::Comparison;
+using experiment::KpiDiff;
+using experiment::KpiStats;
+using experiment::PolicyResult;
 using Json = nlohmann::ordered_json;
 
-// The run writers' number forms (src/io), so that `run` and `compare` files
-// agree: JSON null for a non-finite value, CSV "0" for -0.
-using io::csv_number;
-Json number(double v) { return io::json_number(v); }
+// The run writers' number forms, so that `run` and `compare` files agree:
+// JSON null for a non-finite value, CSV "0" for -0.
+Json number(double v) { return json_number(v); }
 
 Json interval(double lo, double hi) { return Json::array({number(lo), number(hi)}); }
 
@@ -113,18 +116,14 @@ void write_replications_csv(const Comparison& c, std::ostream& out) {
 
 }  // namespace
 
-void write_comparison(const Comparison& comparison, const std::filesystem::path& dir) {
-    write_comparison(comparison, dir, {});
-}
-
 void write_comparison(const Comparison& comparison, const std::filesystem::path& dir,
-                      const std::function<void(io::AtomicOutput& output)>& also) {
-    io::AtomicOutput output(dir);
+                      const std::vector<ExtraFile>& extra) {
+    AtomicOutput output(dir);
     write_json(comparison, output.open("comparison.json"));
     write_summary_csv(comparison, output.open("comparison.csv"));
     write_replications_csv(comparison, output.open("replications.csv"));
-    if (also) also(output);
+    for (const ExtraFile& file : extra) output.open(file.name) << file.contents;
     output.commit();
 }
 
-}  // namespace shockflow::experiment
+}  // namespace shockflow::io

@@ -1,4 +1,4 @@
-#include "shockflow/experiment/report.hpp"
+#include "shockflow/io/comparison_files.hpp"
 
 #include <gtest/gtest.h>
 #include <unistd.h>
@@ -15,19 +15,24 @@
 
 #include "shockflow/core/version.hpp"
 
-namespace shockflow::experiment {
+namespace shockflow::io {
 namespace {
+
+using experiment::Comparison;
+using experiment::KpiDiff;
+using experiment::PolicyResult;
 
 namespace fs = std::filesystem;
 using Json = nlohmann::ordered_json;
 
 // A fresh directory per test, removed afterwards.
-class ReportTest : public ::testing::Test {
+class ComparisonFiles : public ::testing::Test {
 protected:
     void SetUp() override {
         const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
         dir_ = fs::path(::testing::TempDir()) /
-               ("shockflow_report_" + std::string(info->name()) + "_" + std::to_string(::getpid()));
+               ("shockflow_comparison_files_" + std::string(info->name()) + "_" +
+                std::to_string(::getpid()));
         fs::remove_all(dir_);
     }
     void TearDown() override {
@@ -72,7 +77,7 @@ Comparison hand_built() {
     return c;
 }
 
-TEST_F(ReportTest, WritesExactlyTheThreeContractFiles) {
+TEST_F(ComparisonFiles, WritesExactlyTheThreeContractFiles) {
     write_comparison(hand_built(), dir_);
     std::vector<std::string> names;
     for (const auto& e : fs::directory_iterator(dir_))
@@ -82,7 +87,7 @@ TEST_F(ReportTest, WritesExactlyTheThreeContractFiles) {
               (std::vector<std::string>{"comparison.csv", "comparison.json", "replications.csv"}));
 }
 
-TEST_F(ReportTest, ComparisonCsvHasContractHeaderAndOneRowPerPolicyAndKpi) {
+TEST_F(ComparisonFiles, ComparisonCsvHasContractHeaderAndOneRowPerPolicyAndKpi) {
     write_comparison(hand_built(), dir_);
     const auto rows = lines(read(dir_ / "comparison.csv"));
     ASSERT_EQ(rows.size(), 1u + 2u * 2u);
@@ -96,7 +101,7 @@ TEST_F(ReportTest, ComparisonCsvHasContractHeaderAndOneRowPerPolicyAndKpi) {
     EXPECT_EQ(rows[4], "\"stock, more\",unmet_units,120,0,120,120,120,120,nan,20,-5,45");
 }
 
-TEST_F(ReportTest, ReplicationsCsvHasOneColumnPerKpiAndTheSeedOfEachReplication) {
+TEST_F(ComparisonFiles, ReplicationsCsvHasOneColumnPerKpiAndTheSeedOfEachReplication) {
     write_comparison(hand_built(), dir_);
     const auto rows = lines(read(dir_ / "replications.csv"));
     ASSERT_EQ(rows.size(), 1u + 2u * 3u);
@@ -113,7 +118,7 @@ std::vector<std::string> keys(const Json& object) {
     return out;
 }
 
-TEST_F(ReportTest, ComparisonJsonHasContractKeysInOrder) {
+TEST_F(ComparisonFiles, ComparisonJsonHasContractKeysInOrder) {
     write_comparison(hand_built(), dir_);
     const Json j = Json::parse(read(dir_ / "comparison.json"));
     EXPECT_EQ(keys(j), (std::vector<std::string>{"scenario", "replications", "seed", "version",
@@ -139,7 +144,7 @@ TEST_F(ReportTest, ComparisonJsonHasContractKeysInOrder) {
     EXPECT_TRUE(more["kpi"]["unmet_units"]["p95"].is_null());  // NaN -> null
 }
 
-TEST_F(ReportTest, RepeatedWritesAreByteIdentical) {
+TEST_F(ComparisonFiles, RepeatedWritesAreByteIdentical) {
     const Comparison c = hand_built();
     write_comparison(c, dir_ / "a");
     write_comparison(c, dir_ / "b");
@@ -185,4 +190,4 @@ TEST(ComparisonTable, OneReplicationShowsValuesWithoutIntervals) {
 }
 
 }  // namespace
-}  // namespace shockflow::experiment
+}  // namespace shockflow::io

@@ -1,4 +1,4 @@
-#include "shockflow/io/atomic_output.hpp"
+#include "core/atomic_output.hpp"
 
 #include <fmt/format.h>
 #include <unistd.h>
@@ -9,7 +9,7 @@
 
 #include "shockflow/core/assert.hpp"
 
-namespace shockflow::io {
+namespace shockflow {
 
 namespace fs = std::filesystem;
 
@@ -82,4 +82,4 @@ void AtomicOutput::commit() {
     committed_ = true;
 }
 
-}  // namespace shockflow::io
+}  // namespace shockflow

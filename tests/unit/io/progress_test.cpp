@@ -1,4 +1,4 @@
-#include "shockflow/experiment/progress.hpp"
+#include "io/progress.hpp"
 
 #include <gtest/gtest.h>
 
@@ -7,7 +7,7 @@
 #include <memory>
 #include <string>
 
-namespace shockflow::experiment {
+namespace shockflow::io {
 namespace {
 
 TEST(Progress, LineShowsBarCountsElapsedAndEta) {
@@ -102,4 +102,4 @@ TEST(Progress, FinishTwiceWritesOneNewline) {
 }
 
 }  // namespace
-}  // namespace shockflow::experiment
+}  // namespace shockflow::io

@@ -1,14 +1,15 @@
 #pragma once
 /// A terminal progress bar for long comparisons (counting runs) and long
-/// single runs (counting simulated days). The CLI decides whether to draw one
-/// (only when the stream is a terminal); the library never prints.
+/// single runs (counting simulated days), private to src/. The CLI decides
+/// whether to draw one (only when the stream is a terminal); the library never
+/// prints.
 
 #include <chrono>
 #include <cstddef>
 #include <cstdio>
 #include <string>
 
-namespace shockflow::experiment {
+namespace shockflow::io {
 
 /// One line of progress, without `\r` or newline:
 /// `[#####.....] 123/4000 runs  3.1 s elapsed, ETA 12 s`.
@@ -20,7 +21,7 @@ std::string format_progress(std::size_t done, std::size_t total, double elapsed_
 
 /// Redraws format_progress() in place on `out` with `\r`, at most ~10 times a
 /// second, and ends with a newline. Not thread-safe by itself: calls must be
-/// serialised, as CompareOptions::progress calls are.
+/// serialised, as experiment::CompareOptions::progress calls are.
 class ProgressBar {
 public:
     /// Draws on `out` (not owned, must outlive the bar); `total` items of
@@ -56,4 +57,4 @@ private:
     bool finished_ = false;
 };
 
-}  // namespace shockflow::experiment
+}  // namespace shockflow::io

@@ -1,4 +1,4 @@
-#include "shockflow/experiment/progress.hpp"
+#include "io/progress.hpp"
 
 #include <fmt/format.h>
 
@@ -6,7 +6,7 @@
 #include <cmath>
 #include <utility>
 
-namespace shockflow::experiment {
+namespace shockflow::io {
 namespace {
 
 constexpr auto kRedrawInterval = std::chrono::milliseconds(100);
@@ -89,4 +89,4 @@ void ProgressBar::draw(Clock::time_point now) {
     drawn_ = true;
 }
 
-}  // namespace shockflow::experiment
+}  // namespace shockflow::io

@@ -1,4 +1,4 @@
-#include "shockflow/io/atomic_output.hpp"
+#include "core/atomic_output.hpp"
 
 #include <gtest/gtest.h>
 #include <unistd.h>
@@ -7,7 +7,7 @@
 
 #include "unit/io/temp_dir.hpp"
 
-namespace shockflow::io {
+namespace shockflow {
 namespace {
 
 using test::TempDir;
@@ -93,4 +93,4 @@ TEST(AtomicOutput, ThrowsWhenTheDirectoryCannotBeCreated) {
 }
 
 }  // namespace
-}  // namespace shockflow::io
+}  // namespace shockflow

@@ -1,7 +1,7 @@
-// format_comparison_table (declared in report.hpp): the terminal view of a
-// Comparison. Kept apart from the file writers, which follow a contract; this
-// one is for people and may change its looks. It uses the run writers' table
-// and number style (src/io) so that `run` and `compare` read alike.
+// format_comparison_table (declared in comparison_files.hpp): the terminal
+// view of a Comparison. Kept apart from the file writers, which follow a
+// contract; this one is for people and may change its looks. It uses the run
+// writers' table and number style so that `run` and `compare` read alike.
 
 #include <fmt/format.h>
 
@@ -10,20 +10,23 @@
 
 #include "io/number_format.hpp"
 #include "io/text_table.hpp"
-#include "shockflow/experiment/report.hpp"
-#include "shockflow/model/result.hpp"
+#include "shockflow/io/comparison_files.hpp"
+#include "shockflow/model/kpi.hpp"
 
-namespace shockflow::experiment {
+namespace shockflow::io {
 namespace {
 
-using io::display_number;
+using experiment::Comparison;
+using experiment::KpiDiff;
+using experiment::KpiStats;
+using experiment::PolicyResult;
 
 std::string display_signed(double v) { return (v > 0.0 ? "+" : "") + display_number(v); }
 
 // Which policies hold the best finite mean of KPI j. Nobody is marked when all
 // finite means are equal: a star must distinguish something.
 std::vector<bool> best_of_row(const Comparison& c, std::size_t j) {
-    const bool higher = Kpis::higher_is_better(c.kpi_names[j]);
+    const bool higher = kpi_info(c.kpi_names[j]).higher_is_better;
     std::vector<double> means;
     for (const auto& p : c.policies) {
         if (std::isfinite(p.stats.at(j).mean)) means.push_back(p.stats.at(j).mean);
@@ -59,7 +62,7 @@ std::string kpi_table(const Comparison& c) {
         }
         rows.push_back(std::move(row));
     }
-    return io::render_table(header, rows);
+    return render_table(header, rows);
 }
 
 std::string diff_table(const Comparison& c, const PolicyResult& policy) {
@@ -73,7 +76,7 @@ std::string diff_table(const Comparison& c, const PolicyResult& policy) {
         rows.push_back({c.kpi_names[j], diff, fmt::format("{:.0f} %", 100.0 * d.share_better)});
     }
     const std::string title = fmt::format("{} - {}", policy.name, c.policies.front().name);
-    return io::render_table({title, "difference", "better in"}, rows);
+    return render_table({title, "difference", "better in"}, rows);
 }
 
 std::string title(const Comparison& c) {
@@ -103,4 +106,4 @@ std::string format_comparison_table(const Comparison& c) {
     return out;
 }
 
-}  // namespace shockflow::experiment
+}  // namespace shockflow::io

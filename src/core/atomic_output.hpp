@@ -1,5 +1,6 @@
 #pragma once
-/// All-or-nothing writing of result files.
+/// All-or-nothing writing of several files into one directory (private to src/):
+/// the result files of io and the scenario files of the generator.
 
 #include <filesystem>
 #include <memory>
@@ -7,7 +8,7 @@
 #include <string>
 #include <vector>
 
-namespace shockflow::io {
+namespace shockflow {
 
 /// Writes several files into one directory so that a failed or interrupted run
 /// leaves no half-written file: each is written to a temporary beside its
@@ -35,4 +36,4 @@ private:
     bool committed_ = false;
 };
 
-}  // namespace shockflow::io
+}  // namespace shockflow

@@ -1,0 +1,144 @@
+// Loading and checking generated national networks from their files
+// (scenario.toml with nodes.csv and links.csv, as `shockflow generate` writes
+// them), against compiling and running the same network: loading should stay
+// a small part of a run. Networks span 500 days with daily cycles.
+#include <benchmark/benchmark.h>
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <string>
+
+#include "shockflow/model/simulation.hpp"
+#include "shockflow/scenario/generate.hpp"
+#include "shockflow/scenario/loader.hpp"
+
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr std::int64_t kRegions = 31;
+constexpr std::int64_t kProducts = 20;
+
+/// The generated networks' directories, removed when the benchmark ends.
+class Workspace {
+public:
+    Workspace()
+        : root_(fs::temp_directory_path() /
+                ("shockflow-load-bench-" + std::to_string(::getpid()))) {}
+    ~Workspace() {
+        std::error_code ec;
+        fs::remove_all(root_, ec);
+    }
+    Workspace(const Workspace&) = delete;
+    Workspace& operator=(const Workspace&) = delete;
+
+    /// DIR/scenario.toml of the network with `parks` parks, written on first use.
+    fs::path scenario(std::int64_t parks) {
+        const fs::path dir = root_ / ("parks" + std::to_string(parks));
+        if (!fs::exists(dir / "scenario.toml")) {
+            shockflow::GenerateOptions o;
+            o.parks = parks;
+            o.regions = kRegions;
+            o.products = kProducts;
+            o.seed = 1;
+            o.start_day = -14;
+            o.end_day = 486;
+            o.step_hours = 24;
+            shockflow::write_scenario_files(shockflow::generate_network(o), dir);
+        }
+        return dir / "scenario.toml";
+    }
+
+private:
+    fs::path root_;
+};
+
+Workspace& workspace() {
+    static Workspace w;
+    return w;
+}
+
+/// Bytes of the three files, for the throughput counter.
+double input_bytes(const fs::path& scenario) {
+    const fs::path dir = scenario.parent_path();
+    return static_cast<double>(fs::file_size(scenario) + fs::file_size(dir / "nodes.csv") +
+                               fs::file_size(dir / "links.csv"));
+}
+
+const shockflow::ScenarioSpec& loaded(std::int64_t parks) {
+    static std::map<std::int64_t, shockflow::ScenarioSpec> cache;
+    auto it = cache.find(parks);
+    if (it == cache.end()) {
+        it = cache.emplace(parks, shockflow::load_scenario(workspace().scenario(parks))).first;
+    }
+    return it->second;
+}
+
+double peak_rss_mib() {
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return static_cast<double>(usage.ru_maxrss) / 1024.0;  // ru_maxrss is in KiB on Linux
+}
+
+// load_scenario: reading the files, parsing, and every check `validate` makes.
+void BM_Load(benchmark::State& state) {
+    const fs::path file = workspace().scenario(state.range(0));
+    std::size_t links = 0;
+    for (auto _ : state) {
+        const shockflow::ScenarioSpec s = shockflow::load_scenario(file);
+        links = s.links.size();
+        benchmark::DoNotOptimize(s.input_hash);
+    }
+    state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations()) *
+                            static_cast<std::int64_t>(input_bytes(file)));
+    state.counters["links"] = static_cast<double>(links);
+    state.counters["peak_rss_MiB"] = peak_rss_mib();
+}
+
+// Compiling the loaded network under its own policy (what every run does first).
+void BM_Compile(benchmark::State& state) {
+    const shockflow::ScenarioSpec& s = loaded(state.range(0));
+    for (auto _ : state) {
+        shockflow::Simulator sim(s, s.policy);
+        benchmark::DoNotOptimize(&sim);
+    }
+}
+
+// One 500-day run of the loaded network, time series off (as run_bench's
+// BM_FullRun): the yardstick loading is measured against.
+void BM_Run(benchmark::State& state) {
+    const shockflow::ScenarioSpec& s = loaded(state.range(0));
+    const shockflow::Simulator sim(s, s.policy);
+    for (auto _ : state) {
+        const shockflow::RunResult r = sim.run({.seed = 1, .record_timeseries = false});
+        benchmark::DoNotOptimize(r.kpi.fill_rate);
+    }
+}
+
+}  // namespace
+
+// Arg: producer parks (31 regions, 20 products, seed 1, days -14 to 486, daily cycles).
+BENCHMARK(BM_Load)
+    ->ArgName("parks")
+    ->Arg(50)
+    ->Arg(500)
+    ->Arg(2000)
+    ->Arg(10000)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
+BENCHMARK(BM_Compile)
+    ->ArgName("parks")
+    ->Arg(50)
+    ->Arg(2000)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
+BENCHMARK(BM_Run)
+    ->ArgName("parks")
+    ->Arg(50)
+    ->Arg(2000)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
+BENCHMARK_MAIN();

@@ -1,0 +1,137 @@
+/// The supply graph of a loaded scenario: indices, what each node makes and
+/// wants, and the two searches the warnings need.
+
+#include "scenario/supply_graph.hpp"
+
+#include <algorithm>
+
+namespace shockflow::scenario {
+namespace {
+
+bool is_producer(NodeKind kind) {
+    return kind == NodeKind::Park || kind == NodeKind::Plant || kind == NodeKind::Source;
+}
+
+void sort_unique(std::vector<std::size_t>& v) {
+    std::sort(v.begin(), v.end());
+    v.erase(std::unique(v.begin(), v.end()), v.end());
+}
+
+bool contains(const std::vector<std::size_t>& sorted, std::size_t x) {
+    return std::binary_search(sorted.begin(), sorted.end(), x);
+}
+
+}  // namespace
+
+SupplyGraph::SupplyGraph(const ScenarioSpec& spec)
+    : spec_(&spec),
+      out_(spec.nodes.size()),
+      in_(spec.nodes.size()),
+      made_(spec.nodes.size()),
+      makers_(spec.products.size()),
+      direct_wanters_(spec.products.size()),
+      stocked_(spec.products.size(), false) {
+    for (std::size_t p = 0; p < spec.products.size(); ++p)
+        product_index_.emplace(spec.products[p].id, p);
+    std::map<std::string, std::size_t, std::less<>> node_index;
+    for (std::size_t n = 0; n < spec.nodes.size(); ++n) node_index.emplace(spec.nodes[n].id, n);
+
+    for (std::size_t l = 0; l < spec.links.size(); ++l) {
+        const LinkSpec& link = spec.links[l];
+        from_.push_back(node_index.at(link.from));
+        to_.push_back(node_index.at(link.to));
+        out_[from_.back()].push_back(l);
+        in_[to_.back()].push_back(l);
+        std::vector<std::size_t> carried;
+        for (const auto& id : link.products) carried.push_back(product_index(id));
+        sort_unique(carried);
+        carried_.push_back(std::move(carried));
+    }
+    for (std::size_t n = 0; n < spec.nodes.size(); ++n) {
+        const NodeSpec& node = spec.nodes[n];
+        for (const auto& q : node.capacity)
+            if (is_producer(node.kind) && q.qty > 0.0) made_[n].push_back(product_index(q.product));
+        sort_unique(made_[n]);
+        for (const std::size_t p : made_[n]) makers_[p].push_back(n);
+        for (const auto& q : node.stock)
+            if (q.qty > 0.0) stocked_[product_index(q.product)] = true;
+        for (const auto& q : node.demand)
+            if (node.kind == NodeKind::Region && q.qty > 0.0)
+                direct_wanters_[product_index(q.product)].push_back(n);
+    }
+    // Parks and plants order the inputs of what they make (sources have none),
+    // except inputs they make themselves.
+    std::vector<const RecipeSpec*> recipe(spec.products.size(), nullptr);
+    for (const RecipeSpec& r : spec.recipes) recipe[product_index(r.product)] = &r;
+    for (std::size_t n = 0; n < spec.nodes.size(); ++n) {
+        if (kind(n) == NodeKind::Source) continue;
+        std::vector<std::size_t> inputs;
+        for (const std::size_t j : made_[n]) {
+            if (recipe[j] == nullptr) continue;
+            for (const auto& in : recipe[j]->inputs) {
+                const std::size_t i = product_index(in.product);
+                if (in.qty > 0.0 && !contains(made_[n], i)) inputs.push_back(i);
+            }
+        }
+        sort_unique(inputs);
+        for (const std::size_t i : inputs) direct_wanters_[i].push_back(n);
+    }
+}
+
+std::size_t SupplyGraph::product_index(const std::string& id) const {
+    return product_index_.find(id)->second;
+}
+
+bool SupplyGraph::carries(std::size_t link, std::size_t product) const {
+    return carried_[link].empty() || contains(carried_[link], product);
+}
+
+bool SupplyGraph::makes(std::size_t node, std::size_t product) const {
+    return contains(made_[node], product);
+}
+
+bool SupplyGraph::supplies(std::size_t node, std::size_t product) const {
+    return kind(node) == NodeKind::Depot || makes(node, product);
+}
+
+std::vector<bool> SupplyGraph::reached_from_makers(std::size_t product) const {
+    std::vector<bool> reached(nodes(), false);
+    std::vector<bool> expanded(nodes(), false);
+    std::vector<std::size_t> todo = makers_[product];
+    for (const std::size_t m : todo) expanded[m] = true;
+    while (!todo.empty()) {
+        const std::size_t n = todo.back();
+        todo.pop_back();
+        for (const std::size_t l : out_[n]) {
+            if (!carries(l, product)) continue;
+            const std::size_t v = to_[l];
+            reached[v] = true;
+            if (kind(v) == NodeKind::Depot && !expanded[v]) {
+                expanded[v] = true;
+                todo.push_back(v);
+            }
+        }
+    }
+    return reached;
+}
+
+std::vector<bool> SupplyGraph::wanting(std::size_t product) const {
+    std::vector<bool> wants(nodes(), false);
+    std::vector<std::size_t> todo = direct_wanters_[product];
+    for (const std::size_t n : todo) wants[n] = true;
+    // Backwards from every node that wants the product, to the depots that
+    // would pass it on to them.
+    while (!todo.empty()) {
+        const std::size_t n = todo.back();
+        todo.pop_back();
+        for (const std::size_t l : in_[n]) {
+            const std::size_t u = from_[l];
+            if (!carries(l, product) || kind(u) != NodeKind::Depot || wants[u]) continue;
+            wants[u] = true;
+            todo.push_back(u);
+        }
+    }
+    return wants;
+}
+
+}  // namespace shockflow::scenario
