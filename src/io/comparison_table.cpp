@@ -17,9 +17,6 @@ namespace shockflow::io {
 namespace {
 
 using experiment::Comparison;
-using experiment::KpiDiff;
-using experiment::KpiStats;
-using experiment::PolicyResult;
 
 std::string display_signed(double v) { return (v > 0.0 ? "+" : "") + display_number(v); }
 
@@ -41,7 +38,7 @@ std::vector<bool> best_of_row(const Comparison& c, std::size_t j) {
     return best;
 }
 
-std::string stats_cell(const KpiStats& s, std::int64_t replications) {
+std::string stats_cell(const experiment::KpiStats& s, std::int64_t replications) {
     if (replications == 1) return display_number(s.mean);
     return fmt::format("{} [{}, {}]", display_number(s.mean), display_number(s.ci95_lo),
                        display_number(s.ci95_hi));
@@ -65,10 +62,10 @@ std::string kpi_table(const Comparison& c) {
     return render_table(header, rows);
 }
 
-std::string diff_table(const Comparison& c, const PolicyResult& policy) {
+std::string diff_table(const Comparison& c, const experiment::PolicyResult& policy) {
     std::vector<std::vector<std::string>> rows;
     for (std::size_t j = 0; j < c.kpi_names.size(); ++j) {
-        const KpiDiff& d = policy.vs_baseline.at(j);
+        const experiment::KpiDiff& d = policy.vs_baseline.at(j);
         std::string diff = display_signed(d.mean_diff);
         if (c.replications > 1) {
             diff += fmt::format(" [{}, {}]", display_signed(d.ci95_lo), display_signed(d.ci95_hi));

@@ -23,6 +23,14 @@ std::size_t widest(const Ranged& ranges, const std::vector<Row>& rows) {
     return most;
 }
 
+// A link cut, labor or demand shock comes into force at its start event, if it
+// lasts at all, and out of force at its end event.
+template <class Shock>
+Shock& switch_shock(Shock& shock, bool starting) {
+    shock.active = starting && shock.end > shock.start;
+    return shock;
+}
+
 }  // namespace
 
 // ---- state resets ---------------------------------------------------------
@@ -191,26 +199,19 @@ void Engine::dispatch(const Event& e, Tick t) {
             break;
         case Ev::CutStart:
         case Ev::CutEnd: {
-            LinkCut& cut = dis_.r.cuts[e.a];
-            cut.active = e.kind == Ev::CutStart && cut.end > cut.start;
+            const LinkCut& cut = switch_shock(dis_.r.cuts[e.a], e.kind == Ev::CutStart);
             refresh_link(cut.link);
             refresh_routes_after(cut.link);
             break;
         }
         case Ev::LaborStart:
-        case Ev::LaborEnd: {
-            LaborShock& s = dis_.r.labor[e.a];
-            s.active = e.kind == Ev::LaborStart && s.end > s.start;
-            refresh_labor(s.nodes);
+        case Ev::LaborEnd:
+            refresh_labor(switch_shock(dis_.r.labor[e.a], e.kind == Ev::LaborStart).nodes);
             break;
-        }
         case Ev::DemandStart:
-        case Ev::DemandEnd: {
-            DemandShock& s = dis_.r.demand[e.a];
-            s.active = e.kind == Ev::DemandStart && s.end > s.start;
-            refresh_demand(s);
+        case Ev::DemandEnd:
+            refresh_demand(switch_shock(dis_.r.demand[e.a], e.kind == Ev::DemandStart));
             break;
-        }
         case Ev::DisplacementStart:
             start_displacement(e.a, t);
             break;
