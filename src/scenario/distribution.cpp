@@ -174,4 +174,11 @@ std::optional<Distribution> read_distribution(LoadContext& ctx, const toml::node
     return d;
 }
 
+std::string_view shape_name(Distribution::Kind kind) noexcept {
+    for (const auto& shape : kShapes) {
+        if (shape.kind == kind) return shape.key;
+    }
+    return "number";
+}
+
 }  // namespace shockflow::scenario

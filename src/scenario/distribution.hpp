@@ -7,6 +7,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "scenario/context.hpp"
 #include "shockflow/scenario/spec.hpp"
@@ -24,5 +25,9 @@ enum class Support {
 /// supports that leave the allowed range.
 std::optional<Distribution> read_distribution(LoadContext& ctx, const toml::node& node,
                                               const std::string& path, Support support);
+
+/// How a distribution of this kind is written: its shape key, or "number" for a
+/// fixed value.
+std::string_view shape_name(Distribution::Kind kind) noexcept;
 
 }  // namespace shockflow::scenario

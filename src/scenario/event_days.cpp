@@ -10,6 +10,7 @@
 #include <cmath>
 #include <string>
 
+#include "scenario/distribution.hpp"
 #include "scenario/text.hpp"
 
 namespace shockflow::scenario {
@@ -32,22 +33,6 @@ bool span_known(const TableReader& top, const ScenarioSpec& spec) {
     return spec.start_day < spec.end_day;
 }
 
-std::string shape_of(const Distribution& d) {
-    switch (d.kind) {
-        case Kind::Fixed:
-            return "number";
-        case Kind::Uniform:
-            return "uniform";
-        case Kind::Triangular:
-            return "triangular";
-        case Kind::Normal:
-            return "normal";
-        case Kind::Beta:
-            return "beta";
-    }
-    return "";
-}
-
 void check_day(LoadContext& ctx, const std::string& path, const EventSpec& e,
                const ScenarioSpec& spec) {
     const auto [lo, hi] = day_range(e.day);
@@ -56,7 +41,7 @@ void check_day(LoadContext& ctx, const std::string& path, const EventSpec& e,
     std::string days = fmt::format("day {}", num(lo));
     if (!e.day.is_fixed()) {
         days = fmt::format(
-            "every day this {} can draw, [{}, {}]{},", shape_of(e.day), num(lo), num(hi),
+            "every day this {} can draw, [{}, {}]{},", shape_name(e.day.kind), num(lo), num(hi),
             e.day.kind == Kind::Normal
                 ? fmt::format(" (mu +/- {} sigma, within min and max)", num(kNormalSigmas))
                 : "");

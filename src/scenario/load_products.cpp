@@ -4,6 +4,7 @@
 
 #include <map>
 
+#include "scenario/enum_names.hpp"
 #include "scenario/productivity.hpp"
 #include "scenario/sections.hpp"
 #include "scenario/text.hpp"
@@ -14,13 +15,8 @@ namespace {
 bool parse_category(const TableReader& r, ProductCategory& out) {
     const auto name = r.string("category");
     if (!name) return !r.has("category");
-    static const std::map<std::string, ProductCategory, std::less<>> kCategories{
-        {"essential", ProductCategory::Essential},
-        {"intermediate", ProductCategory::Intermediate},
-        {"capital", ProductCategory::Capital}};
-    const auto it = kCategories.find(*name);
-    if (it != kCategories.end()) {
-        out = it->second;
+    if (const auto category = value_named(kCategoryNames, *name)) {
+        out = *category;
         return true;
     }
     r.error("category", fmt::format("unknown category {}{}", in_quotes(*name),

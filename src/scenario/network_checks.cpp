@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "scenario/enum_names.hpp"
 #include "scenario/network.hpp"
 #include "scenario/text.hpp"
 
@@ -101,49 +102,32 @@ void check_node_values(NodeDraft& d, LoadContext& ctx) {
     check_quantities(n.demand, NodeKey::Demand, d, ctx);
 }
 
+constexpr std::array<Named<NodeKey>, 10> kNodeKeyNames{{
+    {NodeKey::Id, "id"},
+    {NodeKey::Kind, "kind"},
+    {NodeKey::Tags, "tags"},
+    {NodeKey::Firms, "firms"},
+    {NodeKey::Capacity, "capacity"},
+    {NodeKey::Stock, "stock"},
+    {NodeKey::StockTargetDays, "stock_target_days"},
+    {NodeKey::ReplenishmentDays, "replenishment_days"},
+    {NodeKey::Population, "population"},
+    {NodeKey::Demand, "demand"},
+}};
+
+constexpr std::array<Named<LinkKey>, 5> kLinkKeyNames{{
+    {LinkKey::From, "from"},
+    {LinkKey::To, "to"},
+    {LinkKey::Capacity, "capacity"},
+    {LinkKey::TransitHours, "transit_hours"},
+    {LinkKey::Products, "products"},
+}};
+
 }  // namespace
 
-std::string_view key_name(NodeKey key) noexcept {
-    switch (key) {
-        case NodeKey::Id:
-            return "id";
-        case NodeKey::Kind:
-            return "kind";
-        case NodeKey::Tags:
-            return "tags";
-        case NodeKey::Firms:
-            return "firms";
-        case NodeKey::Capacity:
-            return "capacity";
-        case NodeKey::Stock:
-            return "stock";
-        case NodeKey::StockTargetDays:
-            return "stock_target_days";
-        case NodeKey::ReplenishmentDays:
-            return "replenishment_days";
-        case NodeKey::Population:
-            return "population";
-        case NodeKey::Demand:
-            return "demand";
-    }
-    return "?";
-}
+std::string_view key_name(NodeKey key) noexcept { return name_in(kNodeKeyNames, key); }
 
-std::string_view key_name(LinkKey key) noexcept {
-    switch (key) {
-        case LinkKey::From:
-            return "from";
-        case LinkKey::To:
-            return "to";
-        case LinkKey::Capacity:
-            return "capacity";
-        case LinkKey::TransitHours:
-            return "transit_hours";
-        case LinkKey::Products:
-            return "products";
-    }
-    return "?";
-}
+std::string_view key_name(LinkKey key) noexcept { return name_in(kLinkKeyNames, key); }
 
 std::string NodeDraft::label() const {
     if (!table_path.empty()) return table_path;
@@ -158,16 +142,12 @@ std::string LinkDraft::label() const {
 
 bool parse_node_kind(LoadContext& ctx, const SourceLoc& loc, KeyPath path, std::string_view name,
                      NodeKind& out) {
-    for (NodeKind k :
-         {NodeKind::Park, NodeKind::Plant, NodeKind::Depot, NodeKind::Region, NodeKind::Source}) {
-        if (kind_name(k) == name) {
-            out = k;
-            return true;
-        }
+    if (const auto kind = value_named(kNodeKindNames, name)) {
+        out = *kind;
+        return true;
     }
-    ctx.error(loc,
-              fmt::format("{}: unknown node kind {}{}", path.str(), in_quotes(name),
-                          expected_hint(name, {"park", "plant", "depot", "region", "source"})));
+    ctx.error(loc, fmt::format("{}: unknown node kind {}{}", path.str(), in_quotes(name),
+                               expected_hint(name, names_in(kNodeKindNames))));
     return false;
 }
 

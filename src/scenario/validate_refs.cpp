@@ -6,6 +6,7 @@
 
 #include <algorithm>
 
+#include "scenario/enum_names.hpp"
 #include "scenario/text.hpp"
 
 namespace shockflow::scenario {
@@ -114,7 +115,7 @@ std::vector<std::string> Catalog::link_names() const {
 }
 
 const std::vector<std::string>& category_names() {
-    static const std::vector<std::string> kNames{"essential", "intermediate", "capital"};
+    static const std::vector<std::string> kNames = names_in(kCategoryNames);
     return kNames;
 }
 
