@@ -25,18 +25,22 @@ void LoadContext::error_before(std::size_t index, std::vector<Diagnostic> proble
                    std::make_move_iterator(problems.end()));
 }
 
-void LoadContext::throw_if_any() {
-    if (errors_.empty()) return;
-    const auto rank = [this](const std::string& f) {
-        return std::find(files_read_.begin(), files_read_.end(), f) - files_read_.begin();
+void sort_in_file_order(std::vector<Diagnostic>& all, const std::vector<std::string>& files) {
+    const auto rank = [&](const std::string& f) {
+        return std::find(files.begin(), files.end(), f) - files.begin();
     };
-    std::stable_sort(errors_.begin(), errors_.end(), [&](const Diagnostic& a, const Diagnostic& b) {
+    std::stable_sort(all.begin(), all.end(), [&](const Diagnostic& a, const Diagnostic& b) {
         const auto ra = rank(a.loc.file);
         const auto rb = rank(b.loc.file);
         if (ra != rb) return ra < rb;
         if (a.loc.line != b.loc.line) return a.loc.line < b.loc.line;
         return a.loc.column < b.loc.column;
     });
+}
+
+void LoadContext::throw_if_any() {
+    if (errors_.empty()) return;
+    sort_in_file_order(errors_, files_read_);
     DiagnosticSink sink;
     for (auto& d : errors_) sink.error(std::move(d.loc), std::move(d.message));
     errors_.clear();

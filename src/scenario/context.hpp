@@ -90,4 +90,7 @@ bool check_above(LoadContext& ctx, const SourceLoc& loc, KeyPath path, double v,
 /// 0 <= v <= 1.
 bool check_share(LoadContext& ctx, const SourceLoc& loc, KeyPath path, double v);
 
+/// Stable sort by file (in the order of `files`), then line, then column.
+void sort_in_file_order(std::vector<Diagnostic>& all, const std::vector<std::string>& files);
+
 }  // namespace shockflow::scenario

@@ -12,6 +12,7 @@
 #include <string>
 #include <utility>
 
+#include "scenario/context.hpp"
 #include "scenario/supply_graph.hpp"
 #include "scenario/text.hpp"
 
@@ -246,20 +247,6 @@ std::vector<std::string> file_order(const ScenarioSpec& s) {
     return files;
 }
 
-void sort_in_file_order(const ScenarioSpec& s, std::vector<Diagnostic>& all) {
-    const std::vector<std::string> files = file_order(s);
-    const auto rank = [&](const std::string& f) {
-        return std::find(files.begin(), files.end(), f) - files.begin();
-    };
-    std::stable_sort(all.begin(), all.end(), [&](const Diagnostic& a, const Diagnostic& b) {
-        const auto ra = rank(a.loc.file);
-        const auto rb = rank(b.loc.file);
-        if (ra != rb) return ra < rb;
-        if (a.loc.line != b.loc.line) return a.loc.line < b.loc.line;
-        return a.loc.column < b.loc.column;
-    });
-}
-
 }  // namespace
 }  // namespace scenario
 
@@ -271,7 +258,7 @@ std::vector<Diagnostic> scenario_warnings(const ScenarioSpec& scenario) {
     unreachable_demand(graph, all);
     slow_links(graph, all);
     depot_loops(graph, all);
-    sort_in_file_order(scenario, all);
+    sort_in_file_order(all, file_order(scenario));
     return all;
 }
 
