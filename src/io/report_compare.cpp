@@ -49,6 +49,14 @@ Json y_policy(const Json& names) {
     return {{"field", "policy"}, {"type", "nominal"}, {"title", nullptr}, {"sort", names}};
 }
 
+// An untitled quantitative x axis on `field`; `zero`: whether its scale must include 0.
+Json x_value(const char* field, bool zero) {
+    return {{"field", field},
+            {"type", "quantitative"},
+            {"title", nullptr},
+            {"scale", {{"zero", zero}}}};
+}
+
 Card distributions_card(const Comparison& c) {
     Json values = Json::array();
     for (const auto& p : c.policies) {
@@ -65,11 +73,7 @@ Card distributions_card(const Comparison& c) {
     Json box = {
         {"mark", {{"type", "boxplot"}, {"extent", "min-max"}, {"size", 12}}},
         {"encoding",
-         {{"x",
-           {{"field", "value"},
-            {"type", "quantitative"},
-            {"title", nullptr},
-            {"scale", {{"zero", false}}}}},
+         {{"x", x_value("value", false)},
           {"y", y_policy(names)},
           {"color",
            {{"field", "policy"}, {"type", "nominal"}, {"sort", names}, {"legend", nullptr}}}}}};
@@ -138,11 +142,7 @@ Card differences_card(const Comparison& c) {
                           {{"field", "share_better"}, {"format", ".0%"}}};
     Json dots = {{"mark", {{"type", "point"}, {"filled", true}, {"size", 70}}},
                  {"encoding",
-                  {{"x",
-                    {{"field", "diff"},
-                     {"type", "quantitative"},
-                     {"title", nullptr},
-                     {"scale", {{"zero", true}}}}},
+                  {{"x", x_value("diff", true)},
                    {"y", y_policy(names)},
                    {"color", verdict_color()},
                    {"tooltip", tooltip}}}};
