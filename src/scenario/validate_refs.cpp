@@ -21,6 +21,14 @@ std::vector<std::string> keys_of(const Map& map) {
     return out;
 }
 
+/// Reports `PATH: WHAT ID` at `loc`, with the closest of `known` as a hint; returns false.
+bool report_unknown(LoadContext& ctx, const SourceLoc& loc, KeyPath path, std::string_view what,
+                    std::string_view id, const std::vector<std::string>& known) {
+    ctx.error(loc,
+              fmt::format("{}: {} {}{}", path.str(), what, in_quotes(id), unknown_hint(id, known)));
+    return false;
+}
+
 /// "a park, plant or source"
 std::string kinds_phrase(std::initializer_list<NodeKind> kinds) {
     std::string out;
@@ -133,10 +141,8 @@ bool check_id_syntax(LoadContext& ctx, const SourceLoc& loc, KeyPath path, std::
 
 bool check_product(LoadContext& ctx, const Catalog& cat, const SourceLoc& loc, KeyPath path,
                    std::string_view id) {
-    if (cat.products.contains(id)) return true;
-    ctx.error(loc, fmt::format("{}: unknown product {}{}", path.str(), in_quotes(id),
-                               unknown_hint(id, cat.product_ids())));
-    return false;
+    return cat.products.contains(id) ||
+           report_unknown(ctx, loc, path, "unknown product", id, cat.product_ids());
 }
 
 bool check_product_or_category(LoadContext& ctx, const Catalog& cat, const SourceLoc& loc,
@@ -147,17 +153,14 @@ bool check_product_or_category(LoadContext& ctx, const Catalog& cat, const Sourc
     std::vector<std::string> known = categories;
     const auto ids = cat.product_ids();
     known.insert(known.end(), ids.begin(), ids.end());
-    ctx.error(loc, fmt::format("{}: unknown product or category {}{}", path.str(), in_quotes(name),
-                               unknown_hint(name, known)));
-    return false;
+    return report_unknown(ctx, loc, path, "unknown product or category", name, known);
 }
 
 std::size_t resolve_node(LoadContext& ctx, const Catalog& cat, const SourceLoc& loc, KeyPath path,
                          std::string_view id, std::initializer_list<NodeKind> kinds) {
     const std::size_t node = cat.find_node(id);
     if (node == Catalog::kNone) {
-        ctx.error(loc, fmt::format("{}: unknown node {}{}", path.str(), in_quotes(id),
-                                   unknown_hint(id, cat.node_ids())));
+        report_unknown(ctx, loc, path, "unknown node", id, cat.node_ids());
         return Catalog::kNone;
     }
     const NodeKind kind = cat.node_kind(node);
@@ -175,10 +178,8 @@ bool check_node(LoadContext& ctx, const Catalog& cat, const SourceLoc& loc, KeyP
 
 bool check_tag(LoadContext& ctx, const Catalog& cat, const SourceLoc& loc, KeyPath path,
                std::string_view tag) {
-    if (cat.tag_counts.contains(tag)) return true;
-    ctx.error(loc, fmt::format("{}: no node carries tag {}{}", path.str(), in_quotes(tag),
-                               unknown_hint(tag, cat.tags())));
-    return false;
+    return cat.tag_counts.contains(tag) ||
+           report_unknown(ctx, loc, path, "no node carries tag", tag, cat.tags());
 }
 
 bool check_node_or_tag(LoadContext& ctx, const Catalog& cat, const SourceLoc& loc, KeyPath path,
@@ -201,9 +202,7 @@ bool check_link(LoadContext& ctx, const Catalog& cat, const SourceLoc& loc, KeyP
         cat.find_link(from, to) != Catalog::kNone) {
         return true;
     }
-    ctx.error(loc, fmt::format("{}: unknown link {}{}", path.str(), in_quotes(name),
-                               unknown_hint(name, cat.link_names())));
-    return false;
+    return report_unknown(ctx, loc, path, "unknown link", name, cat.link_names());
 }
 
 }  // namespace shockflow::scenario
