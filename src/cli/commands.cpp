@@ -69,6 +69,23 @@ std::string written(const char* files, bool report, const std::string& notice) {
     return report && notice.empty() ? fmt::format("{}, report.html", files) : files;
 }
 
+// How `run` and `compare` end: unless quiet, the results table (built only
+// then) and which files went where; then the notice, if any.
+template <typename Table>
+int print_outcome(bool quiet, const Table& table, const std::string& out, const char* files,
+                  bool report, const std::string& notice) {
+    if (!quiet) {
+        fmt::print("{}\n", table());
+        if (out.empty()) {
+            fmt::print("no files written (use --out DIR to write them)\n");
+        } else {
+            fmt::print("wrote {} to {}\n", written(files, report, notice), out);
+        }
+    }
+    print_notice(notice);
+    return 0;
+}
+
 template <typename Spec>
 std::vector<std::string> ids_of(const std::vector<Spec>& specs) {
     std::vector<std::string> ids;
@@ -152,21 +169,9 @@ int run_command(const RunArgs& args) {
     } else if (writer) {
         writer->finish(result);
     }
-    if (args.quiet) {
-        print_notice(notice);
-        return 0;
-    }
-
-    fmt::print("{}\n", io::format_kpi_table(result));
-    if (args.out.empty()) {
-        fmt::print("no files written (use --out DIR to write them)\n");
-    } else {
-        fmt::print("wrote {} to {}\n",
-                   written("timeseries.csv, firms.csv, summary.json", args.report, notice),
-                   args.out);
-    }
-    print_notice(notice);
-    return 0;
+    return print_outcome(
+        args.quiet, [&] { return io::format_kpi_table(result); }, args.out,
+        "timeseries.csv, firms.csv, summary.json", args.report, notice);
 }
 
 int validate_command(const ValidateArgs& args) {
@@ -209,22 +214,9 @@ int compare_command(const CompareArgs& args, const Processes& processes) {
     } else if (!args.out.empty()) {
         io::write_comparison(comparison, args.out);
     }
-    if (args.quiet) {
-        print_notice(notice);
-        return 0;
-    }
-
-    fmt::print("{}\n", io::format_comparison_table(comparison));
-    if (args.out.empty()) {
-        fmt::print("no files written (use --out DIR to write them)\n");
-    } else {
-        fmt::print(
-            "wrote {} to {}\n",
-            written("comparison.json, comparison.csv, replications.csv", args.report, notice),
-            args.out);
-    }
-    print_notice(notice);
-    return 0;
+    return print_outcome(
+        args.quiet, [&] { return io::format_comparison_table(comparison); }, args.out,
+        "comparison.json, comparison.csv, replications.csv", args.report, notice);
 }
 
 int kpis_command(const KpisArgs& args) {
