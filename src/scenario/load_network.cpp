@@ -224,11 +224,10 @@ std::size_t rows_at_most(std::string_view text) {
 
 const ColumnSet<NodeKey>& node_columns() {
     using K = NodeKey;
-    static const ColumnSet<NodeKey> kSet{
-        {K::Id, K::Kind, K::Tags, K::Firms, K::Population, K::StockTargetDays,
-         K::ReplenishmentDays},
-        {K::Capacity, K::Stock, K::Demand},
-        {K::Id, K::Kind}};
+    static const ColumnSet<NodeKey> kSet{{K::Id, K::Kind, K::Tags, K::Firms, K::Population,
+                                          K::StockTargetDays, K::ReplenishmentDays},
+                                         {K::Capacity, K::Stock, K::Demand},
+                                         {K::Id, K::Kind}};
     return kSet;
 }
 
@@ -349,34 +348,47 @@ LinkDraft link_row(const CsvRecord& row, const Header<LinkKey>& header, const st
     return d;
 }
 
+// Reads the CSV file that `key` of [network] names: the header against
+// `columns`, then every row through `add_row(row, header, file)`, after
+// `reserve(most rows the file can hold)`.
+template <typename Key, typename Reserve, typename AddRow>
+void read_csv_table(const TableReader& network, std::string_view key, const ColumnSet<Key>& columns,
+                    Catalog& cat, Reserve reserve, AddRow add_row) {
+    LoadContext& ctx = network.ctx();
+    const auto src = open_csv(network, key);
+    if (!src) return;
+    const std::size_t first_error = ctx.error_count();
+    CsvReader reader(src->text);
+    const auto header = read_header(reader, src->file, columns, ctx, cat);
+    reserve(rows_at_most(src->text));
+    CsvRecord row;
+    while (reader.next(row)) add_row(row, header, src->file);
+    report_problems(reader, *src, first_error, ctx);
+}
+
 }  // namespace
 
 void read_csv_nodes(const TableReader& network, Catalog& cat, ScenarioSpec& spec) {
     LoadContext& ctx = network.ctx();
-    const auto src = open_csv(network, "nodes");
-    if (!src) return;
-    const std::size_t first_error = ctx.error_count();
-    CsvReader reader(src->text);
-    const auto header = read_header(reader, src->file, node_columns(), ctx, cat);
-    spec.nodes.reserve(spec.nodes.size() + rows_at_most(src->text));
-    CsvRecord row;
-    while (reader.next(row)) add_node(node_row(row, header, src->file, ctx), ctx, cat, spec);
-    report_problems(reader, *src, first_error, ctx);
+    read_csv_table(
+        network, "nodes", node_columns(), cat,
+        [&](std::size_t rows) { spec.nodes.reserve(spec.nodes.size() + rows); },
+        [&](const CsvRecord& row, const Header<NodeKey>& header, const std::string& file) {
+            add_node(node_row(row, header, file, ctx), ctx, cat, spec);
+        });
 }
 
 void read_csv_links(const TableReader& network, Catalog& cat, ScenarioSpec& spec) {
     LoadContext& ctx = network.ctx();
-    const auto src = open_csv(network, "links");
-    if (!src) return;
-    const std::size_t first_error = ctx.error_count();
-    CsvReader reader(src->text);
-    const auto header = read_header(reader, src->file, link_columns(), ctx, cat);
-    const std::size_t rows = rows_at_most(src->text);
-    spec.links.reserve(spec.links.size() + rows);
-    cat.reserve_links(rows);
-    CsvRecord row;
-    while (reader.next(row)) add_link(link_row(row, header, src->file, ctx), ctx, cat, spec);
-    report_problems(reader, *src, first_error, ctx);
+    read_csv_table(
+        network, "links", link_columns(), cat,
+        [&](std::size_t rows) {
+            spec.links.reserve(spec.links.size() + rows);
+            cat.reserve_links(rows);
+        },
+        [&](const CsvRecord& row, const Header<LinkKey>& header, const std::string& file) {
+            add_link(link_row(row, header, file, ctx), ctx, cat, spec);
+        });
 }
 
 }  // namespace shockflow::scenario
