@@ -2,7 +2,9 @@
 
 #include <fmt/format.h>
 
-#include <map>
+#include <array>
+#include <span>
+#include <string_view>
 
 #include "scenario/distribution.hpp"
 #include "scenario/sections.hpp"
@@ -124,74 +126,65 @@ void read_labor_shock(const TableReader& r, const Catalog& cat, EventSpec& e) {
     dist(r, "absent_share", Need::Required, Support::Share, e.absent_share);
 }
 
-const std::map<std::string, EventKind, std::less<>>& event_kinds() {
-    static const std::map<std::string, EventKind, std::less<>> kKinds{
-        {"strike", EventKind::Strike},
-        {"link_cut", EventKind::LinkCut},
-        {"demand_shock", EventKind::DemandShock},
-        {"displacement", EventKind::Displacement},
-        {"labor_shock", EventKind::LaborShock}};
-    return kKinds;
-}
+constexpr std::array<std::string_view, 8> kStrikeKeys{
+    "kind", "target", "count", "day", "capacity_loss", "firms_damaged", "repair_days", "recovery"};
+constexpr std::array<std::string_view, 5> kLinkCutKeys{"kind", "link", "day", "duration_days",
+                                                       "capacity_loss"};
+constexpr std::array<std::string_view, 6> kDemandShockKeys{"kind", "region",        "product",
+                                                           "day",  "duration_days", "multiplier"};
+constexpr std::array<std::string_view, 6> kDisplacementKeys{"kind",  "from", "to",
+                                                            "share", "day",  "over_days"};
+constexpr std::array<std::string_view, 6> kLaborShockKeys{"kind", "target",        "count",
+                                                          "day",  "duration_days", "absent_share"};
+
+/// One kind of event: its name in files, the keys its table may hold and how
+/// they are read.
+struct EventKindInfo {
+    std::string_view name;
+    EventKind kind;
+    std::span<const std::string_view> keys;
+    void (*read)(const TableReader& r, const Catalog& cat, EventSpec& e);
+};
+
+/// In name order, which is the order of the "expected one of" hint.
+constexpr std::array<EventKindInfo, 5> kEventKinds{{
+    {"demand_shock", EventKind::DemandShock, kDemandShockKeys, read_demand_shock},
+    {"displacement", EventKind::Displacement, kDisplacementKeys, read_displacement},
+    {"labor_shock", EventKind::LaborShock, kLaborShockKeys, read_labor_shock},
+    {"link_cut", EventKind::LinkCut, kLinkCutKeys, read_link_cut},
+    {"strike", EventKind::Strike, kStrikeKeys, read_strike},
+}};
 
 /// The event's kind, read before anything else because it decides which keys
-/// the table may hold.
-std::optional<EventKind> read_kind(const toml::table& table, const std::string& path,
-                                   LoadContext& ctx) {
+/// the table may hold; nullptr (reported) if missing or unknown.
+const EventKindInfo* read_kind(const toml::table& table, const std::string& path,
+                               LoadContext& ctx) {
     const toml::node* node = table.get("kind");
     if (node == nullptr) {
         ctx.error(loc_of(ctx, table), fmt::format("{}: missing required key \"kind\"", path));
-        return std::nullopt;
+        return nullptr;
     }
     const auto name = read_string(ctx, *node, path + ".kind");
-    if (!name) return std::nullopt;
-    const auto it = event_kinds().find(*name);
-    if (it != event_kinds().end()) return it->second;
+    if (!name) return nullptr;
+    for (const auto& info : kEventKinds) {
+        if (info.name == *name) return &info;
+    }
     std::vector<std::string> names;
-    for (const auto& entry : event_kinds()) names.push_back(entry.first);
+    for (const auto& info : kEventKinds) names.emplace_back(info.name);
     ctx.error(loc_of(ctx, *node), fmt::format("{}.kind: unknown event kind {}{}", path,
                                               in_quotes(*name), expected_hint(*name, names)));
-    return std::nullopt;
+    return nullptr;
 }
 
 void read_event(const toml::table& table, const std::string& path, LoadContext& ctx,
                 const Catalog& cat, ScenarioSpec& spec) {
-    const auto kind = read_kind(table, path, ctx);
+    const EventKindInfo* kind = read_kind(table, path, ctx);
     if (!kind) return;
     EventSpec e;
-    e.kind = *kind;
+    e.kind = kind->kind;
     e.loc = loc_of(ctx, table);
     const std::size_t errors_before = ctx.error_count();
-    switch (*kind) {
-        case EventKind::Strike:
-            read_strike(TableReader(table, path, ctx,
-                                    {"kind", "target", "count", "day", "capacity_loss",
-                                     "firms_damaged", "repair_days", "recovery"}),
-                        cat, e);
-            break;
-        case EventKind::LinkCut:
-            read_link_cut(TableReader(table, path, ctx,
-                                      {"kind", "link", "day", "duration_days", "capacity_loss"}),
-                          cat, e);
-            break;
-        case EventKind::DemandShock:
-            read_demand_shock(
-                TableReader(table, path, ctx,
-                            {"kind", "region", "product", "day", "duration_days", "multiplier"}),
-                cat, e);
-            break;
-        case EventKind::Displacement:
-            read_displacement(
-                TableReader(table, path, ctx, {"kind", "from", "to", "share", "day", "over_days"}),
-                cat, e);
-            break;
-        case EventKind::LaborShock:
-            read_labor_shock(
-                TableReader(table, path, ctx,
-                            {"kind", "target", "count", "day", "duration_days", "absent_share"}),
-                cat, e);
-            break;
-    }
+    kind->read(TableReader(table, path, ctx, kind->keys), cat, e);
     if (ctx.error_count() == errors_before) spec.events.push_back(std::move(e));
 }
 

@@ -91,7 +91,7 @@ std::vector<std::pair<const toml::key*, const toml::node*>> entries_in_file_orde
 }
 
 TableReader::TableReader(const toml::table& table, std::string path, LoadContext& ctx,
-                         std::initializer_list<std::string_view> allowed)
+                         std::span<const std::string_view> allowed)
     : table_(&table), path_(std::move(path)), ctx_(&ctx) {
     const auto known = [&](std::string_view key) {
         return std::find(allowed.begin(), allowed.end(), key) != allowed.end();

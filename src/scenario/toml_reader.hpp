@@ -7,8 +7,10 @@
 #include <cstdint>
 #include <initializer_list>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "scenario/context.hpp"
@@ -41,7 +43,11 @@ class TableReader {
 public:
     /// Reports every key of `table` not in `allowed` right away, with a hint.
     TableReader(const toml::table& table, std::string path, LoadContext& ctx,
-                std::initializer_list<std::string_view> allowed);
+                std::span<const std::string_view> allowed);
+    TableReader(const toml::table& table, std::string path, LoadContext& ctx,
+                std::initializer_list<std::string_view> allowed)
+        : TableReader(table, std::move(path), ctx,
+                      std::span<const std::string_view>(allowed.begin(), allowed.size())) {}
 
     [[nodiscard]] LoadContext& ctx() const noexcept { return *ctx_; }
     [[nodiscard]] const toml::table& table() const noexcept { return *table_; }
