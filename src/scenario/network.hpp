@@ -22,7 +22,6 @@ enum class NodeKey : std::uint8_t {
     Capacity,
     Stock,
     StockTargetDays,
-    ReplenishmentDays,
     Population,
     Demand
 };
