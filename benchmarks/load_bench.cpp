@@ -11,6 +11,7 @@
 #include <memory>
 #include <string>
 
+#include "generated.hpp"
 #include "shockflow/model/simulation.hpp"
 #include "shockflow/scenario/generate.hpp"
 #include "shockflow/scenario/loader.hpp"
@@ -18,9 +19,6 @@
 namespace {
 
 namespace fs = std::filesystem;
-
-constexpr std::int64_t kRegions = 31;
-constexpr std::int64_t kProducts = 20;
 
 /// The generated networks' directories, removed when the benchmark ends.
 class Workspace {
@@ -39,15 +37,8 @@ public:
     fs::path scenario(std::int64_t parks) {
         const fs::path dir = root_ / ("parks" + std::to_string(parks));
         if (!fs::exists(dir / "scenario.toml")) {
-            shockflow::GenerateOptions o;
-            o.parks = parks;
-            o.regions = kRegions;
-            o.products = kProducts;
-            o.seed = 1;
-            o.start_day = -14;
-            o.end_day = 486;
-            o.step_hours = 24;
-            shockflow::write_scenario_files(shockflow::generate_network(o), dir);
+            const auto options = shockflow::bench::national_network(parks, 500, 24);
+            shockflow::write_scenario_files(shockflow::generate_network(options), dir);
         }
         return dir / "scenario.toml";
     }

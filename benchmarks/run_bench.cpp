@@ -10,13 +10,11 @@
 #include <tuple>
 #include <utility>
 
+#include "generated.hpp"
 #include "shockflow/model/simulation.hpp"
 #include "shockflow/scenario/generate.hpp"
 
 namespace {
-
-constexpr std::int64_t kRegions = 31;
-constexpr std::int64_t kProducts = 20;
 
 struct Network {
     std::unique_ptr<shockflow::Simulator> simulator;
@@ -28,15 +26,8 @@ const Network& network(std::int64_t parks, std::int64_t days, std::int64_t step)
     static std::map<std::tuple<std::int64_t, std::int64_t, std::int64_t>, Network> cache;
     Network& slot = cache[{parks, days, step}];
     if (!slot.simulator) {
-        shockflow::GenerateOptions o;
-        o.parks = parks;
-        o.regions = kRegions;
-        o.products = kProducts;
-        o.seed = 1;
-        o.start_day = -14;
-        o.end_day = static_cast<double>(days - 14);
-        o.step_hours = static_cast<double>(step);
-        const shockflow::ScenarioSpec s = shockflow::generate_network(o);
+        const shockflow::ScenarioSpec s = shockflow::generate_network(
+            shockflow::bench::national_network(parks, days, static_cast<double>(step)));
         slot.simulator = std::make_unique<shockflow::Simulator>(s, s.policy);
         slot.nodes = static_cast<double>(s.nodes.size());
         slot.links = static_cast<double>(s.links.size());

@@ -11,12 +11,7 @@ foreach(_var SOURCE_DIR WORK BUILD_TYPE)
     endif()
 endforeach()
 
-function(run_step what)
-    execute_process(COMMAND ${ARGN} RESULT_VARIABLE _rc OUTPUT_VARIABLE _out ERROR_VARIABLE _err)
-    if(NOT _rc EQUAL 0)
-        message(FATAL_ERROR "${what} failed (${_rc}):\n${_out}\n${_err}")
-    endif()
-endfunction()
+include("${CMAKE_CURRENT_LIST_DIR}/../run_step.cmake")
 
 file(REMOVE_RECURSE "${WORK}")
 # SHOCKFLOW_NPM empty: the step runs, warns that npm is missing and writes its
