@@ -2,7 +2,6 @@
 // docs/MODEL.md ("One cycle, in order") and must stay in step with it.
 #include <algorithm>
 #include <cmath>
-#include <limits>
 
 #include "model/engine.hpp"
 
@@ -114,12 +113,6 @@ void Engine::place_orders(Tick t) {
             for (auto k = b; k < e; ++k) req[channel[k]] = need * share[channel[k]];
         }
     }
-}
-
-double Engine::need_rate(RowIndex row) const {
-    return m_.kind[m_.row_node[row]] == NodeKind::Region
-               ? rows_.demand_rate[row] * rows_.multiplier[row]
-               : rows_.expected[row];
 }
 
 // Also sums, per supplier row, the requests it received (requested) and

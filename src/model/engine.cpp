@@ -42,7 +42,7 @@ void RowState::reset(const CompiledModel& m) {
     expected = m.baseline_need;
     demand_rate = m.demand;
     multiplier.assign(rows, 1.0);
-    plan_rate.resize(rows);
+    plan_rate.resize(rows);  // units/day: a region's demand, others' expected need
     for (const RowIndex row : indices(plan_rate))
         plan_rate[row] = m.kind[m.row_node[row]] == NodeKind::Region
                              ? demand_rate[row] * multiplier[row]

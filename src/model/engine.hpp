@@ -306,7 +306,6 @@ private:
     void track_output(std::int64_t day, double day_length);
     void finish_resilience(RunResult& out) const;
 
-    [[nodiscard]] double need_rate(RowIndex row) const;  // units/day the row plans for
     [[nodiscard]] double capacity_factor(ProductIndex p, Tick t) const;
     [[nodiscard]] double cycle_capacity(RowIndex row, Tick t) const;
     [[nodiscard]] bool in_window(std::int64_t day) const;
