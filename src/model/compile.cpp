@@ -136,8 +136,7 @@ Csr<Row, Pos, Item> build_csr(std::size_t rows, const std::vector<Row>& row_of_i
     return c;
 }
 
-void compile_channels(CompiledModel& m, DenseTables& d) {
-    const IndexVec<DenseIndex, bool> wants = compute_wants(m, d);
+void compile_channels(const IndexVec<DenseIndex, bool>& wants, CompiledModel& m, DenseTables& d) {
     for (const LinkIndex li : indices(m.links)) {
         const auto& l = m.links[li];
         if (m.kind[l.from] == NodeKind::Region) continue;
@@ -221,8 +220,7 @@ IndexVec<RowIndex, Pos> gather_offsets(const IndexVec<DenseIndex, Pos>& offset,
 }
 
 // Numbers the rows: only (node, product) pairs that can ever be active get one.
-void compact_rows(const DenseTables& d, CompiledModel& m) {
-    const IndexVec<DenseIndex, bool> wants = compute_wants(m, d);
+void compact_rows(const IndexVec<DenseIndex, bool>& wants, const DenseTables& d, CompiledModel& m) {
     std::vector<DenseIndex> dense_of_row;
     m.row_of.assign(d.size(), RowIndex::none());
     for (const DenseIndex at : indices<DenseIndex>(d.size())) {
@@ -316,11 +314,13 @@ CompiledModel compile(const ScenarioSpec& s, const PolicySpec& policy) {
     compile_nodes(s, names, dense, m);
     compile_consumed(dense, m);
     compile_links(s, names, m);
-    compile_channels(m, dense);
+    // Who can ever want what depends only on the network and the recipes.
+    const IndexVec<DenseIndex, bool> wants = compute_wants(m, dense);
+    compile_channels(wants, m, dense);
     compile_producers(dense, m);
     compile_policy(policy, names, dense, m);
     compute_baseline_need(m, dense);
-    compact_rows(dense, m);
+    compact_rows(wants, dense, m);
     compile_channel_arrays(m);
     compile_made_inputs(dense, m);
     compile_events(s, names, m);
