@@ -93,10 +93,11 @@ void write_timeseries_csv(const RunResult& result, std::ostream& out) {
 
 void write_firms_csv(const RunResult& result, std::ostream& out) {
     fmt::memory_buffer buf;
-    fmt::format_to(std::back_inserter(buf), "day,node,firms,firms_active\n");
+    fmt::format_to(std::back_inserter(buf), "day,node,firms,firms_active,firms_idle\n");
     for (const FirmRow& row : result.firms) {
-        fmt::format_to(std::back_inserter(buf), "{},{},{},{}\n", row.day,
-                       id_at(result.node_ids, row.node), row.firms, row.firms_active);
+        fmt::format_to(std::back_inserter(buf), "{},{},{},{},{}\n", row.day,
+                       id_at(result.node_ids, row.node), row.firms, row.firms_active,
+                       row.firms_idle);
         flush_if_full(buf, out);
     }
     out.write(buf.data(), static_cast<std::streamsize>(buf.size()));

@@ -18,12 +18,18 @@ IndexVec<ChannelIndex, double> inbound_shares(const CompiledModel& m, const Dens
     for (const DenseIndex r : indices<DenseIndex>(d.size())) {
         const auto b = d.inbound.begin(r), e = d.inbound.end(r);
         if (b == e) continue;
-        double total = 0.0;
-        for (auto k = b; k < e; ++k) total += m.links[m.channels[d.inbound.list[k]].link].capacity;
+        // Lateral channels carry no forecast (see compile_lateral.cpp).
+        double total = 0.0, primaries = 0.0;
         for (auto k = b; k < e; ++k) {
             const ChannelIndex c = d.inbound.list[k];
-            share[c] = total > 0.0 ? m.links[m.channels[c].link].capacity / total
-                                   : 1.0 / static_cast<double>(e - b);
+            if (m.lateral[c]) continue;
+            total += m.links[m.channels[c].link].capacity;
+            primaries += 1.0;
+        }
+        for (auto k = b; k < e; ++k) {
+            const ChannelIndex c = d.inbound.list[k];
+            if (m.lateral[c]) continue;
+            share[c] = total > 0.0 ? m.links[m.channels[c].link].capacity / total : 1.0 / primaries;
         }
     }
     return share;

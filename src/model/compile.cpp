@@ -25,11 +25,24 @@ void compile_products(const ScenarioSpec& s, Lookup& names, DenseTables& d, Comp
         m.essential.push_back(p.category == ProductCategory::Essential);
     }
     d.recipe.assign(m.n_products, {});
+    d.self_use.assign(m.n_products, 0.0);
     for (const auto& r : s.recipes) {
-        auto& inputs = d.recipe[names.product.at(r.product)];
-        for (const auto& in : r.inputs)
-            if (in.qty > 0.0) inputs.push_back({names.product.at(in.product), in.qty});
+        const ProductIndex j = names.product.at(r.product);
+        for (const auto& in : r.inputs) {
+            const ProductIndex i = names.product.at(in.product);
+            if (i == j) {
+                d.self_use[j] = in.qty;
+            } else if (in.qty > 0.0) {
+                d.recipe[j].push_back({i, in.qty});
+            }
+        }
     }
+    // Self-use (a_jj < 1, validated): making g units gross uses a_jj g of the
+    // product itself, so the net output is (1 - a_jj) g. The model works in
+    // net units: capacity is scaled by (1 - a_jj) (compile_nodes) and the
+    // other inputs per net unit are a_ij / (1 - a_jj).
+    for (const ProductIndex j : indices(d.recipe))
+        for (RecipeInput& in : d.recipe[j]) in.per_unit /= 1.0 - d.self_use[j];
 }
 
 void compile_nodes(const ScenarioSpec& s, Lookup& names, DenseTables& d, CompiledModel& m) {
@@ -39,6 +52,7 @@ void compile_nodes(const ScenarioSpec& s, Lookup& names, DenseTables& d, Compile
     d.produces.assign(np, false);
     d.initial_stock.assign(np, 0.0);
     d.target_days.assign(np, 0.0);
+    d.replenish_days.assign(np, 0.0);
     d.demand.assign(np, 0.0);
     m.population.assign(m.n_nodes, 0.0);
     names.node.reserve(m.n_nodes);
@@ -52,16 +66,21 @@ void compile_nodes(const ScenarioSpec& s, Lookup& names, DenseTables& d, Compile
         m.firms.push_back(firm_kind ? node.firms : 0);
         m.population[n] = node.population;
         for (const auto& c : node.capacity) {
-            const DenseIndex at = d.at(n, names.product.at(c.product));
-            d.capacity[at] = c.qty;
+            const ProductIndex p = names.product.at(c.product);
+            const DenseIndex at = d.at(n, p);
+            // Sources need no inputs, their own product included.
+            d.capacity[at] = node.kind == NodeKind::Source ? c.qty : c.qty * (1.0 - d.self_use[p]);
             d.produces[at] = is_producer_kind(node.kind);
         }
         for (const auto& st : node.stock)
             d.initial_stock[d.at(n, names.product.at(st.product))] = st.qty;
         for (const auto& q : node.demand) d.demand[d.at(n, names.product.at(q.product))] = q.qty;
-        const double days = node.stock_target_days.value_or(2.0);
-        for (const ProductIndex p : indices<ProductIndex>(m.n_products))
+        const double days = node.stock_target_days.value_or(kDefaultTargetDays);
+        const double replenish = node.replenishment_days.value_or(kDefaultReplenishmentDays);
+        for (const ProductIndex p : indices<ProductIndex>(m.n_products)) {
             d.target_days[d.at(n, p)] = days;
+            d.replenish_days[d.at(n, p)] = replenish;
+        }
         if (node.kind == NodeKind::Region) m.regions.push_back(n);
         if (node.kind == NodeKind::Park) m.parks.push_back(n);
         if (firm_kind) m.firm_nodes.push_back(n);
@@ -238,6 +257,7 @@ void compact_rows(const IndexVec<DenseIndex, bool>& wants, const DenseTables& d,
     m.produces = gather(d.produces, dense_of_row);
     m.initial_stock = gather(d.initial_stock, dense_of_row);
     m.target_days = gather(d.target_days, dense_of_row);
+    m.replenish_days = gather(d.replenish_days, dense_of_row);
     m.demand = gather(d.demand, dense_of_row);
     m.baseline_need = gather(d.baseline_need, dense_of_row);
     m.baseline_output = gather(d.baseline_output, dense_of_row);
@@ -258,10 +278,12 @@ void compile_channel_arrays(CompiledModel& m) {
     m.channel_dst_row.resize(nc);
     m.channel_in_pos.resize(nc);
     m.inbound_src_row.resize(m.inbound.list.size());
+    m.inbound_lateral.resize(m.inbound.list.size());
     for (const InboundPos k : indices(m.inbound.list)) {
         const ChannelIndex c = m.inbound.list[k];
         m.channel_in_pos[c] = k;
         m.inbound_src_row[k] = m.channels[c].src_row;
+        m.inbound_lateral[k] = m.lateral[c] ? 1 : 0;
     }
     m.link_slot.assign(m.links.size(), SlotIndex::none());
     std::uint32_t next = 0;
@@ -292,6 +314,20 @@ void compile_made_inputs(const DenseTables& d, CompiledModel& m) {
         }
 }
 
+// For each input row, the outputs it is used for (the made inputs by row).
+void compile_input_uses(CompiledModel& m) {
+    std::vector<RowIndex> row_of_use;
+    for (const MadeInputPos i : indices(m.made_inputs)) row_of_use.push_back(m.made_inputs[i].row);
+    const auto uses = build_csr<RowIndex, MadeInputPos, MadeInputPos>(m.n_rows, row_of_use);
+    m.input_uses.offset = uses.offset;
+    IndexVec<MadeInputPos, RowIndex> output_of(m.made_inputs.size(), RowIndex::none());
+    for (const MadePos k : indices(m.made_row))
+        for (auto i = m.made_input.begin(k); i < m.made_input.end(k); ++i)
+            output_of[i] = m.made_row[k];
+    for (const MadeInputPos i : uses.list)
+        m.input_uses.list.push_back({output_of[i], m.made_inputs[i].per_unit});
+}
+
 }  // namespace
 
 CompiledModel compile(const ScenarioSpec& s, const PolicySpec& policy) {
@@ -317,12 +353,15 @@ CompiledModel compile(const ScenarioSpec& s, const PolicySpec& policy) {
     // Who can ever want what depends only on the network and the recipes.
     const IndexVec<DenseIndex, bool> wants = compute_wants(m, dense);
     compile_channels(wants, m, dense);
+    mark_lateral(dense, m);
     compile_producers(dense, m);
     compile_policy(policy, names, dense, m);
     compute_baseline_need(m, dense);
     compact_rows(wants, dense, m);
     compile_channel_arrays(m);
     compile_made_inputs(dense, m);
+    compile_input_uses(m);
+    compile_plan_order(m);
     compile_events(s, names, m);
     return m;
 }

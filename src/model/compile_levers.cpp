@@ -92,9 +92,12 @@ void compile_policy(const PolicySpec& policy, const Lookup& names, DenseTables& 
     c.surge = policy.surge_capacity;
     for (const ProductIndex p : indices<ProductIndex>(m.n_products)) {
         double days = 0.0;
-        if (!keyed_value(policy.stock_target_days, m, p, days)) continue;
-        for (const NodeIndex n : indices<NodeIndex>(m.n_nodes))
-            dense.target_days[dense.at(n, p)] = days;
+        if (keyed_value(policy.stock_target_days, m, p, days))
+            for (const NodeIndex n : indices<NodeIndex>(m.n_nodes))
+                dense.target_days[dense.at(n, p)] = days;
+        if (keyed_value(policy.replenishment_days, m, p, days))
+            for (const NodeIndex n : indices<NodeIndex>(m.n_nodes))
+                dense.replenish_days[dense.at(n, p)] = days;
     }
     c.holding_cost.assign(m.n_products, 0.0);
     for (const ProductIndex p : indices<ProductIndex>(m.n_products))

@@ -22,14 +22,17 @@ struct Lookup {
 // Every (node, product) pair, numbered node-major.
 struct DenseTables {
     std::size_t n_products = 0;
-    IndexVec<DenseIndex, double> capacity;                    // units/day nominal
-    IndexVec<DenseIndex, bool> produces;                      // node makes the product
-    IndexVec<DenseIndex, double> initial_stock;               // units
-    IndexVec<DenseIndex, double> target_days;                 // policy overrides applied
-    IndexVec<DenseIndex, double> demand;                      // regions: units/day
-    IndexVec<DenseIndex, double> baseline_need;               // baseline.cpp
-    IndexVec<DenseIndex, double> baseline_output;             // baseline.cpp
+    IndexVec<DenseIndex, double> capacity;         // units/day nominal
+    IndexVec<DenseIndex, bool> produces;           // node makes the product
+    IndexVec<DenseIndex, double> initial_stock;    // units
+    IndexVec<DenseIndex, double> target_days;      // policy overrides applied
+    IndexVec<DenseIndex, double> replenish_days;   // policy overrides applied
+    IndexVec<DenseIndex, double> demand;           // regions: units/day
+    IndexVec<DenseIndex, double> baseline_need;    // baseline.cpp
+    IndexVec<DenseIndex, double> baseline_output;  // baseline.cpp
+    // Inputs per unit of net output (self-use taken out, see compile_products).
     IndexVec<ProductIndex, std::vector<RecipeInput>> recipe;  // by output product
+    IndexVec<ProductIndex, double> self_use;                  // a_jj, < 1
     Csr<DenseIndex, InboundPos, ChannelIndex> inbound;
     Ranges<DenseIndex, ChannelIndex> outbound;
     std::vector<DenseIndex> holders, suppliers;
@@ -51,6 +54,11 @@ std::vector<NodeIndex> select_nodes(const CompiledModel& m, const Lookup& names,
                                     const std::string& selector);
 // Products selected by "id", a category name or "*".
 IndexVec<ProductIndex, bool> select_products(const CompiledModel& m, const std::string& selector);
+
+// Marks the channels between depots that supply each other (compile_lateral.cpp).
+void mark_lateral(const DenseTables& d, CompiledModel& m);
+// The order in which plans are propagated (compile_lateral.cpp).
+void compile_plan_order(CompiledModel& m);
 
 // The levers (compile_levers.cpp): target overrides into `dense`, the rest
 // into m.policy.

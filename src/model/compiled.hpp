@@ -126,13 +126,18 @@ struct CompiledModel {
     IndexVec<RowIndex, double> capacity;         // units/day nominal
     IndexVec<RowIndex, bool> produces;           // node makes the product
     IndexVec<RowIndex, double> initial_stock;    // units
-    IndexVec<RowIndex, double> target_days;      // own target, policy overrides applied
+    IndexVec<RowIndex, double> target_days;      // safety stock, days; policy overrides applied
+    IndexVec<RowIndex, double> replenish_days;   // days to close a gap; policy overrides applied
     IndexVec<RowIndex, double> demand;           // regions: units/day at start
     IndexVec<RowIndex, double> baseline_need;    // units/day, static demand propagation
     IndexVec<RowIndex, double> baseline_output;  // units/day a producer makes at baseline
 
     IndexVec<LinkIndex, CompiledLink> links;
-    IndexVec<ChannelIndex, Channel> channels;         // sorted by source row
+    IndexVec<ChannelIndex, Channel> channels;  // sorted by source row
+    // Channels between depots that supply each other (directly or round a
+    // loop of depots): used only for what a holder's other suppliers cannot
+    // provide, and left out of the forecasts, so goods do not circulate.
+    IndexVec<ChannelIndex, bool> lateral;
     Csr<RowIndex, InboundPos, ChannelIndex> inbound;  // channels delivering to a row
     Ranges<RowIndex, ChannelIndex> outbound;          // channels taking from a row (contiguous)
     Csr<LinkIndex, LinkChannelPos, ChannelIndex> channels_of_link;
@@ -140,6 +145,8 @@ struct CompiledModel {
     IndexVec<ChannelIndex, RowIndex> channel_dst_row;
     IndexVec<ChannelIndex, InboundPos> channel_in_pos;  // its place in inbound.list
     IndexVec<InboundPos, RowIndex> inbound_src_row;
+    IndexVec<InboundPos, std::uint8_t>
+        inbound_lateral;  // m.lateral by position (bytes: read in hot loops)
     // Links get a storage slot in the order the channel-ordered passes first
     // meet them (by source node), so that a supplier's links sit together in
     // the engine's per-link state; link indices themselves keep file order.
@@ -156,6 +163,19 @@ struct CompiledModel {
     // input_begin[k + 1]); none for sources, which need no inputs.
     Ranges<MadePos, MadeInputPos> made_input;
     IndexVec<MadeInputPos, MadeInput> made_inputs;
+    // A producer's input row is needed for its outputs: (output row, units
+    // of the input per unit of output) for each.
+    struct InputUse {
+        RowIndex output;
+        double per_unit = 0.0;
+    };
+    Csr<RowIndex, MadeInputPos, InputUse> input_uses;
+    // Rows in the order plans are propagated: every row after the rows whose
+    // plans feed it (customers before suppliers, outputs before inputs). The
+    // rows from loop_begin on lie on (or behind) a loop, such as two plants
+    // using each other's products, and are iterated to a fixed point.
+    std::vector<RowIndex> plan_order;
+    std::size_t loop_begin = 0;
     std::vector<NodeIndex> regions;
     std::vector<ProductIndex> consumed;  // products demanded by some region
     std::vector<NodeIndex> parks;
@@ -169,6 +189,10 @@ struct CompiledModel {
         return row_of[DenseIndex(n.value * n_products + p.value)];
     }
 };
+
+/// Defaults of the nodes' `stock_target_days` and `replenishment_days`.
+inline constexpr double kDefaultTargetDays = 2.0;
+inline constexpr double kDefaultReplenishmentDays = 2.0;
 
 // Compiles a validated scenario under a policy. Never fails on validated input.
 CompiledModel compile(const ScenarioSpec& scenario, const PolicySpec& policy);

@@ -22,10 +22,14 @@ void Engine::cycle(Tick t) {
     clip_to_link_capacity();
     produce();
     ship(t);
-    update_expectations();
     observe_cycle();
     const Tick next{t.value + m_.step.value};
-    if (next < m_.end) queue_.schedule(next, kPrioCycle, Event{Ev::Cycle});
+    if (next < m_.end) {
+        // Before anything else at that instant: goods arriving just as the
+        // cycle ends come too late for its demand, wherever the day ends.
+        queue_.schedule(next, kPrioDay, Event{Ev::CycleEnd});
+        queue_.schedule(next, kPrioCycle, Event{Ev::Cycle});
+    }
 }
 
 double Engine::capacity_factor(ProductIndex p, Tick t) const {
@@ -42,49 +46,91 @@ double Engine::cycle_capacity(RowIndex row, Tick t) const {
            capacity_factor(m_.row_product[row], t) * dt_;
 }
 
+// Each region wants its demand of the cycle. What its stock covers is
+// consumed now; the rest stays open until the cycle ends, served by goods
+// that arrive meanwhile (arrive()), and what is still open then is lost
+// (close_demand()). So the answer does not depend on how long a cycle is.
 void Engine::consume(Tick t) {
-    const bool window = in_window(day_index(t));
+    close_demand();
+    KpiState& k = kpi_;
+    k.cycle_start = t;
+    k.cycle_in_window = in_window(day_index(t));
     for (const NodeIndex r : m_.regions) {
-        double ess_want = 0.0, ess_unmet = 0.0;
+        double ess_want = 0.0;
         for (const ProductIndex p : m_.consumed) {
             const RowIndex row = m_.row(r, p);
             rows_.plan_rate[row] = rows_.demand_rate[row] * rows_.multiplier[row];
             const double want = rows_.plan_rate[row] * dt_;
             const double got = std::min(rows_.stock[row], want);
             rows_.stock[row] -= got;
-            DayAccum& a = rows_.day[row];
-            a.demand += want;
-            a.delivered += got;
-            a.unmet += want - got;
-            ProductTotals& tot = kpi_.out.products[p.value];
-            tot.demanded += want;
-            tot.delivered += got;
-            tot.unmet += want - got;
-            if (!m_.essential[p]) continue;
-            ess_want += want;
-            ess_unmet += want - got;
-            kpi_.day_essential_demand += want;
-            kpi_.day_essential_delivered += got;
-            track_shortfall(t, want, want - got, row);
-            if (window) {
-                kpi_.window_essential_demand += want;
-                kpi_.window_essential_delivered += got;
-                kpi_.region_window_demand[r] += want;
-                kpi_.region_window_delivered[r] += got;
+            rows_.taken[row] = got;
+            rows_.open[row] = want - got;
+            rows_.wanted[row] = want;
+            rows_.day[row].demand += want;
+            k.out.products[p.value].demanded += want;
+            if (m_.essential[p]) {
+                ess_want += want;
+                k.day_essential_demand += want;
+                if (k.cycle_in_window) {
+                    k.window_essential_demand += want;
+                    k.region_window_demand[r] += want;
+                }
             }
+            deliver(row, got);
         }
-        if (ess_want > 0.0)
-            kpi_.person_days_short += dis_.population[r] * (ess_unmet / ess_want) * dt_;
+        // People short of their essential goods, per unit of unmet demand.
+        k.short_weight[r] = ess_want > 0.0 ? dis_.population[r] * dt_ / ess_want : 0.0;
     }
 }
 
+// `units` of a region row's demand of this cycle served.
+void Engine::deliver(RowIndex row, double units) {
+    KpiState& k = kpi_;
+    const ProductIndex p = m_.row_product[row];
+    rows_.day[row].delivered += units;
+    k.out.products[p.value].delivered += units;
+    if (!m_.essential[p]) return;
+    k.day_essential_delivered += units;
+    if (k.cycle_in_window) {
+        k.window_essential_delivered += units;
+        k.region_window_delivered[m_.row_node[row]] += units;
+    }
+}
+
+// The cycle's demand still open is lost.
+void Engine::close_demand() {
+    KpiState& k = kpi_;
+    for (const NodeIndex r : m_.regions)
+        for (const ProductIndex p : m_.consumed) {
+            const RowIndex row = m_.row(r, p);
+            const double unmet = rows_.open[row];
+            if (m_.essential[p]) {
+                track_shortfall(k.cycle_start, rows_.wanted[row], unmet, row);
+                k.person_days_short += k.short_weight[r] * unmet;
+            }
+            rows_.wanted[row] = 0.0;
+            if (unmet <= 0.0) continue;
+            rows_.open[row] = 0.0;
+            rows_.day[row].unmet += unmet;
+            k.out.products[p.value].unmet += unmet;
+        }
+}
+
+// The ordering rule (docs/MODEL.md, "Orders"): each holder orders its
+// expected use of the cycle plus a share of the gap between its target
+// inventory position and its position (stock and what is on its way to it,
+// counted before the cycle's own use), closed over replenishment_days:
+//   target = plan x (cycle + lead time + safety days)
+//   order  = max(0, plan x cycle + (target - position) / max(1, replenish / cycle))
 void Engine::place_orders(Tick t) {
+    if (rows_.plans_stale) propagate_plans();
     const CompiledPolicy& pol = m_.policy;
     const bool prestock = pol.prestock && t >= pol.prestock_from && t < pol.prestock_until;
     const auto usable = view(routes_.usable_in);
     const auto supply = view(rows_.supply);
     const auto src = view(m_.inbound_src_row);
     const auto channel = view(m_.inbound.list);
+    const auto lateral = view(m_.inbound_lateral);
     const auto share = view(routes_.share);
     double* scratch = rows_.by_supply.data();
     const auto req = view(rows_.req);
@@ -95,47 +141,88 @@ void Engine::place_orders(Tick t) {
         double days = m_.target_days[row];
         if (prestock && pol.prestock_product[p] && (region || m_.kind[n] == NodeKind::Depot))
             days = std::max(days, pol.prestock_target_days);
-        const double need =
-            std::max(0.0, days * rows_.plan_rate[row] - rows_.stock[row] - rows_.pipeline[row]);
-        // Orders go where goods can come from this cycle; if nothing can come,
-        // they follow the open links (share, as the forecasts do). Inbound
-        // entries are read in list order; only the requests land by channel.
-        double by_supply = 0.0;
+        const double rate = rows_.plan_rate[row];
+        const double target = rate * (dt_ + routes_.lead_days[row] + days);
+        const double position = rows_.stock[row] + rows_.pipeline[row] + rows_.taken[row];
+        const double cycles = std::max(1.0, m_.replenish_days[row] / dt_);
+        const double need = std::max(0.0, rate * dt_ + (target - position) / cycles);
+        // Orders go where goods can come from this cycle, first to the
+        // primary channels; lateral ones (depots that supply each other) get
+        // only what the primary ones cannot provide. If nothing can come,
+        // orders follow the open links (share, as the plans do).
+        double primary = 0.0, spare = 0.0;
         const auto b = m_.inbound.begin(row), e = m_.inbound.end(row);
         for (auto k = b; k < e; ++k) {
             const double x = std::min(usable[k], supply[src[k]]);
             scratch[k - b] = x;
-            by_supply += x;
+            (lateral[k] ? spare : primary) += x;
         }
-        if (by_supply > 0.0) {
-            for (auto k = b; k < e; ++k) req[channel[k]] = need * (scratch[k - b] / by_supply);
+        if (primary < need && spare > 0.0) {
+            const double rest = need - primary;
+            for (auto k = b; k < e; ++k)
+                req[channel[k]] = lateral[k] ? rest * (scratch[k - b] / spare) : scratch[k - b];
+        } else if (primary > 0.0) {
+            for (auto k = b; k < e; ++k)
+                req[channel[k]] = lateral[k] ? 0.0 : need * (scratch[k - b] / primary);
         } else {
             for (auto k = b; k < e; ++k) req[channel[k]] = need * share[channel[k]];
         }
     }
 }
 
-// Also sums, per supplier row, the requests it received (requested) and
-// what its customers expect to draw from it (forecast): one pass over the
-// channels in order, where a supplier's channels sit side by side.
+// Expected use of every row, from the regions' demand up the network in
+// plan order: a supplier expects what its customers plan to draw from it
+// (their plans times the share of their orders its channel gets), a producer
+// needs the inputs of what is expected of its outputs. Rows on a loop are
+// swept until their plans settle (as the static baseline is).
+void Engine::propagate_plans() {
+    const auto plan = view(rows_.plan_rate);
+    const std::vector<RowIndex>& order = m_.plan_order;
+    for (std::size_t i = 0; i < m_.loop_begin; ++i) plan[order[i]] = plan_of(order[i]);
+    if (m_.loop_begin < order.size()) {
+        for (std::size_t i = m_.loop_begin; i < order.size(); ++i) plan[order[i]] = 0.0;
+        for (int sweep = 0; sweep < 1000; ++sweep) {
+            double change = 0.0, scale = 1e-300;
+            for (std::size_t i = m_.loop_begin; i < order.size(); ++i) {
+                const double next = plan_of(order[i]);
+                change = std::max(change, std::abs(next - plan[order[i]]));
+                scale = std::max(scale, std::abs(next));
+                plan[order[i]] = next;
+            }
+            if (change <= 1e-13 * scale) break;
+        }
+    }
+    rows_.plans_stale = false;
+}
+
+double Engine::plan_of(RowIndex row) const {
+    const auto plan = view(rows_.plan_rate);
+    const auto share = view(routes_.share);
+    const auto dst = view(m_.channel_dst_row);
+    double rate = 0.0;
+    if (m_.kind[m_.row_node[row]] == NodeKind::Region)
+        rate += rows_.demand_rate[row] * rows_.multiplier[row];
+    for (auto c = m_.outbound.begin(row); c < m_.outbound.end(row); ++c)
+        if (!m_.lateral[c]) rate += share[c] * plan[dst[c]];
+    for (auto i = m_.input_uses.begin(row); i < m_.input_uses.end(row); ++i)
+        rate += m_.input_uses.list[i].per_unit * plan[m_.input_uses.list[i].output];
+    return rate;
+}
+
+// Also sums, per supplier row, the requests it received (requested): one
+// pass over the channels in order, where a supplier's channels sit side by
+// side.
 void Engine::clip_to_link_capacity() {
     const bool detours = routes_.detours();  // some channel goes a rerouted path
     const auto req = view(rows_.req);
-    const auto share = view(routes_.share);
-    const auto plan = view(rows_.plan_rate);
-    const auto dst = view(m_.channel_dst_row);
     for (const RowIndex row : m_.suppliers) {
-        double requested = 0.0, forecast = 0.0;
+        double requested = 0.0;
         for (auto c = m_.outbound.begin(row); c < m_.outbound.end(row); ++c) {
             const double r = req[c];
             requested += r;
-            // Each customer's own expected need times the share of it that comes
-            // over this channel (forecasts move one step up the chain per cycle).
-            forecast += share[c] * plan[dst[c]];
             if (r > 0.0) routes_.add_on_links(m_, c, detours, &LinkState::load, r);
         }
         rows_.requested[row] = requested;
-        rows_.forecast[row] = forecast;
     }
     // Links over capacity scale their requests down (link_scale). They are
     // usually a small share of all links (6-14 % in the shipped and generated
@@ -196,38 +283,25 @@ void Engine::produce_at(NodeIndex n) {
     const auto stock = view(rows_.stock);
     const auto scratch = view(rows_.input_want);  // by input product: what the wanted output needs
     const auto want = view(rows_.made_want);
-    const auto input_need = view(rows_.input_need);
     for (auto k = mb; k < me; ++k)
-        for (auto i = first[k]; i < first[k + 1]; ++i) {
-            scratch[inputs[i].product] = 0.0;
-            input_need[inputs[i].row] = 0.0;
-        }
+        for (auto i = first[k]; i < first[k + 1]; ++i) scratch[inputs[i].product] = 0.0;
     // Wanted output (make to order, within capacity) and the inputs it needs.
     for (auto k = mb; k < me; ++k) {
         const RowIndex row = m_.made_row[k];
         want[k] = std::min(std::max(0.0, rows_.requested[row] - stock[row]), rows_.cap_cycle[row]);
-        for (auto i = first[k]; i < first[k + 1]; ++i) {
+        for (auto i = first[k]; i < first[k + 1]; ++i)
             scratch[inputs[i].product] += inputs[i].per_unit * want[k];
-            input_need[inputs[i].row] += inputs[i].per_unit * rows_.forecast[row];
-        }
     }
     // Leontief: each product is scaled by its scarcest input; products that
     // share an input are scaled by the same factor for it.
-    double weight = 0.0, feasible = 0.0;
     for (auto k = mb; k < me; ++k) {
         double scale = 1.0;
         for (auto i = first[k]; i < first[k + 1]; ++i) {
             const double need = scratch[inputs[i].product];
             if (need > 0.0) scale = std::min(scale, stock[inputs[i].row] / need);
         }
-        if (want[k] > 0.0) {
-            const double cap = m_.capacity[m_.made_row[k]];
-            weight += cap;
-            feasible += cap * scale;
-        }
         want[k] *= scale;
     }
-    rows_.input_factor[n] = weight > 0.0 ? feasible / weight : 1.0;
     for (auto k = mb; k < me; ++k) {
         const double q = want[k];
         if (q <= 0.0) continue;
@@ -295,27 +369,22 @@ void Engine::arrive(std::uint32_t b) {
     const auto stock = view(rows_.stock);
     const auto pipeline = view(rows_.pipeline);
     const auto received = view(rows_.received);
+    const auto open = view(rows_.open);
     for (std::size_t i = 0; i < batch.size; ++i) {
         const Shipment& s = batch.items[i];
         stock[s.row] += s.units;
         pipeline[s.row] -= s.units;
         received[s.row] += s.units;
+        if (open[s.row] > 0.0) [[unlikely]] {  // a region's demand still open this cycle
+            const double take = std::min(open[s.row], stock[s.row]);
+            stock[s.row] -= take;
+            open[s.row] -= take;
+            rows_.taken[s.row] += take;
+            deliver(s.row, take);
+        }
     }
     batch.size = 0;  // keeps its storage for reuse
     transit_.free_batches.push_back(b);
-}
-
-// Forecasts move one step up the supply chain per cycle (like an MRP
-// explosion): a depot expects what its customers expect from it, a producer
-// needs the inputs of what its customers expect. forecast was computed from
-// the previous values for every row at once (clip_to_link_capacity), so the
-// order of rows does not matter.
-void Engine::update_expectations() {
-    for (const RowIndex row : m_.holders) {
-        if (m_.kind[m_.row_node[row]] == NodeKind::Region) continue;
-        rows_.expected[row] = rows_.forecast[row] + rows_.input_need[row];
-        rows_.plan_rate[row] = rows_.expected[row];
-    }
 }
 
 void Engine::observe_cycle() {
@@ -327,10 +396,12 @@ void Engine::observe_cycle() {
             rows_.day[row].capacity += m_.capacity[row] * avail;
         }
     }
+    // Firms not damaged and with their workers are able to work (how many of
+    // them had work is settled at the day's end, Engine::record_firms).
     for (const NodeIndex n : m_.firm_nodes) {
-        kpi_.firms_active_sum[n] += static_cast<double>(m_.firms[n]) *
-                                    (1.0 - dis_.firms_damaged[n]) * dis_.labor[n] *
-                                    rows_.input_factor[n];
+        kpi_.firms_able_sum[n] +=
+            static_cast<double>(m_.firms[n]) * (1.0 - dis_.firms_damaged[n]) * dis_.labor[n];
+        kpi_.avail_days[n] += dis_.damage[n] * dis_.labor[n] * dt_;
         if (dis_.damage[n] * dis_.labor[n] <= 0.0) kpi_.operational[n] = false;
     }
 }

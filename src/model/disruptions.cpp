@@ -104,6 +104,7 @@ void Engine::refresh_labor(const std::vector<NodeIndex>& nodes) {
 
 void Engine::refresh_demand(const DemandShock& shock) {
     // Only consumed products have demand (and so rows) in regions.
+    rows_.plans_stale = true;
     for (const NodeIndex r : shock.regions)
         for (const ProductIndex p : m_.consumed)
             if (shock.products[p]) rows_.multiplier[m_.row(r, p)] = 1.0;
@@ -144,6 +145,7 @@ void Engine::move(NodeIndex from, NodeIndex to, double people) {
     IndexVec<NodeIndex, double>& population = dis_.population;
     if (population[from] <= 0.0) return;
     const double share = std::min(1.0, people / population[from]);
+    rows_.plans_stale = true;
     for (const ProductIndex p : m_.consumed) {
         const double moved = rows_.demand_rate[m_.row(from, p)] * share;
         rows_.demand_rate[m_.row(from, p)] -= moved;

@@ -39,23 +39,19 @@ void RowState::reset(const CompiledModel& m) {
     const std::size_t rows = m.n_rows;
     stock = m.initial_stock;
     pipeline.assign(rows, 0.0);
-    expected = m.baseline_need;
     demand_rate = m.demand;
     multiplier.assign(rows, 1.0);
-    plan_rate.resize(rows);  // units/day: a region's demand, others' expected need
-    for (const RowIndex row : indices(plan_rate))
-        plan_rate[row] = m.kind[m.row_node[row]] == NodeKind::Region
-                             ? demand_rate[row] * multiplier[row]
-                             : expected[row];
-    input_need.assign(rows, 0.0);
+    plan_rate.assign(rows, 0.0);
+    plans_stale = true;
+    taken.assign(rows, 0.0);
+    open.assign(rows, 0.0);
+    wanted.assign(rows, 0.0);
     requested.assign(rows, 0.0);
-    forecast.assign(rows, 0.0);
     cap_cycle.assign(rows, 0.0);
     supply.assign(rows, 0.0);
     day.assign(rows, DayAccum{});
     received.assign(rows, 0.0);
     req.assign(m.channels.size(), 0.0);
-    input_factor.assign(m.n_nodes, 1.0);
     grants.assign(widest(m.outbound, m.suppliers), 0.0);
     by_supply.assign(widest(m.inbound, m.holders), 0.0);
     input_want.assign(m.n_products, 0.0);
@@ -74,6 +70,7 @@ void RouteState::reset(const CompiledModel& m) {
     link_scale.assign(m.links.size(), 1.0);
     share.assign(nc, 0.0);
     usable_in.assign(m.inbound.list.size(), 0.0);
+    lead_days.assign(m.n_rows, 0.0);
     transit.assign(nc, Tick{0});
     path_begin.assign(nc, 0);
     path_end.assign(nc, 0);
@@ -102,9 +99,11 @@ void KpiState::reset(const CompiledModel& m) {
     for (const RowIndex row : indices(holding_rate))  // sources' stock is not held
         if (m.kind[m.row_node[row]] != NodeKind::Source)
             holding_rate[row] = m.policy.holding_cost[m.row_product[row]];
-    firms_active_sum.assign(m.n_nodes, 0.0);
+    firms_able_sum.assign(m.n_nodes, 0.0);
+    avail_days.assign(m.n_nodes, 0.0);
     operational.assign(m.n_nodes, true);
     region_window_demand.assign(m.n_nodes, 0.0);
+    short_weight.assign(m.n_nodes, 0.0);
     region_window_delivered.assign(m.n_nodes, 0.0);
     first_short.assign(m.n_rows, kNaN);
     drop_day.assign(m.n_rows, kNaN);
@@ -219,6 +218,9 @@ void Engine::dispatch(const Event& e, Tick t) {
         case Ev::Speedup:
             speed_up(t);
             break;
+        case Ev::CycleEnd:
+            close_demand();
+            break;
     }
 }
 
@@ -233,14 +235,15 @@ void Engine::end_day(Tick t) {
     const std::int64_t day = day_index(Tick{t.value - 1});
     const double cycles = std::max<double>(1.0, static_cast<double>(kpi_.day_cycles));
     const auto day32 = static_cast<std::int32_t>(day);
+    close_demand();  // a day's demand is settled within the day
     track_output(day, static_cast<double>(kpi_.day_cycles) * dt_);
     kpi_.out.essential_by_day.push_back(
         {day32, kpi_.day_essential_demand, kpi_.day_essential_delivered});
     kpi_.day_essential_demand = kpi_.day_essential_delivered = 0.0;
     account_stocks();
     if (options_.record_timeseries) record_rows(day32, cycles);
-    rows_.clear_day();
     record_firms(day, cycles);
+    rows_.clear_day();
     kpi_.day_cycles = 0;
     if (options_.progress)
         options_.progress(std::min(++kpi_.days_done, kpi_.days_total), kpi_.days_total);
@@ -292,16 +295,22 @@ void Engine::record_rows(std::int32_t day, double cycles) {
 void Engine::record_firms(std::int64_t day, double cycles) {
     double firms = 0, active = 0, parks_up = 0;
     for (const NodeIndex n : m_.firm_nodes) {
-        const auto f = static_cast<std::int64_t>(std::llround(kpi_.firms_active_sum[n] / cycles));
+        const std::int64_t firms_n = m_.firms[n];
+        const double able = kpi_.firms_able_sum[n] / cycles, share = work_share(n);
+        const std::int64_t f =
+            std::min(firms_n, static_cast<std::int64_t>(std::llround(able * share)));
+        const std::int64_t idle =
+            std::min(firms_n - f, static_cast<std::int64_t>(std::llround(able * (1.0 - share))));
         if (options_.record_timeseries)
             kpi_.out.firms.push_back(
-                FirmRow{static_cast<std::int32_t>(day), n.value, m_.firms[n], f});
+                FirmRow{static_cast<std::int32_t>(day), n.value, firms_n, f, idle});
         if (m_.kind[n] == NodeKind::Park) {
             firms += static_cast<double>(m_.firms[n]);
             active += static_cast<double>(f);
             parks_up += kpi_.operational[n] ? 1.0 : 0.0;
         }
-        kpi_.firms_active_sum[n] = 0;
+        kpi_.firms_able_sum[n] = 0;
+        kpi_.avail_days[n] = 0;
     }
     if (in_window(day) && kpi_.day_cycles > 0) {
         if (firms > 0) kpi_.min_firm_share = std::min(kpi_.min_firm_share, active / firms);
@@ -310,6 +319,24 @@ void Engine::record_firms(std::int64_t day, double cycles) {
                 std::min(kpi_.min_operational, parks_up / static_cast<double>(m_.parks.size()));
     }
     std::fill(kpi_.operational.begin(), kpi_.operational.end(), true);
+}
+
+// The share of its normal work a node had today: per product it makes, its
+// output up to its baseline output at today's availability, over that
+// baseline; a node with no baseline works whenever it makes anything.
+double Engine::work_share(NodeIndex n) const {
+    double normal = 0.0, made = 0.0, any = 0.0;
+    for (auto k = m_.made.begin(n); k < m_.made.end(n); ++k) {
+        const RowIndex row = m_.made_row[k];
+        // Normal work: its baseline output, as far as its capacity allows.
+        const double base =
+            std::min(m_.baseline_output[row], m_.capacity[row]) * kpi_.avail_days[n];
+        const double q = rows_.day[row].produced;
+        normal += base;
+        made += std::min(q, base);
+        any += q;
+    }
+    return normal > 0.0 ? made / normal : (any > 0.0 ? 1.0 : 0.0);
 }
 
 void Engine::finish(RunResult& out) {

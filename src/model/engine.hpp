@@ -32,6 +32,7 @@ enum class Ev : std::uint8_t {
     DemandEnd,
     DisplacementStart,  // a = displacement
     Speedup,            // repair support packages begin
+    CycleEnd,           // the cycle's open demand is settled
 };
 
 struct Event {
@@ -118,18 +119,21 @@ struct DayAccum {
 // Stocks, orders and flows of every row, and the producers' cycle state.
 struct RowState {
     IndexVec<RowIndex, double> stock, pipeline;          // on hand, in transit towards the row
-    IndexVec<RowIndex, double> expected;                 // smoothed need, units/day
     IndexVec<RowIndex, double> demand_rate, multiplier;  // regions
-    IndexVec<RowIndex, double> plan_rate;   // units/day the row plans for, kept current
-    IndexVec<RowIndex, double> input_need;  // producers' inputs: need from forecasts
-    IndexVec<RowIndex, double> requested;   // suppliers: requests received this cycle
-    IndexVec<RowIndex, double> forecast;    // suppliers: what customers expect to draw
-    IndexVec<RowIndex, double> cap_cycle;   // producers: what they can make this cycle
-    IndexVec<RowIndex, double> supply;      // suppliers: stock + cap_cycle this cycle
+    // Expected use, units/day: a region's demand; a depot's customers' plans
+    // over its channels; a producer's inputs for its customers' plans of its
+    // outputs. Propagated in full whenever demand or routes change.
+    IndexVec<RowIndex, double> plan_rate;
+    bool plans_stale = true;
+    IndexVec<RowIndex, double> taken;      // regions: consumed this cycle
+    IndexVec<RowIndex, double> open;       // regions: demand of this cycle not yet served
+    IndexVec<RowIndex, double> wanted;     // regions: demand of this cycle
+    IndexVec<RowIndex, double> requested;  // suppliers: requests received this cycle
+    IndexVec<RowIndex, double> cap_cycle;  // producers: what they can make this cycle
+    IndexVec<RowIndex, double> supply;     // suppliers: stock + cap_cycle this cycle
     IndexVec<RowIndex, DayAccum> day;
-    IndexVec<RowIndex, double> received;       // units arrived today
-    IndexVec<ChannelIndex, double> req;        // orders placed over each channel this cycle
-    IndexVec<NodeIndex, double> input_factor;  // producers: share of wanted output inputs allow
+    IndexVec<RowIndex, double> received;  // units arrived today
+    IndexVec<ChannelIndex, double> req;   // orders placed over each channel this cycle
     // Scratch of the cycle's steps.
     std::vector<double> grants;                 // a short supplier's grants, by channel
     std::vector<double> by_supply;              // a holder's inbound entries
@@ -160,6 +164,7 @@ struct RouteState {
     std::vector<RowIndex> rescaled;          // supplier rows whose requests were scaled
     IndexVec<ChannelIndex, double> share;    // a holder's split of orders over its channels
     IndexVec<InboundPos, double> usable_in;  // units a channel can bring per cycle
+    IndexVec<RowIndex, double> lead_days;    // holders: transit of their orders, share-weighted
     IndexVec<ChannelIndex, Tick> transit;
     IndexVec<ChannelIndex, std::uint32_t> path_begin, path_end;  // hops; empty = direct
     std::vector<LinkIndex> path_pool;
@@ -230,9 +235,10 @@ struct DisruptionState {
 // Run totals, KPI and resilience accumulators.
 struct KpiState {
     RunResult out;
-    IndexVec<RowIndex, double> holding_rate;       // cost per unit-day of a row's stock
-    IndexVec<NodeIndex, double> firms_active_sum;  // this day's cycles
-    IndexVec<NodeIndex, bool> operational;         // this day
+    IndexVec<RowIndex, double> holding_rate;     // cost per unit-day of a row's stock
+    IndexVec<NodeIndex, double> firms_able_sum;  // this day's cycles: firms able to work
+    IndexVec<NodeIndex, double> avail_days;      // this day: capacity availability x days
+    IndexVec<NodeIndex, bool> operational;       // this day
     std::int64_t day_cycles = 0;
     std::size_t days_done = 0, days_total = 0;
     double window_essential_demand = 0, window_essential_delivered = 0;
@@ -240,6 +246,9 @@ struct KpiState {
     double holding_cost = 0;
     double min_firm_share = 1.0, min_operational = 1.0;
     double person_days_short = 0;
+    Tick cycle_start{0};                       // of the cycle whose demand is open
+    bool cycle_in_window = false;              // that cycle lies in the disruption window
+    IndexVec<NodeIndex, double> short_weight;  // regions: person-days per unit unmet, this cycle
     IndexVec<NodeIndex, double> region_window_demand, region_window_delivered;  // essential
     IndexVec<RowIndex, double> first_short;  // days of the first shortfall after w0, or NaN
     IndexVec<RowIndex, double> drop_day, recover_days;  // producers' output below 95 %
@@ -264,10 +273,13 @@ private:
     void account_stocks();
     void record_rows(std::int32_t day, double cycles);
     void record_firms(std::int64_t day, double cycles);
+    [[nodiscard]] double work_share(NodeIndex n) const;
     void finish(RunResult& out);
     // cycle.cpp: one production/distribution cycle
     void cycle(Tick t);
     void consume(Tick t);
+    void deliver(RowIndex row, double units);
+    void close_demand();
     void place_orders(Tick t);
     void clip_to_link_capacity();
     void sum_requests(RowIndex row);  // requested[row] from req
@@ -276,7 +288,8 @@ private:
     void ship(Tick t);
     Shipment* open_batch(std::uint32_t cls, Tick t);  // this cycle's batch of a class
     void arrive(std::uint32_t batch);
-    void update_expectations();
+    void propagate_plans();
+    [[nodiscard]] double plan_of(RowIndex row) const;
     void observe_cycle();
     // allocate.cpp
     void allocate(RowIndex row, double total);  // grants into rows_.grants

@@ -73,12 +73,23 @@ void Engine::refresh_shares() {
     for (const RowIndex row : m_.holders) refresh_shares_of(row);
 }
 
+// Also the holder's lead time: the transit of its channels, weighted by
+// their shares. Lateral channels get no share (see compile_lateral.cpp).
 void Engine::refresh_shares_of(RowIndex row) {
+    RouteState& r = routes_;
     double total = 0.0;
     const auto b = m_.inbound.begin(row), e = m_.inbound.end(row);
-    for (auto k = b; k < e; ++k) total += routes_.usable_in[k];
     for (auto k = b; k < e; ++k)
-        routes_.share[m_.inbound.list[k]] = total > 0.0 ? routes_.usable_in[k] / total : 0.0;
+        if (!m_.inbound_lateral[k]) total += r.usable_in[k];
+    double lead = 0.0;
+    for (auto k = b; k < e; ++k) {
+        const ChannelIndex c = m_.inbound.list[k];
+        const double share = total > 0.0 && !m_.inbound_lateral[k] ? r.usable_in[k] / total : 0.0;
+        r.share[c] = share;
+        lead += share * to_days(r.transit[c]);
+    }
+    r.lead_days[row] = lead;
+    rows_.plans_stale = true;
 }
 
 void Engine::route(ChannelIndex c) {

@@ -224,10 +224,10 @@ std::size_t rows_at_most(std::string_view text) {
 
 const ColumnSet<NodeKey>& node_columns() {
     using K = NodeKey;
-    static const ColumnSet<NodeKey> kSet{
-        {K::Id, K::Kind, K::Tags, K::Firms, K::Population, K::StockTargetDays},
-        {K::Capacity, K::Stock, K::Demand},
-        {K::Id, K::Kind}};
+    static const ColumnSet<NodeKey> kSet{{K::Id, K::Kind, K::Tags, K::Firms, K::Population,
+                                          K::StockTargetDays, K::ReplenishmentDays},
+                                         {K::Capacity, K::Stock, K::Demand},
+                                         {K::Id, K::Kind}};
     return kSet;
 }
 
@@ -271,6 +271,8 @@ void assign_node_cell(NodeDraft& d, const Column<NodeKey>& c, std::string_view c
         n.population = *v;
     } else if (c.key == NodeKey::StockTargetDays) {
         n.stock_target_days = *v;
+    } else if (c.key == NodeKey::ReplenishmentDays) {
+        n.replenishment_days = *v;
     } else {
         auto& entries = c.key == NodeKey::Capacity ? n.capacity
                         : c.key == NodeKey::Stock  ? n.stock

@@ -28,6 +28,7 @@ constexpr std::array kNodeKeys{NodeKey::Id,
                                NodeKey::Capacity,
                                NodeKey::Stock,
                                NodeKey::StockTargetDays,
+                               NodeKey::ReplenishmentDays,
                                NodeKey::Population,
                                NodeKey::Demand};
 constexpr std::array kLinkKeys{LinkKey::From, LinkKey::To, LinkKey::Capacity, LinkKey::TransitHours,
@@ -52,7 +53,7 @@ NodeDraft read_node_table(const toml::table& table, const std::string& path, Loa
                           const Catalog& cat) {
     const TableReader r(table, path, ctx,
                         {"id", "kind", "tags", "firms", "capacity", "stock", "stock_target_days",
-                         "population", "demand"});
+                         "replenishment_days", "population", "demand"});
     NodeDraft d{NodeSpec{}, path, locs_of(r, kNodeKeys)};
     NodeSpec& n = d.node;
     n.loc = r.loc();
@@ -67,6 +68,7 @@ NodeDraft read_node_table(const toml::table& table, const std::string& path, Loa
     if (auto tags = r.strings("tags")) n.tags = *tags;
     if (auto firms = r.integer("firms")) n.firms = *firms;
     if (auto days = r.number("stock_target_days")) n.stock_target_days = *days;
+    if (auto days = r.number("replenishment_days")) n.replenishment_days = *days;
     if (auto people = r.number("population")) {
         n.population = *people;
     } else {

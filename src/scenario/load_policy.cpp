@@ -121,14 +121,15 @@ PolicySpec read_policy(const toml::table& table, const std::string& path, LoadCo
                        const Catalog& cat, const std::string& default_name) {
     const TableReader r(
         table, path, ctx,
-        {"name", "prestock", "stock_target_days", "allocation", "priority", "reroute",
-         "surge_capacity", "repair_crews", "repair_speedup", "holding_cost"});
+        {"name", "prestock", "stock_target_days", "replenishment_days", "allocation", "priority",
+         "reroute", "surge_capacity", "repair_crews", "repair_speedup", "holding_cost"});
     PolicySpec p;
     p.loc = r.loc();
     p.name = r.string("name").value_or(default_name);
     if (p.name.empty()) r.error("name", "must not be empty");
     read_prestock(r, cat, p);
     p.stock_target_days = keyed_values(r, "stock_target_days", cat);
+    p.replenishment_days = keyed_values(r, "replenishment_days", cat);
     read_allocation(r, cat, p);
     if (auto v = r.boolean("reroute")) p.reroute = *v;
     if (auto v = r.number("surge_capacity")) {

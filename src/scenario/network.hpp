@@ -22,6 +22,7 @@ enum class NodeKey : std::uint8_t {
     Capacity,
     Stock,
     StockTargetDays,
+    ReplenishmentDays,
     Population,
     Demand
 };

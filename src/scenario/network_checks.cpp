@@ -21,14 +21,17 @@ struct KindRule {
     std::string_view kinds_text;
 };
 
-const std::array<KindRule, 5>& kind_rules() {
+const std::array<KindRule, 6>& kind_rules() {
     using K = NodeKind;
-    static const std::array<KindRule, 5> kRules{{
+    static const std::array<KindRule, 6> kRules{{
         {NodeKey::Firms, {K::Park, K::Plant}, "park and plant"},
         {NodeKey::Capacity, {K::Park, K::Plant, K::Source}, "park, plant and source"},
         {NodeKey::Population, {K::Region}, "region"},
         {NodeKey::Demand, {K::Region}, "region"},
         {NodeKey::StockTargetDays,
+         {K::Depot, K::Region, K::Park, K::Plant},
+         "depot, region, park and plant"},
+        {NodeKey::ReplenishmentDays,
          {K::Depot, K::Region, K::Park, K::Plant},
          "depot, region, park and plant"},
     }};
@@ -81,6 +84,11 @@ void check_node_values(NodeDraft& d, LoadContext& ctx) {
             ctx, at(NodeKey::StockTargetDays), [&] { return path(NodeKey::StockTargetDays); },
             *n.stock_target_days, 0.0);
     }
+    if (n.replenishment_days) {
+        check_at_least(
+            ctx, at(NodeKey::ReplenishmentDays), [&] { return path(NodeKey::ReplenishmentDays); },
+            *n.replenishment_days, 0.0);
+    }
     // Tags are free text ("province:tehran" is fine: targets write it "tag:province:tehran"),
     // but an empty one could never be targeted and is most likely a stray separator.
     for (std::size_t i = 0; i < n.tags.size(); ++i) {
@@ -94,7 +102,7 @@ void check_node_values(NodeDraft& d, LoadContext& ctx) {
     check_quantities(n.demand, NodeKey::Demand, d, ctx);
 }
 
-constexpr std::array<Named<NodeKey>, 9> kNodeKeyNames{{
+constexpr std::array<Named<NodeKey>, 10> kNodeKeyNames{{
     {NodeKey::Id, "id"},
     {NodeKey::Kind, "kind"},
     {NodeKey::Tags, "tags"},
@@ -102,6 +110,7 @@ constexpr std::array<Named<NodeKey>, 9> kNodeKeyNames{{
     {NodeKey::Capacity, "capacity"},
     {NodeKey::Stock, "stock"},
     {NodeKey::StockTargetDays, "stock_target_days"},
+    {NodeKey::ReplenishmentDays, "replenishment_days"},
     {NodeKey::Population, "population"},
     {NodeKey::Demand, "demand"},
 }};

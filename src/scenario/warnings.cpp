@@ -114,8 +114,8 @@ void slow_links(const SupplyGraph& g, std::vector<Diagnostic>& out) {
         const double cover = to.stock_target_days.value_or(kDefaultStockTargetDays);
         warn(out, link.loc,
              fmt::format("{}: {} hours ({} days) in transit exceed the stock_target_days = {} of "
-                         "{}{} for {}: as orders count goods in transit against that target, {} "
-                         "cannot get its full need of them over this link",
+                         "{}{} for {}: its safety stock runs out before anything ordered over this "
+                         "link after a disruption can reach {}",
                          link_label(link), num(link.transit_hours),
                          days_text(link.transit_hours / 24.0), num(cover), in_quotes(to.id),
                          to.stock_target_days ? "" : " (the default)",

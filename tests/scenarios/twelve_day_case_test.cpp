@@ -80,3 +80,30 @@ TEST(TwelveDayCase, WithoutContingencyMeasuresEssentialFillIsThreePointsLower) {
 
 }  // namespace
 }  // namespace shockflow
+
+namespace shockflow {
+namespace {
+
+// The answer does not depend on the cycle length: under every shipped policy
+// the fill rates at 1-hour and 24-hour cycles are within one point of those
+// at the case's own 4-hour cycles (docs/MODEL.md, "Orders" and "Demand").
+TEST(TwelveDayCase, FillRatesDoNotDependOnTheCycleLength) {
+    for (const std::string policy : {"none", "ministry", "depots", "displaced_first"}) {
+        ScenarioSpec s = load_scenario(kCase / "scenario.toml");
+        const PolicySpec p = load_policy(kCase / "policies" / (policy + ".toml"), s);
+        auto at = [&](double hours) {
+            s.step_hours = hours;
+            return simulate(s, p, RunOptions{s.seed, false}).kpi;
+        };
+        const Kpis four = at(4);
+        for (const double hours : {1.0, 24.0}) {
+            const Kpis k = at(hours);
+            EXPECT_NEAR(k.essential_fill_rate, four.essential_fill_rate, 0.01)
+                << policy << " at " << hours << " h";
+            EXPECT_NEAR(k.fill_rate, four.fill_rate, 0.01) << policy << " at " << hours << " h";
+        }
+    }
+}
+
+}  // namespace
+}  // namespace shockflow

@@ -33,6 +33,9 @@ struct FirmRow {
     std::uint32_t node = 0;
     std::int64_t firms = 0;
     std::int64_t firms_active = 0;  ///< day mean of active firms, rounded
+    /// Day mean of idle firms (able to work, but without orders or inputs),
+    /// rounded; firms_active + firms_idle <= firms.
+    std::int64_t firms_idle = 0;
 };
 
 /// Essential goods wanted and consumed by all regions on one day (kept even

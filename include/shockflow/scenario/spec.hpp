@@ -72,7 +72,10 @@ struct NodeSpec {
     std::vector<ProductQty> capacity;         ///< units/day, >= 0
     std::vector<ProductQty> stock;            ///< units, >= 0
     std::vector<ProductQty> demand;           ///< regions: units/day at starting population
-    std::optional<double> stock_target_days;  ///< days; default 2
+    std::optional<double> stock_target_days;  ///< safety stock, days >= 0; default 2
+    /// Days over which a gap to the target position is closed, >= 0 (0: in one
+    /// cycle); default 2.
+    std::optional<double> replenishment_days;
     double population = 0.0;                  ///< regions: people, >= 0
     SourceLoc loc;
 };

@@ -7,15 +7,21 @@
 namespace shockflow::testing {
 namespace {
 
-// one_park_chain (builders.hpp): park P (100/day) feeds region R (80/day,
-// 2-day target, starts full); one cycle per day. At day 5 a strike takes L ~ U(0, 1) of P's
-// capacity for two days; c = 100 (1 - L) is what P can make on days 5 and 6.
+// one_park_chain (builders.hpp): park P (100/day) feeds region R (80/day, no
+// safety stock, gap closed in one cycle, starts with 80 on hand), so R orders
+// 80 + (80 - what it had before eating); one cycle per day, and what R cannot
+// eat from stock is served by what arrives within the cycle. At day 5 a
+// strike takes L ~ U(0, 1) of P's capacity for two days; c = 100 (1 - L) is
+// what P can make on days 5 and 6.
 //   c >= 80: nothing is ever short.
-//   c < 80:  d5: R eats 80 -> 80, orders 80, gets c -> 80 + c;
-//            d6: eats 80 -> c, orders 160 - c, gets c (c < 80 < 160 - c) -> 2c;
-//            d7 (repaired): eats 2c of 80: unmet = max(0, 80 - 2c), positive
-//            when c < 40, i.e. L > 0.6, and then 80 - 200 (1 - L) = 200 L - 120.
-//   Later days: P makes 100 again and R refills without going short.
+//   c < 80:  d5: R eats its 80 -> 0, orders 80, gets c -> c;
+//            d6: eats c (80 - c open), orders 160 - c, gets c (c < 160 - c),
+//                which serves the open demand: unmet = max(0, 80 - 2c),
+//                positive when c < 40, i.e. L > 0.6, and then
+//                80 - 200 (1 - L) = 200 L - 120; left: max(0, 2c - 80) < 80.
+//   Later days (P makes 100 again): R has s < 80 before eating, orders
+//   160 - s >= 80, and P's min(100, 160 - s) >= 80 - s serve what is open,
+//   until R is back at 80: never short again.
 // E[unmet] = ∫_0.6^1 (200 L - 120) dL = [100 L² - 120 L]_0.6^1 = -20 + 36 = 16.
 ScenarioSpec strike_of_random_severity() {
     ScenarioBuilder b = one_park_chain(15);

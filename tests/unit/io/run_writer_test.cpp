@@ -118,7 +118,7 @@ TEST(RunWriter, LargeTimeseriesIsWrittenWholeAcrossPieces) {
 TEST(RunWriter, FirmsHasTheContractHeaderAndOneRowPerRecord) {
     std::ostringstream out;
     write_firms_csv(hand_built(), out);
-    EXPECT_EQ(out.str(), "day,node,firms,firms_active\n-1,park.north,50,41\n");
+    EXPECT_EQ(out.str(), "day,node,firms,firms_active,firms_idle\n-1,park.north,50,41,0\n");
 }
 
 TEST(RunWriter, SummaryHasEveryKeyInAFixedOrder) {

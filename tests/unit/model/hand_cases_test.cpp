@@ -12,19 +12,34 @@ namespace shockflow::testing {
 namespace {
 
 // Most cases start from one_park_chain() (builders.hpp): park P, 100/day,
-// feeding region R, 80/day with 160 on hand, over 20 days.
+// feeding region R, 80/day, over 20 days. R keeps no safety stock and closes
+// any gap in one cycle, so it orders 80 + (80 - position) each day, where its
+// position (stock + in transit + what it ate this cycle) is what it had
+// before eating; it starts with 80 on hand. What R cannot eat from stock at
+// the cycle's start stays open until the cycle ends and is served by goods
+// arriving meanwhile (here P's shipments, which arrive at once).
 
 RunResult run(const ScenarioBuilder& b, const PolicySpec& policy = {}) {
     return simulate(b.s, policy, RunOptions{});
 }
 
 // Strike on day 5 takes half of P's capacity (50/day) for 3 days, step repair.
-// Stock of R after eating / after delivery, day by day:
-//   d5: 160-80=80, order 80, P makes 50 -> 130     d6: 50, order 110, 50 -> 100
-//   d7: 20, order 140, 50 -> 70                     d8 (repaired): eats 70 of 80
-//       -> 10 unmet, order 160, P makes 100 -> 100
-//   d9: 20, order 140 -> 120; d10: 40 -> 140; d11: 60 -> 160; then steady.
-// Total unmet = 10; output 50 on days 5-7 and 100 on days 8-11.
+// R's stock before eating, what it eats, its order and what P makes (= ships,
+// arriving at once, first serving what is open):
+//   d0-d4: 80, eats 80 -> 0, orders 80, P makes 80 -> 80.
+//   d5: 80, eats 80 -> 0, orders 80 + 80 - 80 = 80, P makes 50 -> 50.
+//   d6: 50, eats 50 (30 open), orders 80 + 80 - 50 = 110, P makes 50: 30 serve
+//       the open demand -> 20.
+//   d7: 20, eats 20 (60 open), orders 140, P makes 50: all 50 serve -> 10
+//       unmet, 0 left.
+//   d8 (repaired): 0 (80 open), orders 160, P makes 100: 80 serve -> 20.
+//   d9: 20 (60 open), orders 140, P makes 100 -> 40; d10: orders 120 -> 60;
+//   d11: orders 100 -> 80; d12: eats 80, orders 80, P makes 80: steady.
+// Total unmet = 10 (day 7); output 50 on days 5-7 and 100 on days 8-11.
+// Firms: firms_damaged defaults to capacity_loss, so on days 5-7 5 of 10 are
+// able to work; P's output 50 is at least its baseline 80 x availability 0.5
+// = 40, so its work share is 1: 5 active, 0 idle. Day 8: 10 able, output 100
+// >= 80: 10 active.
 TEST(HandCase, StrikeOnOneParkChainLosesTenUnits) {
     ScenarioBuilder b = one_park_chain();
     b.strike("P", 5, 0.5, 3);
@@ -34,26 +49,33 @@ TEST(HandCase, StrikeOnOneParkChainLosesTenUnits) {
     for (int d : {5, 6, 7}) EXPECT_NEAR(day_row(r, d, "P", "food").produced, 50.0, 1e-9) << d;
     for (int d : {8, 9, 10, 11}) EXPECT_NEAR(day_row(r, d, "P", "food").produced, 100.0, 1e-9) << d;
     EXPECT_NEAR(day_row(r, 12, "P", "food").produced, 80.0, 1e-9);
-    EXPECT_NEAR(day_row(r, 8, "R", "food").unmet, 10.0, 1e-9);
+    EXPECT_NEAR(day_row(r, 6, "R", "food").unmet, 0.0, 1e-9);
+    EXPECT_NEAR(day_row(r, 6, "R", "food").stock, 20.0, 1e-9);
+    EXPECT_NEAR(day_row(r, 7, "R", "food").unmet, 10.0, 1e-9);
+    EXPECT_NEAR(day_row(r, 8, "R", "food").unmet, 0.0, 1e-9);
+    EXPECT_NEAR(day_row(r, 8, "R", "food").stock, 20.0, 1e-9);
+    EXPECT_NEAR(day_row(r, 11, "R", "food").stock, 80.0, 1e-9);
     // The daily essential totals say the same, with or without the time series.
     ASSERT_EQ(r.essential_by_day.size(), 20u);
-    EXPECT_EQ(r.essential_by_day[8].day, 8);
-    EXPECT_NEAR(r.essential_by_day[8].demand, 80.0, 1e-9);
-    EXPECT_NEAR(r.essential_by_day[8].delivered, 70.0, 1e-9);
+    EXPECT_EQ(r.essential_by_day[7].day, 7);
+    EXPECT_NEAR(r.essential_by_day[7].demand, 80.0, 1e-9);
+    EXPECT_NEAR(r.essential_by_day[7].delivered, 70.0, 1e-9);
+    EXPECT_NEAR(r.essential_by_day[8].delivered, 80.0, 1e-9);
     const RunResult lean = simulate(b.s, PolicySpec{}, RunOptions{1, false});
-    EXPECT_NEAR(lean.essential_by_day[8].delivered, 70.0, 1e-9);
+    EXPECT_NEAR(lean.essential_by_day[7].delivered, 70.0, 1e-9);
     EXPECT_NEAR(day_row(r, 6, "P", "food").capacity_available, 50.0, 1e-9);
-    // firms_damaged defaults to capacity_loss: 5 of 10 firms out on days 5-7.
     EXPECT_EQ(firm_row(r, 5, "P").firms_active, 5);
+    EXPECT_EQ(firm_row(r, 5, "P").firms_idle, 0);
     EXPECT_EQ(firm_row(r, 8, "P").firms_active, 10);
+    EXPECT_EQ(firm_row(r, 8, "P").firms_idle, 0);
     EXPECT_DOUBLE_EQ(r.kpi.min_active_firm_share, 0.5);
 }
 
 // Resilience measures of the same strike (window = the whole run, days 0-19):
-// - R first goes short at day 8: time-to-survive 8 days (median of one pair);
+// - R first goes short at day 7: time-to-survive 7 days (median of one pair);
 // - P's output (baseline 80/day) drops to 50 on day 5 (< 95 % = 76) and is
 //   back (100) on day 8: time-to-recover 3 days;
-// - person-days short: day 8, 1000 people x 10/80 of their food missing x 1 day = 125;
+// - person-days short: day 7, 1000 people x 10/80 of their food missing x 1 day = 125;
 // - R's fill rate: 1590 of 1600 = 0.99375 (also the worst region's);
 // - lost output: 30 on each of days 5-7 = 90 units; output against baseline:
 //   (1600 - 90 + 4 x 20 catch-up on days 8-11) / 1600 = 0.99375.
@@ -61,8 +83,8 @@ TEST(HandCase, StrikeResilienceMeasures) {
     ScenarioBuilder b = one_park_chain();
     b.strike("P", 5, 0.5, 3);
     const Kpis k = run(b).kpi;
-    EXPECT_NEAR(k.time_to_survive_min_days, 8.0, 1e-9);
-    EXPECT_NEAR(k.time_to_survive_median_days, 8.0, 1e-9);
+    EXPECT_NEAR(k.time_to_survive_min_days, 7.0, 1e-9);
+    EXPECT_NEAR(k.time_to_survive_median_days, 7.0, 1e-9);
     EXPECT_NEAR(k.time_to_recover_median_days, 3.0, 1e-9);
     EXPECT_NEAR(k.time_to_recover_max_days, 3.0, 1e-9);
     EXPECT_NEAR(k.person_days_short, 125.0, 1e-9);
@@ -74,6 +96,8 @@ TEST(HandCase, StrikeResilienceMeasures) {
 
 // Undisturbed, nothing is ever short: time-to-survive is censored at the end
 // of the run (20 days after the window start) and nothing needs recovering.
+// R keeps no safety stock (stock_target_days = 0) and still gets its demand:
+// every day it eats the 80 it holds and receives 80 to hold again.
 TEST(HandCase, UndisturbedRunHasCensoredSurvivalAndNoRecovery) {
     const RunResult r = run(one_park_chain());
     EXPECT_NEAR(r.kpi.time_to_survive_min_days, 20.0, 1e-9);
@@ -81,6 +105,11 @@ TEST(HandCase, UndisturbedRunHasCensoredSurvivalAndNoRecovery) {
     ASSERT_EQ(r.resilience.size(), 1u);
     EXPECT_TRUE(r.resilience[0].censored);
     EXPECT_DOUBLE_EQ(r.kpi.unmet_units, 0.0);
+    for (int d = 0; d < 20; ++d) {
+        EXPECT_NEAR(day_row(r, d, "R", "food").delivered, 80.0, 1e-9) << d;
+        EXPECT_NEAR(day_row(r, d, "R", "food").received, 80.0, 1e-9) << d;
+        EXPECT_NEAR(day_row(r, d, "R", "food").stock, 80.0, 1e-9) << d;
+    }
 }
 
 // Days 0..20 are 20 calendar days (the run ends at the start of day 20), so
@@ -124,25 +153,49 @@ TEST(HandCase, LinearRecoveryRestoresCapacityEvenly) {
     EXPECT_DOUBLE_EQ(r.kpi.min_operational_park_share, 0.0);
 }
 
-// The link P->R is cut on days 5 and 6 (reopens at 7.0), no rerouting.
-//   d5: 80 left, nothing can come.  d6: eats the last 80 -> 0.
-//   d7: reopened, but arrivals only come after eating: 80 unmet; order 160,
-//       P makes 100 -> 100. d8: 20 -> 120; d9: 40 -> 140; d10: 60 -> 160.
-// Total unmet = 80.
+// The link P->R is cut on days 5 and 6 (reopens at 7.0), no rerouting. While
+// it is closed nothing can come, so R orders nothing over it (orders follow
+// the open links) and P, without orders, makes nothing:
+//   d5: R eats its 80 -> 0.  d6: nothing on hand or coming: 80 unmet.
+//   d7: reopened: 80 open, position 0, orders 80 + 80 = 160, P makes 100:
+//       80 serve the open demand -> 20.
+//   d8: 60 open, orders 140, 100 -> 40; d9: orders 120 -> 60; d10: 100 -> 80;
+//   then steady.
+// Total unmet = 80 (day 6). Firms: on days 5 and 6 all 10 are able to work
+// but P has no orders and makes nothing (work share 0): 0 active, 10 idle.
 TEST(HandCase, LinkCutWithoutRerouteStarvesTheRegion) {
     ScenarioBuilder b = one_park_chain();
     b.cut("P->R", 5, 2);
     const RunResult r = run(b);
     EXPECT_NEAR(totals(r, "food").unmet, 80.0, 1e-9);
-    EXPECT_NEAR(day_row(r, 7, "R", "food").unmet, 80.0, 1e-9);
+    EXPECT_NEAR(day_row(r, 5, "R", "food").unmet, 0.0, 1e-9);
+    EXPECT_NEAR(day_row(r, 6, "R", "food").unmet, 80.0, 1e-9);
+    EXPECT_NEAR(day_row(r, 7, "R", "food").unmet, 0.0, 1e-9);
+    EXPECT_NEAR(day_row(r, 7, "R", "food").delivered, 80.0, 1e-9);
+    EXPECT_NEAR(day_row(r, 7, "R", "food").stock, 20.0, 1e-9);
+    EXPECT_NEAR(day_row(r, 10, "R", "food").stock, 80.0, 1e-9);
     EXPECT_NEAR(day_row(r, 5, "P", "food").shipped, 0.0, 1e-12);
     EXPECT_NEAR(day_row(r, 7, "P", "food").shipped, 100.0, 1e-9);
+    for (int d : {5, 6}) {
+        EXPECT_EQ(firm_row(r, d, "P").firms_active, 0) << d;
+        EXPECT_EQ(firm_row(r, d, "P").firms_idle, 10) << d;
+    }
+    EXPECT_EQ(firm_row(r, 7, "P").firms_active, 10);
+    EXPECT_EQ(firm_row(r, 7, "P").firms_idle, 0);
+    EXPECT_DOUBLE_EQ(r.kpi.min_active_firm_share, 0.0);
 }
 
 // Same cut, but a road P->X->R exists through region X (which eats nothing):
-// with rerouting the flow takes it, so nothing is unmet; transit is the sum
-// of the hops (3 h + 5 h), so day-5 goods arrive at 5 + 8 h and are counted as
-// received by R on day 5.
+// with rerouting the flow takes it, so nothing is unmet. Transit is the sum
+// of the hops (3 h + 5 h = 1/3 day), which becomes R's lead time L, so its
+// target position is 80 x (1 + 1/3) = 320/3:
+//   d5: R eats its 80 -> 0 (position 80), orders 80 + (320/3 - 80) = 320/3;
+//       P makes its 100, which arrive at 5 + 8 h: received on day 5 = 100.
+//   d6: eats 80 -> 20 (position 100), orders 80 + 320/3 - 100 = 260/3, all
+//       made and received -> 320/3.
+//   d7: P->R open again (L = 0, target 80): eats 80 -> 80/3 (position
+//       320/3), orders 80 + 80 - 320/3 = 160/3, received at once -> 80.
+// Without rerouting R loses 80 as above.
 TEST(HandCase, RerouteBypassesACutLink) {
     ScenarioBuilder b = one_park_chain();
     b.region("X", 10, {});
@@ -152,16 +205,30 @@ TEST(HandCase, RerouteBypassesACutLink) {
     reroute.reroute = true;
     const RunResult r = run(b, reroute);
     EXPECT_NEAR(totals(r, "food").unmet, 0.0, 1e-9);
-    EXPECT_NEAR(day_row(r, 5, "R", "food").received, 80.0, 1e-9);
+    EXPECT_NEAR(day_row(r, 5, "R", "food").received, 100.0, 1e-9);
+    EXPECT_NEAR(day_row(r, 6, "R", "food").received, 260.0 / 3.0, 1e-9);
+    EXPECT_NEAR(day_row(r, 6, "R", "food").stock, 320.0 / 3.0, 1e-9);
+    EXPECT_NEAR(day_row(r, 7, "R", "food").received, 160.0 / 3.0, 1e-9);
+    EXPECT_NEAR(day_row(r, 7, "R", "food").stock, 80.0, 1e-9);
     const RunResult without = run(b);
     EXPECT_NEAR(totals(without, "food").unmet, 80.0, 1e-9);
 }
 
 // The detour itself is cut on day 6 (X->R closed for one day) while P->R is
-// still closed: nothing can reach R that day, and the detour resumes on day 7.
-//   d5: detour, 80 arrive (stock 160).  d6: eats 80 -> 80, no route: 0 arrive.
-//   d7: X->R open again: eats 80 -> 0, orders 160, P makes 100 -> 100 arrive.
-// R never goes short: it had 80 left for day 7's meal.
+// still closed (days 5-8): nothing can reach R that day, and the detour
+// resumes on day 7. With the detour R's lead time is 1/3 day and its target
+// position 320/3 (see above); without any route, L = 0 and the target is 80.
+//   d5: as above: eats 80 -> 0, P's 100 arrive at 5 + 8 h -> 100.
+//   d6: no route: eats 80 -> 20; its order (80 + 80 - 100 = 60) cannot be
+//       placed anywhere: 0 arrive.
+//   d7: X->R open again: eats its last 20 (60 open), position 20, orders
+//       80 + 320/3 - 20 > 100, P makes its 100; they arrive at 7 + 8 h, while
+//       the day-7 demand is still open, and serve its 60 -> 40.
+//   d8: eats 40 (40 open), orders 80 + 320/3 - 40 > 100, P's 100 arrive at
+//       8 + 8 h and serve the 40 -> 60.
+//   d9: P->R open (L = 0): eats 60 (20 open), orders 80 + 80 - 60 = 100,
+//       received at once: 20 serve -> 80; steady.
+// R never goes short: what it lacks on days 7 and 8 arrives within the cycle.
 TEST(HandCase, CuttingTheDetourStopsTheReroutedFlowUntilItReopens) {
     ScenarioBuilder b = one_park_chain();
     b.region("X", 10, {});
@@ -171,21 +238,31 @@ TEST(HandCase, CuttingTheDetourStopsTheReroutedFlowUntilItReopens) {
     PolicySpec reroute;
     reroute.reroute = true;
     const RunResult r = run(b, reroute);
-    EXPECT_NEAR(day_row(r, 5, "R", "food").received, 80.0, 1e-9);
+    EXPECT_NEAR(day_row(r, 5, "R", "food").received, 100.0, 1e-9);
     EXPECT_NEAR(day_row(r, 6, "R", "food").received, 0.0, 1e-12);
+    EXPECT_NEAR(day_row(r, 6, "R", "food").stock, 20.0, 1e-9);
     EXPECT_NEAR(day_row(r, 7, "R", "food").received, 100.0, 1e-9);
+    EXPECT_NEAR(day_row(r, 7, "R", "food").delivered, 80.0, 1e-9);
+    EXPECT_NEAR(day_row(r, 7, "R", "food").stock, 40.0, 1e-9);
+    EXPECT_NEAR(day_row(r, 8, "R", "food").stock, 60.0, 1e-9);
+    EXPECT_NEAR(day_row(r, 9, "R", "food").received, 100.0, 1e-9);
+    EXPECT_NEAR(day_row(r, 9, "R", "food").stock, 80.0, 1e-9);
     EXPECT_NEAR(totals(r, "food").unmet, 0.0, 1e-9);
 }
 
 // Half of P's workers are absent on days 5-7: capacity 50/day as in the
-// strike case, hence the same 10 units unmet; 5 of 10 firms inactive.
+// strike case, hence the same 10 units unmet (day 7). Firms: 10 x (1 - 0.5)
+// = 5 able to work; P makes 50 >= its baseline 80 x availability 0.5 = 40, so
+// all 5 are active and none idle (the other 5 are absent, neither).
 TEST(HandCase, LaborShockCutsCapacityAndFirms) {
     ScenarioBuilder b = one_park_chain();
     b.labor("P", 5, 3, 0.5);
     const RunResult r = run(b);
     EXPECT_NEAR(totals(r, "food").unmet, 10.0, 1e-9);
+    EXPECT_NEAR(day_row(r, 7, "R", "food").unmet, 10.0, 1e-9);
     EXPECT_NEAR(day_row(r, 6, "P", "food").capacity_available, 50.0, 1e-9);
     EXPECT_EQ(firm_row(r, 6, "P").firms_active, 5);
+    EXPECT_EQ(firm_row(r, 6, "P").firms_idle, 0);
     EXPECT_EQ(firm_row(r, 8, "P").firms_active, 10);
 }
 
@@ -210,11 +287,16 @@ TEST(HandCase, DisplacementMovesDemandWithPeople) {
     EXPECT_NEAR(totals(r, "food").unmet, 0.0, 1e-9);
 }
 
-// A demand shock x1.5 on days 2-3 raises R's want to 120/day; P (100/day)
-// cannot follow at once:
-//   d2: eats 120 -> 40, target 2 x 120 = 240, order 200, P makes 100 -> 140
-//   d3: eats 120 -> 20, order 220, 100 -> 120
-//   d4: shock over: eats 80 -> 40, order 120, 100 -> 140; d5: 60 -> 160.
+// A demand shock x1.5 on days 2-3 raises R's want and plan to 120/day, and
+// its target position to 120 x 1 = 120; P (100/day) cannot follow at once,
+// but what arrives within the cycle serves what R could not eat from stock:
+//   d2: eats its 80 (40 open), position 80, orders 120 + (120 - 80) = 160,
+//       P makes 100: 40 serve -> 60.
+//   d3: eats 60 (60 open), orders 120 + 120 - 60 = 180, P makes 100: 60
+//       serve -> 40.
+//   d4: shock over (target 80): eats 40 (40 open), orders 80 + 80 - 40 = 120,
+//       P makes 100: 40 serve -> 60.
+//   d5: eats 60 (20 open), orders 100, P makes 100 -> 80; d6: orders 80, steady.
 // Nothing unmet; demand rows 120 on days 2 and 3.
 TEST(HandCase, DemandShockRaisesDemandAndTargets) {
     ScenarioBuilder b = one_park_chain();
@@ -223,9 +305,90 @@ TEST(HandCase, DemandShockRaisesDemandAndTargets) {
     EXPECT_NEAR(day_row(r, 2, "R", "food").demand, 120.0, 1e-9);
     EXPECT_NEAR(day_row(r, 3, "R", "food").demand, 120.0, 1e-9);
     EXPECT_NEAR(day_row(r, 4, "R", "food").demand, 80.0, 1e-9);
-    EXPECT_NEAR(day_row(r, 3, "R", "food").stock, 120.0, 1e-9);
-    EXPECT_NEAR(day_row(r, 4, "R", "food").stock, 140.0, 1e-9);
+    EXPECT_NEAR(day_row(r, 2, "R", "food").delivered, 120.0, 1e-9);
+    EXPECT_NEAR(day_row(r, 2, "R", "food").stock, 60.0, 1e-9);
+    EXPECT_NEAR(day_row(r, 3, "R", "food").stock, 40.0, 1e-9);
+    EXPECT_NEAR(day_row(r, 4, "R", "food").stock, 60.0, 1e-9);
+    EXPECT_NEAR(day_row(r, 5, "R", "food").stock, 80.0, 1e-9);
+    for (int d = 2; d <= 5; ++d) EXPECT_NEAR(day_row(r, d, "P", "food").produced, 100.0, 1e-9) << d;
+    EXPECT_NEAR(day_row(r, 6, "P", "food").produced, 80.0, 1e-9);
     EXPECT_NEAR(totals(r, "food").unmet, 0.0, 1e-9);
+}
+
+// Self-use: a unit of food (gross) takes 0.2 food and 0.4 grain. The model
+// works in net output: P's capacity of 100 gross is 100 x (1 - 0.2) = 80 net
+// food a day, and a net unit needs 0.4 / (1 - 0.2) = 0.5 grain. P holds 1000
+// grain. R eats 100/day and holds nothing (no safety stock, gap closed in one
+// cycle): every day it has 100 open, orders 100 + (100 - 0) = 200, and P
+// makes its 80 net (using 40 grain), which arrive at once and serve 80:
+// 20 unmet a day, 100 over the 5 days; P's grain: 1000 - 5 x 40 = 800.
+TEST(HandCase, SelfUseRecipeWorksInNetOutput) {
+    ScenarioBuilder b(0, 5);
+    b.product("grain", ProductCategory::Intermediate).product("food");
+    b.recipe("food", {qty("grain", 0.4), qty("food", 0.2)});
+    b.producer("P", {qty("food", 100)}).stock = {qty("grain", 1000)};
+    NodeSpec& r = b.region("R", 1000, {qty("food", 100)});
+    r.stock_target_days = 0;
+    r.replenishment_days = 1;
+    b.link("P", "R", 1000, 0);
+    const RunResult res = run(b);
+    for (int d = 0; d < 5; ++d) {
+        EXPECT_NEAR(day_row(res, d, "P", "food").capacity_available, 80.0, 1e-9) << d;
+        EXPECT_NEAR(day_row(res, d, "P", "food").produced, 80.0, 1e-9) << d;
+        EXPECT_NEAR(day_row(res, d, "P", "grain").consumed_inputs, 40.0, 1e-9) << d;
+        EXPECT_NEAR(day_row(res, d, "R", "food").unmet, 20.0, 1e-9) << d;
+    }
+    EXPECT_NEAR(day_row(res, 4, "P", "grain").stock, 800.0, 1e-9);
+    EXPECT_NEAR(totals(res, "food").unmet, 100.0, 1e-9);
+}
+
+// Depots D1 and D2 supply each other, so D1->D2 and D2->D1 are lateral: used
+// only for what the primary suppliers (P1 -> D1, P2 -> D2, 100/day each)
+// cannot provide, and carrying no plan. Each depot feeds one region (R1, R2,
+// 80/day). Depots and regions hold 80, keep no safety stock and close gaps in
+// one cycle; all links have no transit time. A depot's position is its stock
+// before it ships (it eats nothing).
+//   d0, d1: R1 and R2 eat 80 and order 80; D1 and D2 order 80 + (80 - 80) =
+//       80, all from P1 and P2 (they can provide it): D2 ships 80, all to R2.
+//   d2: P1 struck (100 %, two days). D1's order (80) goes to D2, the only
+//       supplier that can provide anything. D2 has 80 for 160 requested
+//       (R2's 80 and D1's 80): 40 each. D2 orders only its own plan, R2's 80
+//       (80 + 80 - 80), so P2 makes 80, not 160. D1 ships R1's 80 from its
+//       stock and receives 40 -> 40; R2 eats its 80 and receives 40 -> 40.
+TEST(HandCase, LateralDepotChannelsTakeOnlyWhatPrimarySuppliersCannotProvide) {
+    ScenarioBuilder b(0, 3);
+    b.product("food");
+    b.producer("P1", {qty("food", 100)});
+    b.producer("P2", {qty("food", 100)});
+    b.node("D1", NodeKind::Depot);
+    b.node("D2", NodeKind::Depot);
+    b.region("R1", 1000, {qty("food", 80)});
+    b.region("R2", 1000, {qty("food", 80)});
+    for (NodeSpec& n : b.s.nodes) {
+        if (n.kind == NodeKind::Park) continue;
+        n.stock = {qty("food", 80)};
+        n.stock_target_days = 0;
+        n.replenishment_days = 1;
+    }
+    b.link("P1", "D1", 1000, 0).link("P2", "D2", 1000, 0);
+    b.link("D1", "D2", 1000, 0).link("D2", "D1", 1000, 0);
+    b.link("D1", "R1", 1000, 0).link("D2", "R2", 1000, 0);
+    b.strike("P1", 2, 1.0, 2);
+    const RunResult r = run(b);
+    for (int d : {0, 1}) {
+        EXPECT_NEAR(day_row(r, d, "P1", "food").shipped, 80.0, 1e-9) << d;
+        EXPECT_NEAR(day_row(r, d, "D1", "food").received, 80.0, 1e-9) << d;
+        EXPECT_NEAR(day_row(r, d, "D2", "food").shipped, 80.0, 1e-9) << d;
+        EXPECT_NEAR(day_row(r, d, "R2", "food").received, 80.0, 1e-9) << d;
+    }
+    EXPECT_NEAR(day_row(r, 2, "P2", "food").produced, 80.0, 1e-9);
+    EXPECT_NEAR(day_row(r, 2, "D2", "food").shipped, 80.0, 1e-9);
+    EXPECT_NEAR(day_row(r, 2, "D2", "food").stock, 80.0, 1e-9);
+    EXPECT_NEAR(day_row(r, 2, "D1", "food").received, 40.0, 1e-9);
+    EXPECT_NEAR(day_row(r, 2, "D1", "food").stock, 40.0, 1e-9);
+    EXPECT_NEAR(day_row(r, 2, "R1", "food").stock, 80.0, 1e-9);
+    EXPECT_NEAR(day_row(r, 2, "R2", "food").received, 40.0, 1e-9);
+    EXPECT_NEAR(day_row(r, 2, "R2", "food").stock, 40.0, 1e-9);
 }
 
 }  // namespace

@@ -61,6 +61,11 @@ void expect_invariants(const RunResult& r) {
         EXPECT_GE(row.stock, -1e-9);
         EXPECT_LE(row.delivered, row.demand + 1e-9);
     }
+    for (const FirmRow& f : r.firms) {
+        EXPECT_GE(f.firms_active, 0);
+        EXPECT_GE(f.firms_idle, 0);
+        EXPECT_LE(f.firms_active + f.firms_idle, f.firms);
+    }
 }
 
 class Invariants : public ::testing::TestWithParam<Allocation> {};

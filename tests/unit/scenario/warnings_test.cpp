@@ -133,8 +133,8 @@ TEST_F(Warnings, TransitLongerThanTheDefaultCover) {
     const auto text = replaced(kBase, "transit_hours = 2", "transit_hours = 60");
     expect_one_at(text, "[[link]]\nfrom = \"d1\"",
                   "link \"d1->r1\": 60 hours (2.5 days) in transit exceed the stock_target_days "
-                  "= 2 of \"r1\" (the default) for \"food\": as orders count goods in transit "
-                  "against that target, \"r1\" cannot get its full need of them over this link");
+                  "= 2 of \"r1\" (the default) for \"food\": its safety stock runs out before "
+                  "anything ordered over this link after a disruption can reach \"r1\"");
 }
 
 TEST_F(Warnings, TransitWithinAWrittenCover) {
