@@ -6,6 +6,44 @@
 
 namespace shockflow::model {
 
+// Lateral requests (from depots that also supply this one) are served only
+// from what the depot's own customers leave.
+void Engine::allocate_short(RowIndex row, double total) {
+    const ChannelIndex b = m_.outbound.begin(row), e = m_.outbound.end(row);
+    double side = 0.0;
+    if (m_.supplies_laterally[row])
+        for (ChannelIndex c = b; c < e; ++c)
+            if (m_.lateral[c]) side += rows_.req[c];
+    if (side <= 0.0) {
+        allocate(row, total);
+        return;
+    }
+    const double stock = rows_.stock[row];
+    const double own = total - side;
+    std::vector<double>& grants = rows_.grants;
+    if (own <= stock) {
+        const double f = (stock - own) / side;
+        for (ChannelIndex c = b; c < e; ++c)
+            grants[c - b] = m_.lateral[c] ? rows_.req[c] * f : rows_.req[c];
+        return;
+    }
+    // Hide the lateral requests from the rule, then restore them.
+    auto& held = rows_.held;
+    held.clear();
+    for (ChannelIndex c = b; c < e; ++c)
+        if (m_.lateral[c]) {
+            held.push_back(rows_.req[c]);
+            rows_.req[c] = 0.0;
+        }
+    allocate(row, own);
+    std::size_t i = 0;
+    for (ChannelIndex c = b; c < e; ++c)
+        if (m_.lateral[c]) {
+            rows_.req[c] = held[i++];
+            grants[c - b] = 0.0;
+        }
+}
+
 void Engine::allocate(RowIndex row, double total) {
     const ChannelIndex b = m_.outbound.begin(row);
     const std::size_t n = m_.outbound.end(row) - b;

@@ -285,6 +285,8 @@ void compile_channel_arrays(CompiledModel& m) {
         m.inbound_src_row[k] = m.channels[c].src_row;
         m.inbound_lateral[k] = m.lateral[c] ? 1 : 0;
     }
+    m.supplies_laterally.assign(m.n_rows, false);
+    for (const ChannelIndex c : m.lateral_channels) m.supplies_laterally[m.channels[c].src_row] = true;
     m.link_slot.assign(m.links.size(), SlotIndex::none());
     std::uint32_t next = 0;
     for (const Channel& c : m.channels)

@@ -52,6 +52,9 @@ void mark_lateral(const DenseTables& d, CompiledModel& m) {
             for (auto k = d.inbound.begin(r); k < d.inbound.end(r); ++k)
                 m.lateral[d.inbound.list[k]] = false;
     }
+    m.lateral_channels.clear();
+    for (const ChannelIndex c : indices(m.channels))
+        if (m.lateral[c]) m.lateral_channels.push_back(c);
 }
 
 // Kahn's algorithm over "row a's plan feeds row b": a channel's destination

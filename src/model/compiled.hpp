@@ -136,8 +136,10 @@ struct CompiledModel {
     IndexVec<ChannelIndex, Channel> channels;  // sorted by source row
     // Channels between depots that supply each other (directly or round a
     // loop of depots): used only for what a holder's other suppliers cannot
-    // provide, and left out of the forecasts, so goods do not circulate.
+    // provide, and left out of the plans, so goods do not circulate.
     IndexVec<ChannelIndex, bool> lateral;
+    std::vector<ChannelIndex> lateral_channels;  // the lateral ones, in order
+    IndexVec<RowIndex, bool> supplies_laterally;
     Csr<RowIndex, InboundPos, ChannelIndex> inbound;  // channels delivering to a row
     Ranges<RowIndex, ChannelIndex> outbound;          // channels taking from a row (contiguous)
     Csr<LinkIndex, LinkChannelPos, ChannelIndex> channels_of_link;

@@ -2,6 +2,7 @@
 // docs/MODEL.md ("One cycle, in order") and must stay in step with it.
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include "model/engine.hpp"
 
@@ -132,6 +133,7 @@ void Engine::place_orders(Tick t) {
     const auto channel = view(m_.inbound.list);
     const auto lateral = view(m_.inbound_lateral);
     const auto share = view(routes_.share);
+    const auto fill = view(rows_.fill);
     double* scratch = rows_.by_supply.data();
     const auto req = view(rows_.req);
     for (const RowIndex row : m_.holders) {
@@ -148,26 +150,46 @@ void Engine::place_orders(Tick t) {
         const double need = std::max(0.0, rate * dt_ + (target - position) / cycles);
         // Orders go where goods can come from this cycle, first to the
         // primary channels; lateral ones (depots that supply each other) get
-        // only what the primary ones cannot provide. If nothing can come,
-        // orders follow the open links (share, as the plans do).
+        // only what the primary ones are not expected to fill: beyond what
+        // they can provide, or what their suppliers could not grant last
+        // cycle. A depot asks only neighbours whose stock covers more days of
+        // their use than its own does, so goods flow down that gradient and
+        // never round a loop. If nothing can come, orders follow the open
+        // links (share, as the plans do).
+        const double cover = cover_days(row, rate);
         double primary = 0.0, spare = 0.0;
         const auto b = m_.inbound.begin(row), e = m_.inbound.end(row);
         for (auto k = b; k < e; ++k) {
-            const double x = std::min(usable[k], supply[src[k]]);
+            double x = std::min(usable[k], supply[src[k]]);
+            if (lateral[k]) {
+                const RowIndex from = src[k];
+                if (cover_days(from, rows_.plan_rate[from]) <= cover) x = 0.0;
+                spare += x;
+            } else {
+                primary += x;
+            }
             scratch[k - b] = x;
-            (lateral[k] ? spare : primary) += x;
         }
-        if (primary < need && spare > 0.0) {
-            const double rest = need - primary;
-            for (auto k = b; k < e; ++k)
-                req[channel[k]] = lateral[k] ? rest * (scratch[k - b] / spare) : scratch[k - b];
-        } else if (primary > 0.0) {
-            for (auto k = b; k < e; ++k)
-                req[channel[k]] = lateral[k] ? 0.0 : need * (scratch[k - b] / primary);
-        } else {
+        if (primary <= 0.0 && spare <= 0.0) {
             for (auto k = b; k < e; ++k) req[channel[k]] = need * share[channel[k]];
+            continue;
         }
+        double expected = 0.0;
+        for (auto k = b; k < e; ++k) {
+            if (lateral[k]) continue;
+            const double r = primary > 0.0 ? std::min(scratch[k - b], need * (scratch[k - b] / primary)) : 0.0;
+            req[channel[k]] = r;
+            expected += r * fill[channel[k]];
+        }
+        const double rest = spare > 0.0 ? std::max(0.0, need - expected) / spare : 0.0;
+        for (auto k = b; k < e; ++k)
+            if (lateral[k]) req[channel[k]] = rest * scratch[k - b];
     }
+}
+
+// Days of use a row's stock covers (infinite when it expects no use).
+double Engine::cover_days(RowIndex row, double rate) const {
+    return rate > 0.0 ? rows_.stock[row] / rate : std::numeric_limits<double>::infinity();
 }
 
 // Expected use of every row, from the regions' demand up the network in
@@ -325,6 +347,7 @@ void Engine::ship(Tick t) {
     // reloaded per shipment.
     const auto req = view(rows_.req);
     const double* granted = rows_.grants.data();
+    const auto fill = view(rows_.fill);
     const auto dst = view(m_.channel_dst_row);
     const auto cls = view(transit_.class_of_channel);
     const auto pipeline = view(rows_.pipeline);
@@ -335,10 +358,12 @@ void Engine::ship(Tick t) {
         if (total <= 0.0) continue;
         // Only a short supplier needs the allocation rule.
         const bool short_of_stock = total > rows_.stock[row];
-        if (short_of_stock) allocate(row, total);
+        if (short_of_stock) allocate_short(row, total);
         double left = rows_.stock[row], shipped = rows_.day[row].shipped;
+        const double ratio = std::min(1.0, rows_.stock[row] / total);
         for (auto c = b; c < e; ++c) {
             const double g = short_of_stock ? granted[c - b] : req[c];
+            fill[c] = !short_of_stock ? 1.0 : req[c] > 0.0 ? g / req[c] : ratio;
             if (g <= 0.0) continue;
             left -= g;
             shipped += g;

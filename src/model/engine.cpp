@@ -52,6 +52,7 @@ void RowState::reset(const CompiledModel& m) {
     day.assign(rows, DayAccum{});
     received.assign(rows, 0.0);
     req.assign(m.channels.size(), 0.0);
+    fill.assign(m.channels.size(), 1.0);
     grants.assign(widest(m.outbound, m.suppliers), 0.0);
     by_supply.assign(widest(m.inbound, m.holders), 0.0);
     input_want.assign(m.n_products, 0.0);

@@ -134,9 +134,13 @@ struct RowState {
     IndexVec<RowIndex, DayAccum> day;
     IndexVec<RowIndex, double> received;  // units arrived today
     IndexVec<ChannelIndex, double> req;   // orders placed over each channel this cycle
+    // Share of its last request a channel's supplier granted (1 when it had
+    // enough): what a holder expects its primary channels to fill.
+    IndexVec<ChannelIndex, double> fill;
     // Scratch of the cycle's steps.
     std::vector<double> grants;                 // a short supplier's grants, by channel
     std::vector<double> by_supply;              // a holder's inbound entries
+    std::vector<double> held;                   // lateral requests set aside
     IndexVec<ProductIndex, double> input_want;  // a producer's input needs
     IndexVec<MadePos, double> made_want;        // a producer's wanted output
 
@@ -281,6 +285,7 @@ private:
     void deliver(RowIndex row, double units);
     void close_demand();
     void place_orders(Tick t);
+    double cover_days(RowIndex row, double rate) const;
     void clip_to_link_capacity();
     void sum_requests(RowIndex row);  // requested[row] from req
     void produce();
@@ -292,6 +297,7 @@ private:
     [[nodiscard]] double plan_of(RowIndex row) const;
     void observe_cycle();
     // allocate.cpp
+    void allocate_short(RowIndex row, double total);  // lateral requests last
     void allocate(RowIndex row, double total);  // grants into rows_.grants
     void allocate_priority(RowIndex row, double stock);
     void allocate_fair(RowIndex row, double stock);
