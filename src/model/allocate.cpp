@@ -6,14 +6,17 @@
 
 namespace shockflow::model {
 
-// Lateral requests (from depots that also supply this one) are served only
-// from what the depot's own customers leave.
+// Lateral requests (from depots that also supply this one) beyond their
+// planned flow are served only from what the depot's other customers leave.
 void Engine::allocate_short(RowIndex row, double total) {
     const ChannelIndex b = m_.outbound.begin(row), e = m_.outbound.end(row);
+    auto extra = [&](ChannelIndex c) {
+        return rows_.req[c] - std::min(rows_.req[c], rows_.planned[c]);
+    };
     double side = 0.0;
     if (m_.supplies_laterally[row])
         for (ChannelIndex c = b; c < e; ++c)
-            if (m_.lateral[c]) side += rows_.req[c];
+            if (m_.lateral[c]) side += extra(c);
     if (side <= 0.0) {
         allocate(row, total);
         return;
@@ -24,24 +27,21 @@ void Engine::allocate_short(RowIndex row, double total) {
     if (own <= stock) {
         const double f = (stock - own) / side;
         for (ChannelIndex c = b; c < e; ++c)
-            grants[c - b] = m_.lateral[c] ? rows_.req[c] * f : rows_.req[c];
+            grants[c - b] = m_.lateral[c] ? rows_.req[c] - extra(c) * (1.0 - f) : rows_.req[c];
         return;
     }
-    // Hide the lateral requests from the rule, then restore them.
+    // Hide the lateral requests' extra from the rule, then restore them.
     auto& held = rows_.held;
     held.clear();
     for (ChannelIndex c = b; c < e; ++c)
         if (m_.lateral[c]) {
             held.push_back(rows_.req[c]);
-            rows_.req[c] = 0.0;
+            rows_.req[c] -= extra(c);
         }
     allocate(row, own);
     std::size_t i = 0;
     for (ChannelIndex c = b; c < e; ++c)
-        if (m_.lateral[c]) {
-            rows_.req[c] = held[i++];
-            grants[c - b] = 0.0;
-        }
+        if (m_.lateral[c]) rows_.req[c] = held[i++];
 }
 
 void Engine::allocate(RowIndex row, double total) {

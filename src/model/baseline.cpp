@@ -18,18 +18,26 @@ IndexVec<ChannelIndex, double> inbound_shares(const CompiledModel& m, const Dens
     for (const DenseIndex r : indices<DenseIndex>(d.size())) {
         const auto b = d.inbound.begin(r), e = d.inbound.end(r);
         if (b == e) continue;
-        // Lateral channels carry no forecast (see compile_lateral.cpp).
-        double total = 0.0, primaries = 0.0;
+        // Lateral channels carry only their planned flows, once known
+        // (compile_lateral.cpp); the primary ones the rest.
+        double total = 0.0, primaries = 0.0, planned = 0.0;
         for (auto k = b; k < e; ++k) {
             const ChannelIndex c = d.inbound.list[k];
-            if (m.lateral[c]) continue;
+            if (m.lateral[c]) {
+                if (!m.lateral_share.empty()) planned += m.lateral_share[c];
+                continue;
+            }
             total += m.links[m.channels[c].link].capacity;
             primaries += 1.0;
         }
         for (auto k = b; k < e; ++k) {
             const ChannelIndex c = d.inbound.list[k];
-            if (m.lateral[c]) continue;
-            share[c] = total > 0.0 ? m.links[m.channels[c].link].capacity / total : 1.0 / primaries;
+            if (m.lateral[c]) {
+                if (!m.lateral_share.empty()) share[c] = m.lateral_share[c];
+                continue;
+            }
+            share[c] = (1.0 - planned) * (total > 0.0 ? m.links[m.channels[c].link].capacity / total
+                                                      : 1.0 / primaries);
         }
     }
     return share;

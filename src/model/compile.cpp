@@ -286,7 +286,8 @@ void compile_channel_arrays(CompiledModel& m) {
         m.inbound_lateral[k] = m.lateral[c] ? 1 : 0;
     }
     m.supplies_laterally.assign(m.n_rows, false);
-    for (const ChannelIndex c : m.lateral_channels) m.supplies_laterally[m.channels[c].src_row] = true;
+    for (const ChannelIndex c : m.lateral_channels)
+        m.supplies_laterally[m.channels[c].src_row] = true;
     m.link_slot.assign(m.links.size(), SlotIndex::none());
     std::uint32_t next = 0;
     for (const Channel& c : m.channels)
@@ -359,6 +360,8 @@ CompiledModel compile(const ScenarioSpec& s, const PolicySpec& policy) {
     compile_producers(dense, m);
     compile_policy(policy, names, dense, m);
     compute_baseline_need(m, dense);
+    plan_lateral_flows(m, dense);
+    if (!m.lateral_channels.empty()) compute_baseline_need(m, dense);  // with the lateral flows
     compact_rows(wants, dense, m);
     compile_channel_arrays(m);
     compile_made_inputs(dense, m);

@@ -30,6 +30,7 @@ struct DenseTables {
     IndexVec<DenseIndex, double> demand;           // regions: units/day
     IndexVec<DenseIndex, double> baseline_need;    // baseline.cpp
     IndexVec<DenseIndex, double> baseline_output;  // baseline.cpp
+    IndexVec<ChannelIndex, double> lateral_flow;   // units/day (compile_lateral.cpp)
     // Inputs per unit of net output (self-use taken out, see compile_products).
     IndexVec<ProductIndex, std::vector<RecipeInput>> recipe;  // by output product
     IndexVec<ProductIndex, double> self_use;                  // a_jj, < 1
@@ -57,6 +58,8 @@ IndexVec<ProductIndex, bool> select_products(const CompiledModel& m, const std::
 
 // Marks the channels between depots that supply each other (compile_lateral.cpp).
 void mark_lateral(const DenseTables& d, CompiledModel& m);
+// The baseline's steady flows over lateral channels (compile_lateral.cpp).
+void plan_lateral_flows(CompiledModel& m, DenseTables& d);
 // The order in which plans are propagated (compile_lateral.cpp).
 void compile_plan_order(CompiledModel& m);
 

@@ -139,6 +139,9 @@ struct CompiledModel {
     // provide, and left out of the plans, so goods do not circulate.
     IndexVec<ChannelIndex, bool> lateral;
     std::vector<ChannelIndex> lateral_channels;  // the lateral ones, in order
+    // Share of the receiving row's orders a lateral channel carries at
+    // baseline (its planned flow, compile_lateral.cpp); 0 for most.
+    IndexVec<ChannelIndex, double> lateral_share;
     IndexVec<RowIndex, bool> supplies_laterally;
     Csr<RowIndex, InboundPos, ChannelIndex> inbound;  // channels delivering to a row
     Ranges<RowIndex, ChannelIndex> outbound;          // channels taking from a row (contiguous)

@@ -148,42 +148,57 @@ void Engine::place_orders(Tick t) {
         const double position = rows_.stock[row] + rows_.pipeline[row] + rows_.taken[row];
         const double cycles = std::max(1.0, m_.replenish_days[row] / dt_);
         const double need = std::max(0.0, rate * dt_ + (target - position) / cycles);
-        // Orders go where goods can come from this cycle, first to the
-        // primary channels; lateral ones (depots that supply each other) get
-        // only what the primary ones are not expected to fill: beyond what
-        // they can provide, or what their suppliers could not grant last
-        // cycle. A depot asks only neighbours whose stock covers more days of
-        // their use than its own does, so goods flow down that gradient and
-        // never round a loop. If nothing can come, orders follow the open
-        // links (share, as the plans do).
-        const double cover = cover_days(row, rate);
-        double primary = 0.0, spare = 0.0;
+        // Orders go where goods can come from this cycle. Lateral channels
+        // (depots that supply each other) carry their planned share, the
+        // primary ones the rest of the order; then the lateral ones also get
+        // what the primary ones are not expected to fill: beyond what they
+        // can provide, or what their suppliers could not grant last cycle.
+        // For that a depot asks only neighbours whose stock covers more days
+        // of their use than its own does, so goods flow down that gradient
+        // and never round a loop. If nothing can come, orders follow the
+        // open links (share, as the plans do).
         const auto b = m_.inbound.begin(row), e = m_.inbound.end(row);
+        const double cover = cover_days(row, rate);
+        double primary = 0.0, spare = 0.0, expected = 0.0;
         for (auto k = b; k < e; ++k) {
-            double x = std::min(usable[k], supply[src[k]]);
-            if (lateral[k]) {
-                const RowIndex from = src[k];
-                if (cover_days(from, rows_.plan_rate[from]) <= cover) x = 0.0;
-                spare += x;
-            } else {
+            const ChannelIndex c = channel[k];
+            const double x = std::min(usable[k], supply[src[k]]);
+            if (!lateral[k]) {
                 primary += x;
+                scratch[k - b] = x;
+                continue;
             }
-            scratch[k - b] = x;
+            const double planned = std::min(x, need * share[c]);
+            req[c] = planned;
+            rows_.planned[c] = planned;
+            expected += planned * fill[c];
+            const RowIndex from = src[k];
+            const double extra =
+                cover_days(from, rows_.plan_rate[from]) > cover ? x - planned : 0.0;
+            scratch[k - b] = extra;
+            spare += extra;
         }
-        if (primary <= 0.0 && spare <= 0.0) {
-            for (auto k = b; k < e; ++k) req[channel[k]] = need * share[channel[k]];
+        if (primary <= 0.0 && spare <= 0.0 && expected <= 0.0) {
+            for (auto k = b; k < e; ++k) {
+                req[channel[k]] = need * share[channel[k]];
+                if (lateral[k]) rows_.planned[channel[k]] = req[channel[k]];
+            }
             continue;
         }
-        double expected = 0.0;
+        const double own = need * (1.0 - routes_.lateral_planned[row]);
         for (auto k = b; k < e; ++k) {
             if (lateral[k]) continue;
-            const double r = primary > 0.0 ? std::min(scratch[k - b], need * (scratch[k - b] / primary)) : 0.0;
+            const double x = scratch[k - b];
+            // Beyond what a primary can provide goes to the lateral ones, if any.
+            double r = primary > 0.0 ? own * (x / primary) : 0.0;
+            if (spare > 0.0) r = std::min(r, x);
             req[channel[k]] = r;
             expected += r * fill[channel[k]];
         }
         const double rest = spare > 0.0 ? std::max(0.0, need - expected) / spare : 0.0;
-        for (auto k = b; k < e; ++k)
-            if (lateral[k]) req[channel[k]] = rest * scratch[k - b];
+        if (rest > 0.0)
+            for (auto k = b; k < e; ++k)
+                if (lateral[k]) req[channel[k]] += rest * scratch[k - b];
     }
 }
 
@@ -225,7 +240,7 @@ double Engine::plan_of(RowIndex row) const {
     if (m_.kind[m_.row_node[row]] == NodeKind::Region)
         rate += rows_.demand_rate[row] * rows_.multiplier[row];
     for (auto c = m_.outbound.begin(row); c < m_.outbound.end(row); ++c)
-        if (!m_.lateral[c]) rate += share[c] * plan[dst[c]];
+        rate += share[c] * plan[dst[c]];
     for (auto i = m_.input_uses.begin(row); i < m_.input_uses.end(row); ++i)
         rate += m_.input_uses.list[i].per_unit * plan[m_.input_uses.list[i].output];
     return rate;

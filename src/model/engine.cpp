@@ -53,6 +53,7 @@ void RowState::reset(const CompiledModel& m) {
     received.assign(rows, 0.0);
     req.assign(m.channels.size(), 0.0);
     fill.assign(m.channels.size(), 1.0);
+    planned.assign(m.channels.size(), 0.0);
     grants.assign(widest(m.outbound, m.suppliers), 0.0);
     by_supply.assign(widest(m.inbound, m.holders), 0.0);
     input_want.assign(m.n_products, 0.0);
@@ -72,6 +73,7 @@ void RouteState::reset(const CompiledModel& m) {
     share.assign(nc, 0.0);
     usable_in.assign(m.inbound.list.size(), 0.0);
     lead_days.assign(m.n_rows, 0.0);
+    lateral_planned.assign(m.n_rows, 0.0);
     transit.assign(nc, Tick{0});
     path_begin.assign(nc, 0);
     path_end.assign(nc, 0);

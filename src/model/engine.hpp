@@ -137,6 +137,7 @@ struct RowState {
     // Share of its last request a channel's supplier granted (1 when it had
     // enough): what a holder expects its primary channels to fill.
     IndexVec<ChannelIndex, double> fill;
+    IndexVec<ChannelIndex, double> planned;  // lateral channels: the planned part of req
     // Scratch of the cycle's steps.
     std::vector<double> grants;                 // a short supplier's grants, by channel
     std::vector<double> by_supply;              // a holder's inbound entries
@@ -169,6 +170,8 @@ struct RouteState {
     IndexVec<ChannelIndex, double> share;    // a holder's split of orders over its channels
     IndexVec<InboundPos, double> usable_in;  // units a channel can bring per cycle
     IndexVec<RowIndex, double> lead_days;    // holders: transit of their orders, share-weighted
+    IndexVec<RowIndex, double>
+        lateral_planned;  // holders: planned share over open lateral channels
     IndexVec<ChannelIndex, Tick> transit;
     IndexVec<ChannelIndex, std::uint32_t> path_begin, path_end;  // hops; empty = direct
     std::vector<LinkIndex> path_pool;
@@ -298,7 +301,7 @@ private:
     void observe_cycle();
     // allocate.cpp
     void allocate_short(RowIndex row, double total);  // lateral requests last
-    void allocate(RowIndex row, double total);  // grants into rows_.grants
+    void allocate(RowIndex row, double total);        // grants into rows_.grants
     void allocate_priority(RowIndex row, double stock);
     void allocate_fair(RowIndex row, double stock);
     // disruptions.cpp

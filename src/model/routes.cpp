@@ -74,21 +74,31 @@ void Engine::refresh_shares() {
 }
 
 // Also the holder's lead time: the transit of its channels, weighted by
-// their shares. Lateral channels get no share (see compile_lateral.cpp).
+// their shares. Lateral channels get their planned share while open
+// (compile_lateral.cpp), the primary ones the rest.
 void Engine::refresh_shares_of(RowIndex row) {
     RouteState& r = routes_;
-    double total = 0.0;
+    double total = 0.0, planned = 0.0;
     const auto b = m_.inbound.begin(row), e = m_.inbound.end(row);
-    for (auto k = b; k < e; ++k)
-        if (!m_.inbound_lateral[k]) total += r.usable_in[k];
+    for (auto k = b; k < e; ++k) {
+        if (!m_.inbound_lateral[k])
+            total += r.usable_in[k];
+        else if (r.usable_in[k] > 0.0)
+            planned += m_.lateral_share[m_.inbound.list[k]];
+    }
     double lead = 0.0;
     for (auto k = b; k < e; ++k) {
         const ChannelIndex c = m_.inbound.list[k];
-        const double share = total > 0.0 && !m_.inbound_lateral[k] ? r.usable_in[k] / total : 0.0;
+        double share = 0.0;
+        if (m_.inbound_lateral[k])
+            share = r.usable_in[k] > 0.0 ? m_.lateral_share[c] : 0.0;
+        else if (total > 0.0)
+            share = (1.0 - planned) * r.usable_in[k] / total;
         r.share[c] = share;
         lead += share * to_days(r.transit[c]);
     }
     r.lead_days[row] = lead;
+    r.lateral_planned[row] = planned;
     rows_.plans_stale = true;
 }
 

@@ -342,21 +342,25 @@ TEST(HandCase, SelfUseRecipeWorksInNetOutput) {
     EXPECT_NEAR(totals(res, "food").unmet, 100.0, 1e-9);
 }
 
-// Depots D1 and D2 supply each other, so D1->D2 and D2->D1 are lateral: used
-// only for what the primary suppliers (P1 -> D1, P2 -> D2, 100/day each)
-// cannot provide, and carrying no plan. Each depot feeds one region (R1, R2,
-// 80/day). Depots and regions hold 80, keep no safety stock and close gaps in
-// one cycle; all links have no transit time. A depot's position is its stock
-// before it ships (it eats nothing).
-//   d0, d1: R1 and R2 eat 80 and order 80; D1 and D2 order 80 + (80 - 80) =
-//       80, all from P1 and P2 (they can provide it): D2 ships 80, all to R2.
-//   d2: P1 struck (100 %, two days). D1's order (80) goes to D2, the only
-//       supplier that can provide anything. D2 has 80 for 160 requested
-//       (R2's 80 and D1's 80): 40 each. D2 orders only its own plan, R2's 80
-//       (80 + 80 - 80), so P2 makes 80, not 160. D1 ships R1's 80 from its
-//       stock and receives 40 -> 40; R2 eats its 80 and receives 40 -> 40.
+// Depots D1 and D2 supply each other, so D1->D2 and D2->D1 are lateral.
+// Each has a primary supplier (P1 -> D1, P2 -> D2, 100/day each, enough for
+// the 80/day of its region R1, R2), so at baseline nothing is planned over
+// the lateral channels. Depots hold 160 with one day of safety stock (target
+// position 80 x (1 + 0 + 1) = 160), regions 80 with none; gaps close in one
+// cycle; no transit time. A depot asks a neighbour only when the neighbour's
+// stock covers more days than its own, and a depot serves lateral requests
+// only from what its own customers leave.
+//   d0, d1: all order 80; D1 and D2 get 80 from P1 and P2, ship 80: steady.
+//   d2: P1 struck (100 %, two days). D1 (160, need 80 + 160 - 160 = 80)
+//       finds P1 empty, but D2's cover (160 / 80 = 2 days) is no better
+//       than its own (2): its order stays on P1, which grants nothing. D1
+//       ships R1's 80 from stock -> 80.
+//   d3: D1 needs 80 + (160 - 80) = 160; D2 now covers more (2 days against
+//       1), so all 160 go to D2. D2 (160 on hand) serves R2's 80 first and
+//       D1 the 80 left; its own order stays 80, which P2 makes: D2 ends with
+//       80, D1 with 0 + 80 = 80. Nothing unmet.
 TEST(HandCase, LateralDepotChannelsTakeOnlyWhatPrimarySuppliersCannotProvide) {
-    ScenarioBuilder b(0, 3);
+    ScenarioBuilder b(0, 4);
     b.product("food");
     b.producer("P1", {qty("food", 100)});
     b.producer("P2", {qty("food", 100)});
@@ -366,8 +370,9 @@ TEST(HandCase, LateralDepotChannelsTakeOnlyWhatPrimarySuppliersCannotProvide) {
     b.region("R2", 1000, {qty("food", 80)});
     for (NodeSpec& n : b.s.nodes) {
         if (n.kind == NodeKind::Park) continue;
-        n.stock = {qty("food", 80)};
-        n.stock_target_days = 0;
+        const bool depot = n.kind == NodeKind::Depot;
+        n.stock = {qty("food", depot ? 160 : 80)};
+        n.stock_target_days = depot ? 1 : 0;
         n.replenishment_days = 1;
     }
     b.link("P1", "D1", 1000, 0).link("P2", "D2", 1000, 0);
@@ -379,16 +384,121 @@ TEST(HandCase, LateralDepotChannelsTakeOnlyWhatPrimarySuppliersCannotProvide) {
         EXPECT_NEAR(day_row(r, d, "P1", "food").shipped, 80.0, 1e-9) << d;
         EXPECT_NEAR(day_row(r, d, "D1", "food").received, 80.0, 1e-9) << d;
         EXPECT_NEAR(day_row(r, d, "D2", "food").shipped, 80.0, 1e-9) << d;
+        EXPECT_NEAR(day_row(r, d, "D2", "food").stock, 160.0, 1e-9) << d;
+    }
+    EXPECT_NEAR(day_row(r, 2, "D1", "food").received, 0.0, 1e-9);
+    EXPECT_NEAR(day_row(r, 2, "D1", "food").stock, 80.0, 1e-9);
+    EXPECT_NEAR(day_row(r, 2, "D2", "food").shipped, 80.0, 1e-9);
+    EXPECT_NEAR(day_row(r, 2, "D2", "food").stock, 160.0, 1e-9);
+    EXPECT_NEAR(day_row(r, 3, "P2", "food").produced, 80.0, 1e-9);
+    EXPECT_NEAR(day_row(r, 3, "D2", "food").shipped, 160.0, 1e-9);
+    EXPECT_NEAR(day_row(r, 3, "D2", "food").stock, 80.0, 1e-9);
+    EXPECT_NEAR(day_row(r, 3, "D1", "food").received, 80.0, 1e-9);
+    EXPECT_NEAR(day_row(r, 3, "D1", "food").stock, 80.0, 1e-9);
+    for (int d : {2, 3}) {
+        EXPECT_NEAR(day_row(r, d, "R1", "food").received, 80.0, 1e-9) << d;
         EXPECT_NEAR(day_row(r, d, "R2", "food").received, 80.0, 1e-9) << d;
     }
-    EXPECT_NEAR(day_row(r, 2, "P2", "food").produced, 80.0, 1e-9);
-    EXPECT_NEAR(day_row(r, 2, "D2", "food").shipped, 80.0, 1e-9);
-    EXPECT_NEAR(day_row(r, 2, "D2", "food").stock, 80.0, 1e-9);
-    EXPECT_NEAR(day_row(r, 2, "D1", "food").received, 40.0, 1e-9);
-    EXPECT_NEAR(day_row(r, 2, "D1", "food").stock, 40.0, 1e-9);
-    EXPECT_NEAR(day_row(r, 2, "R1", "food").stock, 80.0, 1e-9);
-    EXPECT_NEAR(day_row(r, 2, "R2", "food").received, 40.0, 1e-9);
-    EXPECT_NEAR(day_row(r, 2, "R2", "food").stock, 40.0, 1e-9);
+    EXPECT_NEAR(totals(r, "food").unmet, 0.0, 1e-9);
+}
+
+// A depot whose primary supplier cannot make all its region needs gets the
+// rest as a planned flow over a lateral channel. P1 makes 50/day for D1,
+// whose region R1 eats 80; P2 makes 120 for D2, whose R2 eats 80. At
+// baseline D1's primary fills 50 / 80 of its need: a deficit of 30/day,
+// which D2 can cover from P2's spare 120 - 80 = 40. So D2 -> D1 plans 30/day:
+// 30 / 80 = 0.375 of D1's orders, and D2's plan is 80 + 30 = 110.
+// Depots keep one day of safety stock: targets 80 x 2 = 160 (D1) and
+// 110 x 2 = 220 (D2), which they hold at the start; regions hold 80.
+//   Every day: R1, R2 order 80. D1 (position 160) needs 80: 0.375 x 80 = 30
+//   from D2, 50 from P1; D2 (position 220) needs 110, all from P2 (within its
+//   120). P1 makes 50, P2 makes 110; D2 ships 80 + 30 = 110 and D1 80; both
+//   end where they began. Nothing unmet.
+TEST(HandCase, PlannedLateralFlowCoversAPrimaryShortfall) {
+    ScenarioBuilder b(0, 5);
+    b.product("food");
+    b.producer("P1", {qty("food", 50)});
+    b.producer("P2", {qty("food", 120)});
+    b.node("D1", NodeKind::Depot).stock = {qty("food", 160)};
+    b.node("D2", NodeKind::Depot).stock = {qty("food", 220)};
+    b.region("R1", 1000, {qty("food", 80)}, {qty("food", 80)});
+    b.region("R2", 1000, {qty("food", 80)}, {qty("food", 80)});
+    for (NodeSpec& n : b.s.nodes) {
+        if (n.kind == NodeKind::Park) continue;
+        n.stock_target_days = n.kind == NodeKind::Depot ? 1 : 0;
+        n.replenishment_days = 1;
+    }
+    b.link("P1", "D1", 1000, 0).link("P2", "D2", 1000, 0);
+    b.link("D1", "D2", 1000, 0).link("D2", "D1", 1000, 0);
+    b.link("D1", "R1", 1000, 0).link("D2", "R2", 1000, 0);
+    const RunResult r = run(b);
+    for (int d = 0; d < 5; ++d) {
+        EXPECT_NEAR(day_row(r, d, "P1", "food").produced, 50.0, 1e-9) << d;
+        EXPECT_NEAR(day_row(r, d, "P2", "food").produced, 110.0, 1e-9) << d;
+        EXPECT_NEAR(day_row(r, d, "D2", "food").shipped, 110.0, 1e-9) << d;
+        EXPECT_NEAR(day_row(r, d, "D1", "food").received, 80.0, 1e-9) << d;
+        EXPECT_NEAR(day_row(r, d, "D1", "food").shipped, 80.0, 1e-9) << d;
+        EXPECT_NEAR(day_row(r, d, "D1", "food").stock, 160.0, 1e-9) << d;
+        EXPECT_NEAR(day_row(r, d, "D2", "food").stock, 220.0, 1e-9) << d;
+    }
+    EXPECT_NEAR(totals(r, "food").unmet, 0.0, 1e-9);
+}
+
+// Three depots in a ring, linked both ways, each with its own source and
+// region; no transit time, so what a depot ships beyond what its region
+// receives went to another depot that same day. Without disruption nothing
+// moves between depots (each source covers its region); with a strike on
+// one source and a demand surge, goods may move between depots, but never
+// both ways in a day (cover decides who asks whom), and never more than the
+// struck depot's region lacks.
+TEST(HandCase, DepotsThatSupplyEachOtherDoNotCirculateGoods) {
+    for (const bool disrupted : {false, true}) {
+        ScenarioBuilder b(0, 20);
+        b.product("food");
+        const std::vector<std::string> ids{"1", "2", "3"};
+        for (const std::string& i : ids) {
+            b.producer("S" + i, {qty("food", 150)}, 1, NodeKind::Source);
+            NodeSpec& d = b.node("D" + i, NodeKind::Depot);
+            d.stock = {qty("food", 300)};
+            d.stock_target_days = 2;
+            b.region("R" + i, 1000, {qty("food", 100)}, {qty("food", 100)});
+            b.link("S" + i, "D" + i, 1000, 0).link("D" + i, "R" + i, 1000, 0);
+        }
+        for (std::size_t i = 0; i < 3; ++i) {
+            const std::string a = "D" + ids[i], c = "D" + ids[(i + 1) % 3];
+            b.link(a, c, 1000, 0).link(c, a, 1000, 0);
+        }
+        if (disrupted) {
+            b.strike("S1", 3, 1.0, 6);
+            b.demand_shock("*", "food", 2, 4, 1.3);
+        }
+        const RunResult r = run(b);
+        double moved = 0.0;
+        for (int day = 0; day < 20; ++day) {
+            double out_of[3], into[3];
+            for (std::size_t i = 0; i < 3; ++i) {
+                const DayRow& dep = day_row(r, day, "D" + ids[i], "food");
+                const DayRow& src = day_row(r, day, "S" + ids[i], "food");
+                const DayRow& reg = day_row(r, day, "R" + ids[i], "food");
+                out_of[i] = dep.shipped - reg.received;  // to other depots
+                into[i] = dep.received - src.shipped;    // from other depots
+                EXPECT_GE(out_of[i], -1e-9) << day;
+                EXPECT_GE(into[i], -1e-9) << day;
+                moved += out_of[i];
+            }
+            // A depot that sends to another that day receives from none.
+            for (std::size_t i = 0; i < 3; ++i)
+                EXPECT_LE(std::min(out_of[i], into[i]), 1e-9) << "day " << day << " D" << ids[i];
+        }
+        if (!disrupted) {
+            EXPECT_NEAR(moved, 0.0, 1e-9);
+        } else {
+            EXPECT_GT(moved, 0.0);  // the struck depot was helped...
+            // ... by no more than its region's demand over the strike and
+            // the days after it (6 days of repair, at most 130/day).
+            EXPECT_LE(moved, 130.0 * 10);
+        }
+    }
 }
 
 }  // namespace
