@@ -144,7 +144,12 @@ void Engine::place_orders(Tick t) {
         if (prestock && pol.prestock_product[p] && (region || m_.kind[n] == NodeKind::Depot))
             days = std::max(days, pol.prestock_target_days);
         const double rate = rows_.plan_rate[row];
-        const double target = rate * (dt_ + routes_.lead_days[row] + days);
+        // The target follows the expected use smoothed over the replenishment
+        // time, so that a change of use is not ordered twice (as use, and
+        // again as a jump of the target).
+        double& level = rows_.target_rate[row];
+        level = level < 0.0 ? rate : level + rows_.smoothing[row] * (rate - level);
+        const double target = level * (dt_ + routes_.lead_days[row] + days);
         const double position = rows_.stock[row] + rows_.pipeline[row] + rows_.taken[row];
         const double cycles = std::max(1.0, m_.replenish_days[row] / dt_);
         const double need = std::max(0.0, rate * dt_ + (target - position) / cycles);

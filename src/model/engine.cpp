@@ -42,6 +42,12 @@ void RowState::reset(const CompiledModel& m) {
     demand_rate = m.demand;
     multiplier.assign(rows, 1.0);
     plan_rate.assign(rows, 0.0);
+    target_rate.assign(rows, -1.0);
+    smoothing.resize(rows);
+    const double dt = to_days(m.step);
+    for (const RowIndex row : indices(smoothing))
+        smoothing[row] =
+            m.replenish_days[row] > 0.0 ? 1.0 - std::exp(-dt / m.replenish_days[row]) : 1.0;
     plans_stale = true;
     taken.assign(rows, 0.0);
     open.assign(rows, 0.0);

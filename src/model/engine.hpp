@@ -124,6 +124,9 @@ struct RowState {
     // over its channels; a producer's inputs for its customers' plans of its
     // outputs. Propagated in full whenever demand or routes change.
     IndexVec<RowIndex, double> plan_rate;
+    // Holders: the expected use their target follows, smoothed (-1 until the
+    // first order), and the weight of each cycle's use, 1 - exp(-cycle / replenish).
+    IndexVec<RowIndex, double> target_rate, smoothing;
     bool plans_stale = true;
     IndexVec<RowIndex, double> taken;      // regions: consumed this cycle
     IndexVec<RowIndex, double> open;       // regions: demand of this cycle not yet served

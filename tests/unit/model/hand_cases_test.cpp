@@ -1,6 +1,7 @@
 // Small cases whose every number is derived by hand in the comment above it.
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <utility>
 #include <vector>
 
@@ -287,16 +288,22 @@ TEST(HandCase, DisplacementMovesDemandWithPeople) {
     EXPECT_NEAR(totals(r, "food").unmet, 0.0, 1e-9);
 }
 
-// A demand shock x1.5 on days 2-3 raises R's want and plan to 120/day, and
-// its target position to 120 x 1 = 120; P (100/day) cannot follow at once,
-// but what arrives within the cycle serves what R could not eat from stock:
-//   d2: eats its 80 (40 open), position 80, orders 120 + (120 - 80) = 160,
+// A demand shock x1.5 on days 2-3 raises R's want and plan to 120/day. Its
+// target position (cycle + no lead + no safety: 1 day of use) follows the
+// use smoothed over its replenishment time of 1 day: each day the level moves
+// a = 1 - e^-1 of the way to the day's use, from 80:
+//   level d2 = 80 + 40a, d3 = 120 - 40e^-2, d4 = 80 + 40(e^-1 - e^-3),
+//   d5 = 80 + 40(e^-2 - e^-4), d6 = 80 + 40(e^-3 - e^-5) = 81.72.
+// P (100/day) cannot follow at once, but what arrives within the cycle
+// serves what R could not eat from stock:
+//   d2: eats its 80 (40 open), position 80, orders 120 + level - 80 = 145.3,
 //       P makes 100: 40 serve -> 60.
-//   d3: eats 60 (60 open), orders 120 + 120 - 60 = 180, P makes 100: 60
+//   d3: eats 60 (60 open), orders 120 + 114.6 - 60 = 174.6, P makes 100: 60
 //       serve -> 40.
-//   d4: shock over (target 80): eats 40 (40 open), orders 80 + 80 - 40 = 120,
-//       P makes 100: 40 serve -> 60.
-//   d5: eats 60 (20 open), orders 100, P makes 100 -> 80; d6: orders 80, steady.
+//   d4: shock over: eats 40 (40 open), orders 80 + 92.7 - 40 = 132.7, P
+//       makes 100: 40 serve -> 60.
+//   d5: eats 60 (20 open), orders 80 + 84.7 - 60 = 104.7, P makes 100 -> 80.
+//   d6: eats 80, orders 80 + level d6 - 80 = level d6, which P makes.
 // Nothing unmet; demand rows 120 on days 2 and 3.
 TEST(HandCase, DemandShockRaisesDemandAndTargets) {
     ScenarioBuilder b = one_park_chain();
@@ -311,7 +318,9 @@ TEST(HandCase, DemandShockRaisesDemandAndTargets) {
     EXPECT_NEAR(day_row(r, 4, "R", "food").stock, 60.0, 1e-9);
     EXPECT_NEAR(day_row(r, 5, "R", "food").stock, 80.0, 1e-9);
     for (int d = 2; d <= 5; ++d) EXPECT_NEAR(day_row(r, d, "P", "food").produced, 100.0, 1e-9) << d;
-    EXPECT_NEAR(day_row(r, 6, "P", "food").produced, 80.0, 1e-9);
+    const double level6 = 80.0 + 40.0 * (std::exp(-3.0) - std::exp(-5.0));
+    EXPECT_NEAR(day_row(r, 6, "P", "food").produced, level6, 1e-9);
+    EXPECT_NEAR(day_row(r, 6, "R", "food").stock, level6, 1e-9);
     EXPECT_NEAR(totals(r, "food").unmet, 0.0, 1e-9);
 }
 
@@ -499,6 +508,46 @@ TEST(HandCase, DepotsThatSupplyEachOtherDoNotCirculateGoods) {
             EXPECT_LE(moved, 130.0 * 10);
         }
     }
+}
+
+// Bullwhip: source -> plant -> park -> depot -> region, 12 h per link, 4-hour
+// cycles, replenishment_days = 4 everywhere; the region's demand swings
+// +/-20 % every 2 days. Flows upstream vary no more than 1.5 times as much
+// as demand does (standard deviation of daily figures once the swings run).
+TEST(Invariants, OrdersDoNotAmplifyDemandSwingsUpTheChain) {
+    ScenarioBuilder b(-10, 60, 4);
+    b.product("ore", ProductCategory::Intermediate).product("part", ProductCategory::Intermediate);
+    b.product("food");
+    b.recipe("part", {qty("ore", 1.0)});
+    b.recipe("food", {qty("part", 1.0)});
+    b.producer("S", {qty("ore", 1000)}, 1, NodeKind::Source);
+    b.producer("PL", {qty("part", 1000)}, 1, NodeKind::Plant).stock = {qty("ore", 300)};
+    b.producer("PK", {qty("food", 1000)}).stock = {qty("part", 300)};
+    b.node("D", NodeKind::Depot).stock = {qty("food", 300)};
+    b.region("R", 1000, {qty("food", 100)}, {qty("food", 300)});
+    for (NodeSpec& n : b.s.nodes) n.replenishment_days = 4;
+    b.link("S", "PL", 1000, 12).link("PL", "PK", 1000, 12);
+    b.link("PK", "D", 1000, 12).link("D", "R", 1000, 12);
+    for (int day = 0; day < 60; day += 2)
+        b.demand_shock("R", "food", day, 2, day % 4 == 0 ? 1.2 : 0.8);
+    const RunResult r = run(b);
+    auto spread = [&](const std::string& node, const std::string& product, double DayRow::*field) {
+        double sum = 0.0, sq = 0.0, n = 0.0;
+        for (int d = 10; d < 60; ++d) {
+            const double x = day_row(r, d, node, product).*field;
+            sum += x;
+            sq += x * x;
+            n += 1.0;
+        }
+        return std::sqrt(std::max(0.0, sq / n - (sum / n) * (sum / n)));
+    };
+    const double demand = spread("R", "food", &DayRow::demand);
+    ASSERT_GT(demand, 0.0);
+    EXPECT_LE(spread("D", "food", &DayRow::shipped) / demand, 1.5);
+    EXPECT_LE(spread("PK", "food", &DayRow::produced) / demand, 1.5);
+    EXPECT_LE(spread("PL", "part", &DayRow::produced) / demand, 1.5);
+    EXPECT_LE(spread("S", "ore", &DayRow::produced) / demand, 1.5);
+    EXPECT_NEAR(totals(r, "food").unmet, 0.0, 1e-9);
 }
 
 }  // namespace
