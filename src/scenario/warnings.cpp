@@ -227,9 +227,10 @@ void depot_loops(const SupplyGraph& g, std::vector<Diagnostic>& out) {
                                         ? std::string("every product")
                                         : quoted_list(product_ids(g, loop.products));
         warn(out, link.loc,
-             fmt::format("{}: depots {} supply each other in a loop over links carrying {}: their "
-                         "expected needs include each other's, so their stock targets are "
-                         "inflated and goods can go round the loop",
+             fmt::format("{}: depots {} supply each other in a loop over links carrying {}: these "
+                         "links are lateral, used only for flows planned where a depot's own "
+                         "suppliers fall short and for help from better-stocked depots in a "
+                         "disruption (docs/MODEL.md)",
                          link_label(link), quoted_list(node_ids(g, depots)), carried));
     }
 }

@@ -203,8 +203,9 @@ TEST_F(Warnings, DepotsThatSupplyEachOther) {
     const auto text = with_base(std::string(kD2) + link("d1", "d2") + link("d2", "d1"));
     expect_one_at(text, "[[link]]\nfrom = \"d1\"\nto = \"d2\"",
                   "link \"d1->d2\": depots \"d1\" and \"d2\" supply each other in a loop over "
-                  "links carrying every product: their expected needs include each other's, so "
-                  "their stock targets are inflated and goods can go round the loop");
+                  "links carrying every product: these links are lateral, used only for flows "
+                  "planned where a depot's own suppliers fall short and for help from "
+                  "better-stocked depots in a disruption (docs/MODEL.md)");
 }
 
 TEST_F(Warnings, DepotChainIsNoLoop) {
