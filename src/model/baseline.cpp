@@ -12,37 +12,6 @@
 namespace shockflow::model {
 namespace {
 
-// Share of each pair's orders sent over each inbound channel (by nominal capacity).
-IndexVec<ChannelIndex, double> inbound_shares(const CompiledModel& m, const DenseTables& d) {
-    IndexVec<ChannelIndex, double> share(m.channels.size(), 0.0);
-    for (const DenseIndex r : indices<DenseIndex>(d.size())) {
-        const auto b = d.inbound.begin(r), e = d.inbound.end(r);
-        if (b == e) continue;
-        // Lateral channels carry only their planned flows, once known
-        // (compile_lateral.cpp); the primary ones the rest.
-        double total = 0.0, primaries = 0.0, planned = 0.0;
-        for (auto k = b; k < e; ++k) {
-            const ChannelIndex c = d.inbound.list[k];
-            if (m.lateral[c]) {
-                if (!m.lateral_share.empty()) planned += m.lateral_share[c];
-                continue;
-            }
-            total += m.links[m.channels[c].link].capacity;
-            primaries += 1.0;
-        }
-        for (auto k = b; k < e; ++k) {
-            const ChannelIndex c = d.inbound.list[k];
-            if (m.lateral[c]) {
-                if (!m.lateral_share.empty()) share[c] = m.lateral_share[c];
-                continue;
-            }
-            share[c] = (1.0 - planned) * (total > 0.0 ? m.links[m.channels[c].link].capacity / total
-                                                      : 1.0 / primaries);
-        }
-    }
-    return share;
-}
-
 using DenseVec = IndexVec<DenseIndex, double>;
 
 // One Jacobi sweep: need -> requests received -> production -> input needs.
@@ -74,6 +43,43 @@ double sweep(const CompiledModel& m, const DenseTables& d,
 }
 
 }  // namespace
+
+// Share of each pair's orders sent over each inbound channel: lateral
+// channels their planned share (none until compile_lateral.cpp plans them),
+// primary ones the rest, by nominal link capacity up to what a producer at
+// their source can make (as the engine splits orders).
+IndexVec<ChannelIndex, double> inbound_shares(const CompiledModel& m, const DenseTables& d) {
+    IndexVec<ChannelIndex, double> share(m.channels.size(), 0.0);
+    auto planned_share = [&](ChannelIndex c) {
+        return m.lateral_share.empty() ? 0.0 : m.lateral_share[c];
+    };
+    auto weight = [&](ChannelIndex c) {
+        const Channel& ch = m.channels[c];
+        const double link = m.links[ch.link].capacity;
+        const double made = d.capacity[d.at(ch.src, ch.product)];
+        return made > 0.0 ? std::min(link, made) : link;
+    };
+    for (const DenseIndex r : indices<DenseIndex>(d.size())) {
+        const auto b = d.inbound.begin(r), e = d.inbound.end(r);
+        double total = 0.0, primaries = 0.0, planned = 0.0;
+        for (auto k = b; k < e; ++k) {
+            const ChannelIndex c = d.inbound.list[k];
+            if (m.lateral[c]) {
+                planned += planned_share(c);
+            } else {
+                total += weight(c);
+                primaries += 1.0;
+            }
+        }
+        for (auto k = b; k < e; ++k) {
+            const ChannelIndex c = d.inbound.list[k];
+            share[c] = m.lateral[c]
+                           ? planned_share(c)
+                           : (1.0 - planned) * (total > 0.0 ? weight(c) / total : 1.0 / primaries);
+        }
+    }
+    return share;
+}
 
 void compute_baseline_need(const CompiledModel& m, DenseTables& d) {
     const IndexVec<ChannelIndex, double> share = inbound_shares(m, d);

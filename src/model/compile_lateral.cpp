@@ -45,16 +45,6 @@ void mark_lateral(const DenseTables& d, CompiledModel& m) {
         if (depot_to_depot(m, ch))
             m.lateral[c] = reaches(m, d, d.at(ch.dst, ch.product), d.at(ch.src, ch.product));
     }
-    // A depot that can only be supplied over lateral channels orders over them
-    // as over any other.
-    for (const DenseIndex r : d.holders) {
-        bool all = d.inbound.end(r) > d.inbound.begin(r);
-        for (auto k = d.inbound.begin(r); k < d.inbound.end(r); ++k)
-            all = all && m.lateral[d.inbound.list[k]];
-        if (all)
-            for (auto k = d.inbound.begin(r); k < d.inbound.end(r); ++k)
-                m.lateral[d.inbound.list[k]] = false;
-    }
     m.lateral_channels.clear();
     for (const ChannelIndex c : indices(m.channels))
         if (m.lateral[c]) m.lateral_channels.push_back(c);
@@ -94,36 +84,8 @@ void compile_plan_order(CompiledModel& m) {
         if (!placed[r]) m.plan_order.push_back(r);
 }
 
-}  // namespace shockflow::model
-
-namespace shockflow::model {
-namespace {
-
-// Share of a pair's orders each primary (non-lateral) inbound channel gets at
-// baseline: by nominal link capacity, as the baseline splits them.
-IndexVec<ChannelIndex, double> primary_shares(const CompiledModel& m, const DenseTables& d) {
-    IndexVec<ChannelIndex, double> share(m.channels.size(), 0.0);
-    for (const DenseIndex r : indices<DenseIndex>(d.size())) {
-        double total = 0.0, count = 0.0;
-        for (auto k = d.inbound.begin(r); k < d.inbound.end(r); ++k) {
-            const ChannelIndex c = d.inbound.list[k];
-            if (m.lateral[c]) continue;
-            total += m.links[m.channels[c].link].capacity;
-            count += 1.0;
-        }
-        for (auto k = d.inbound.begin(r); k < d.inbound.end(r); ++k) {
-            const ChannelIndex c = d.inbound.list[k];
-            if (!m.lateral[c])
-                share[c] = total > 0.0 ? m.links[m.channels[c].link].capacity / total : 1.0 / count;
-        }
-    }
-    return share;
-}
-
-}  // namespace
-
-// The steady flows over lateral channels (docs/MODEL.md, "Lateral depot
-// channels"): at baseline, a depot whose primary suppliers cannot make all
+// The steady flows over lateral channels (docs/MODEL.md, "Depots that
+// supply each other"): at baseline, a depot whose primary suppliers cannot make all
 // its customers expect (their capacity is below what is asked of them) gets
 // the rest from the nearest depots, over lateral channels, whose own primary
 // producers have capacity to spare. Nearest by transit time; lateral links
@@ -133,7 +95,7 @@ void plan_lateral_flows(CompiledModel& m, DenseTables& d) {
     m.lateral_share.assign(m.channels.size(), 0.0);
     d.lateral_flow.assign(m.channels.size(), 0.0);
     if (m.lateral_channels.empty()) return;
-    const IndexVec<ChannelIndex, double> share = primary_shares(m, d);
+    const IndexVec<ChannelIndex, double> share = inbound_shares(m, d);  // primaries only yet
     const std::size_t n = d.size();
     // What a pair's primary suppliers can fill of what is asked of it: a
     // producer its capacity over its need, a holder the weighted fill of its

@@ -69,7 +69,9 @@ void compile_policy(const PolicySpec& policy, const Lookup& names, DenseTables& 
                     CompiledModel& m);
 // One template per scenario event, in order (compile_levers.cpp).
 void compile_events(const ScenarioSpec& s, const Lookup& names, CompiledModel& m);
-// The undisturbed daily need of every pair (baseline.cpp).
+// The undisturbed daily need of every pair (baseline.cpp), and the share of
+// a pair's orders each inbound channel gets in it.
+IndexVec<ChannelIndex, double> inbound_shares(const CompiledModel& m, const DenseTables& d);
 void compute_baseline_need(const CompiledModel& m, DenseTables& dense);
 
 }  // namespace shockflow::model

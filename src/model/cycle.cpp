@@ -164,7 +164,7 @@ void Engine::place_orders(Tick t) {
         // open links (share, as the plans do).
         const auto b = m_.inbound.begin(row), e = m_.inbound.end(row);
         const double cover = cover_days(row, rate);
-        double primary = 0.0, spare = 0.0, expected = 0.0;
+        double primary = 0.0, spare = 0.0, expected = 0.0, planned_all = 0.0;
         for (auto k = b; k < e; ++k) {
             const ChannelIndex c = channel[k];
             const double x = std::min(usable[k], supply[src[k]]);
@@ -173,8 +173,10 @@ void Engine::place_orders(Tick t) {
                 scratch[k - b] = x;
                 continue;
             }
-            const double planned = std::min(x, need * share[c]);
+            // The planned share of expected use only: gaps go to the primaries.
+            const double planned = std::min({x, need, rate * dt_ * share[c]});
             req[c] = planned;
+            planned_all += planned;
             rows_.planned[c] = planned;
             expected += planned * fill[c];
             const RowIndex from = src[k];
@@ -190,7 +192,7 @@ void Engine::place_orders(Tick t) {
             }
             continue;
         }
-        const double own = need * (1.0 - routes_.lateral_planned[row]);
+        const double own = std::max(0.0, need - planned_all);
         for (auto k = b; k < e; ++k) {
             if (lateral[k]) continue;
             const double x = scratch[k - b];

@@ -79,7 +79,6 @@ void RouteState::reset(const CompiledModel& m) {
     share.assign(nc, 0.0);
     usable_in.assign(m.inbound.list.size(), 0.0);
     lead_days.assign(m.n_rows, 0.0);
-    lateral_planned.assign(m.n_rows, 0.0);
     transit.assign(nc, Tick{0});
     path_begin.assign(nc, 0);
     path_end.assign(nc, 0);

@@ -173,8 +173,6 @@ struct RouteState {
     IndexVec<ChannelIndex, double> share;    // a holder's split of orders over its channels
     IndexVec<InboundPos, double> usable_in;  // units a channel can bring per cycle
     IndexVec<RowIndex, double> lead_days;    // holders: transit of their orders, share-weighted
-    IndexVec<RowIndex, double>
-        lateral_planned;  // holders: planned share over open lateral channels
     IndexVec<ChannelIndex, Tick> transit;
     IndexVec<ChannelIndex, std::uint32_t> path_begin, path_end;  // hops; empty = direct
     std::vector<LinkIndex> path_pool;

@@ -78,11 +78,18 @@ void Engine::refresh_shares() {
 // (compile_lateral.cpp), the primary ones the rest.
 void Engine::refresh_shares_of(RowIndex row) {
     RouteState& r = routes_;
+    // A primary channel's weight: what it can carry, up to what a producer
+    // at its source can make (as orders are split in a cycle, Engine::place_orders).
+    auto weight = [&](InboundPos k) {
+        const RowIndex src = m_.inbound_src_row[k];
+        const double cap = m_.capacity[src] > 0.0 ? m_.capacity[src] * dt_ : r.usable_in[k];
+        return std::min(r.usable_in[k], cap);
+    };
     double total = 0.0, planned = 0.0;
     const auto b = m_.inbound.begin(row), e = m_.inbound.end(row);
     for (auto k = b; k < e; ++k) {
         if (!m_.inbound_lateral[k])
-            total += r.usable_in[k];
+            total += weight(k);
         else if (r.usable_in[k] > 0.0)
             planned += m_.lateral_share[m_.inbound.list[k]];
     }
@@ -93,12 +100,11 @@ void Engine::refresh_shares_of(RowIndex row) {
         if (m_.inbound_lateral[k])
             share = r.usable_in[k] > 0.0 ? m_.lateral_share[c] : 0.0;
         else if (total > 0.0)
-            share = (1.0 - planned) * r.usable_in[k] / total;
+            share = (1.0 - planned) * weight(k) / total;
         r.share[c] = share;
         lead += share * to_days(r.transit[c]);
     }
     r.lead_days[row] = lead;
-    r.lateral_planned[row] = planned;
     rows_.plans_stale = true;
 }
 
