@@ -237,6 +237,7 @@ void Engine::propagate_plans() {
         }
     }
     rows_.plans_stale = false;
+    if (!routes_.rerouted.empty()) refresh_split_leads();
 }
 
 double Engine::plan_of(RowIndex row) const {
@@ -264,7 +265,7 @@ void Engine::clip_to_link_capacity() {
         for (auto c = m_.outbound.begin(row); c < m_.outbound.end(row); ++c) {
             const double r = req[c];
             requested += r;
-            if (r > 0.0) routes_.add_on_links(m_, c, detours, &LinkState::load, r);
+            if (r > 0.0) routes_.add_load(m_, c, detours, r);
         }
         rows_.requested[row] = requested;
     }
@@ -281,29 +282,23 @@ void Engine::clip_to_link_capacity() {
         }
         l.load = 0.0;  // ready for the next cycle's requests
     }
-    if (routes_.over.empty()) return;
-    // Direct channels over a link above capacity take its factor...
+    // Rerouted channels split their requests between their own link and their
+    // detour, and take the factors of both (routes.cpp).
     routes_.rescaled.clear();
+    if (detours)
+        for (const ChannelIndex c : routes_.rerouted)
+            if (clip_rerouted(c)) routes_.rescaled.push_back(m_.channels[c].src_row);
+    if (routes_.over.empty()) return;
+    // Direct channels over a link above capacity take its factor.
     for (const SlotIndex s : routes_.over) {
         const LinkIndex link = m_.slot_link[s];
         for (auto k = m_.channels_of_link.begin(link); k < m_.channels_of_link.end(link); ++k) {
             const ChannelIndex c = m_.channels_of_link.list[k];
-            if (routes_.path_begin[c] != routes_.path_end[c]) continue;  // goes round its link
+            if (routes_.has_detour(c)) continue;  // clipped above
             rows_.req[c] = std::max(0.0, rows_.req[c]) * routes_.link_scale[s];
             routes_.rescaled.push_back(m_.channels[c].src_row);
         }
     }
-    // ... and a detour that of its tightest hop (detours are channels whose
-    // own link is closed).
-    if (detours)
-        for (const ChannelIndex c : routes_.closed) {
-            double f = 1.0;
-            for (auto h = routes_.path_begin[c]; h < routes_.path_end[c]; ++h)
-                f = std::min(f, routes_.link_scale[m_.link_slot[routes_.path_pool[h]]]);
-            if (f >= 1.0) continue;
-            rows_.req[c] = std::max(0.0, rows_.req[c]) * f;
-            routes_.rescaled.push_back(m_.channels[c].src_row);
-        }
     // Their suppliers sum their requests again, in channel order, so the
     // totals are what one pass over all channels would give.
     for (const RowIndex row : routes_.rescaled) sum_requests(row);
@@ -390,8 +385,12 @@ void Engine::ship(Tick t) {
             left -= g;
             shipped += g;
             pipeline[dst[c]] += g;
-            // Counted onto the link(s) for the capacity witness (fold_peak).
-            routes_.add_on_links(m_, c, detours, &LinkState::used, g);
+            if (detours && routes_.has_detour(c)) [[unlikely]] {
+                ship_rerouted(c, g, t);  // routes.cpp
+                continue;
+            }
+            // Counted onto the link for the capacity witness (fold_peak).
+            routes_.links[m_.channel_slot[c]].used += g;
             Shipment*& at = cursor[cls[c]];
             if (at == nullptr) [[unlikely]]
                 at = open_batch(cls[c], t);

@@ -83,14 +83,21 @@ void RouteState::reset(const CompiledModel& m) {
     path_begin.assign(nc, 0);
     path_end.assign(nc, 0);
     path_pool.clear();
+    direct_cap.assign(nc, 0.0);
+    detour_cap.assign(nc, 0.0);
+    direct_req.assign(nc, 0.0);
+    detour_transit.assign(nc, Tick{0});
     trees.clear();
     closed.clear();
+    partial.clear();
+    rerouted.clear();
     router = m.policy.reroute ? std::make_unique<Router>(m) : nullptr;
 }
 
 void TransitState::reset(const CompiledModel& m) {
     *this = TransitState{};
     class_of_channel.assign(m.channels.size(), 0);
+    class_of_detour.assign(m.channels.size(), 0);
 }
 
 void DisruptionState::reset(const CompiledModel& m) {

@@ -4,6 +4,7 @@
 // grouped by concern; each group resets itself from the compiled model.
 // Nothing is allocated per event once the run has started.
 
+#include <algorithm>
 #include <cstdint>
 #include <memory>
 #include <unordered_map>
@@ -162,8 +163,9 @@ struct LinkState {
     void fold_peak();
 };
 
-// Links' capacity and the route of every channel: direct, or a detour around
-// a closed link when rerouting is on.
+// Links' capacity and the route of every channel: direct, or with rerouting
+// on, a detour around a closed link, or its own damaged link for what that
+// can carry and an overflow detour for the rest ("split" channels).
 struct RouteState {
     IndexVec<LinkIndex, double> link_factor;  // share of capacity left by cuts
     IndexVec<SlotIndex, LinkState> links;
@@ -173,27 +175,39 @@ struct RouteState {
     IndexVec<ChannelIndex, double> share;    // a holder's split of orders over its channels
     IndexVec<InboundPos, double> usable_in;  // units a channel can bring per cycle
     IndexVec<RowIndex, double> lead_days;    // holders: transit of their orders, share-weighted
-    IndexVec<ChannelIndex, Tick> transit;
-    IndexVec<ChannelIndex, std::uint32_t> path_begin, path_end;  // hops; empty = direct
+    IndexVec<ChannelIndex, Tick> transit;    // of its own link, or of its detour if that is closed
+    IndexVec<ChannelIndex, std::uint32_t> path_begin, path_end;  // detour hops; empty = none
     std::vector<LinkIndex> path_pool;
+    // Split channels: units per cycle their own link can carry (0 for every
+    // other channel), the transit of their detour, and the part of this
+    // cycle's request that goes over their own link (clip_rerouted).
+    IndexVec<ChannelIndex, double> direct_cap, direct_req;
+    IndexVec<ChannelIndex, double> detour_cap;  // what the link lost, per cycle: the detour's most
+    IndexVec<ChannelIndex, Tick> detour_transit;
     std::unique_ptr<Router> router;  // only with rerouting on
     std::unordered_map<std::uint64_t, IndexVec<NodeIndex, LinkIndex>> trees;
     std::vector<ChannelIndex> closed;    // channels whose own link is closed
+    std::vector<ChannelIndex> partial;   // with rerouting: channels whose own link is partly cut
+    std::vector<ChannelIndex> rerouted;  // channels with a detour (closed or split)
     std::vector<ChannelIndex> todo;      // scratch of Engine::refresh_routes_after
     std::vector<RowIndex> touched_rows;  // scratch of Engine::refresh_routes_after
 
     void reset(const CompiledModel& m);
     [[nodiscard]] bool detours() const { return !path_pool.empty(); }
-    // Adds `units` to `field` of every link channel c travels: its own, or the
-    // hops of its detour.
-    void add_on_links(const CompiledModel& m, ChannelIndex c, bool detours,
-                      double LinkState::*field, double units) {
-        if (!detours || path_begin[c] == path_end[c]) {
-            links[m.channel_slot[c]].*field += units;
-        } else {
-            for (auto h = path_begin[c]; h < path_end[c]; ++h)
-                links[m.link_slot[path_pool[h]]].*field += units;
+    [[nodiscard]] bool has_detour(ChannelIndex c) const { return path_begin[c] != path_end[c]; }
+    // Adds a request of `units` to the load of every link channel c travels:
+    // its own; or with a detour, up to direct_cap of them on its own link and
+    // the rest on every hop of the detour.
+    void add_load(const CompiledModel& m, ChannelIndex c, bool detours, double units) {
+        if (!detours || !has_detour(c)) {
+            links[m.channel_slot[c]].load += units;
+            return;
         }
+        const double direct = std::min(units, direct_cap[c]);
+        if (direct > 0.0) links[m.channel_slot[c]].load += direct;
+        const double round = std::min(units - direct, detour_cap[c]);
+        for (auto h = path_begin[c]; h < path_end[c]; ++h)
+            links[m.link_slot[path_pool[h]]].load += round;
     }
 };
 
@@ -210,7 +224,10 @@ struct TransitState {
     std::vector<Tick> classes;  // transit time of each class
     std::unordered_map<std::int64_t, std::uint32_t> class_index;
     IndexVec<ChannelIndex, std::uint32_t> class_of_channel;
-    std::vector<std::uint32_t> class_count;  // channels per class: a batch's largest size
+    // Split channels: the class of what goes by their detour.
+    IndexVec<ChannelIndex, std::uint32_t> class_of_detour;
+    // Shipments per class and cycle: a batch's largest size.
+    std::vector<std::uint32_t> class_count;
     // A batch's storage only grows; `size` of it is in use.
     struct Batch {
         std::vector<Shipment> items;
@@ -222,9 +239,10 @@ struct TransitState {
     std::vector<std::pair<std::uint32_t, std::uint32_t>> opened;  // (class, batch) this cycle
 
     void reset(const CompiledModel& m);
-    void classify(ChannelIndex c, Tick transit);  // classes are never removed
-    void count_classes();
-    std::uint32_t take_batch(std::uint32_t cls);  // a free batch with room for the class
+    std::uint32_t class_of(Tick transit);  // classes are never removed
+    void classify(ChannelIndex c, Tick transit) { class_of_channel[c] = class_of(transit); }
+    void count_classes(const RouteState& routes);  // a split channel ships in two classes
+    std::uint32_t take_batch(std::uint32_t cls);   // a free batch with room for the class
     void close_batches();
 };
 
@@ -322,8 +340,16 @@ private:
     void refresh_routes_after(LinkIndex link);
     void refresh_shares();
     void refresh_shares_of(RowIndex row);
+    void refresh_lead_of(RowIndex row);
+    void refresh_split_leads();  // once plans are fresh
+    [[nodiscard]] double transit_days(ChannelIndex c) const;
     void route(ChannelIndex c);
-    void route_channel(ChannelIndex c, const IndexVec<NodeIndex, LinkIndex>& via);
+    void split(ChannelIndex c);
+    bool follow(ChannelIndex c, const IndexVec<NodeIndex, LinkIndex>& via, Tick& transit,
+                double& usable);
+    bool clip_rerouted(ChannelIndex c);
+    void ship_rerouted(ChannelIndex c, double units, Tick t);
+    void put(std::uint32_t cls, Shipment s, Tick t);  // into this cycle's batch of the class
     // resilience.cpp
     void track_shortfall(Tick t, double want, double unmet, RowIndex row);
     void track_output(std::int64_t day, double day_length);

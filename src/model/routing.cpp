@@ -19,15 +19,16 @@ using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS, 
                                     boost::property<boost::edge_index_t, std::uint32_t>>;
 using Edge = boost::graph_traits<Graph>::edge_descriptor;
 
-// Keeps the links that are open and carry the product.
+// Keeps the links that are open and carry the product, except the one to avoid.
 struct OpenFor {
     const CompiledModel* m = nullptr;
     const IndexVec<LinkIndex, double>* factor = nullptr;
     const Graph* g = nullptr;
     ProductIndex product;
+    LinkIndex avoid = LinkIndex::none();
     bool operator()(const Edge& e) const {
         const LinkIndex l(boost::get(boost::edge_index, *g, e));
-        return (*factor)[l] > 0.0 && m->links[l].carries[product];
+        return (*factor)[l] > 0.0 && l != avoid && m->links[l].carries[product];
     }
 };
 
@@ -55,10 +56,11 @@ Router::Router(const CompiledModel& m) : m_(m), impl_(std::make_unique<Impl>()) 
 
 Router::~Router() = default;
 
-IndexVec<NodeIndex, LinkIndex> Router::fastest_tree(
-    NodeIndex src, ProductIndex product, const IndexVec<LinkIndex, double>& link_factor) const {
+IndexVec<NodeIndex, LinkIndex> Router::fastest_tree(NodeIndex src, ProductIndex product,
+                                                    const IndexVec<LinkIndex, double>& link_factor,
+                                                    LinkIndex avoid) const {
     const Graph& g = impl_->graph;
-    boost::filtered_graph<Graph, OpenFor> open(g, OpenFor{&m_, &link_factor, &g, product});
+    boost::filtered_graph<Graph, OpenFor> open(g, OpenFor{&m_, &link_factor, &g, product, avoid});
     std::vector<double> dist(m_.n_nodes, 0.0);
     IndexVec<NodeIndex, LinkIndex> via(m_.n_nodes, LinkIndex::none());
     auto weight = boost::make_function_property_map<Edge, double>([&](const Edge& e) {

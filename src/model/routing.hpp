@@ -18,10 +18,11 @@ public:
     Router& operator=(const Router&) = delete;
 
     // Shortest-transit tree from `src` over links with factor > 0 that carry
-    // `product`: for every node, the link by which the tree reaches it
-    // (none where unreachable, and at src).
+    // `product`, leaving out `avoid` (if any): for every node, the link by
+    // which the tree reaches it (none where unreachable, and at src).
     [[nodiscard]] IndexVec<NodeIndex, LinkIndex> fastest_tree(
-        NodeIndex src, ProductIndex product, const IndexVec<LinkIndex, double>& link_factor) const;
+        NodeIndex src, ProductIndex product, const IndexVec<LinkIndex, double>& link_factor,
+        LinkIndex avoid = LinkIndex::none()) const;
 
 private:
     struct Impl;

@@ -87,6 +87,22 @@ INSTANTIATE_TEST_SUITE_P(AllocationRules, Invariants,
                          ::testing::Values(Allocation::Proportional, Allocation::Priority,
                                            Allocation::FairShare));
 
+// Partly cut links with rerouting on: D1->R2 and D2->R2, both of which
+// feed R2, keep part of their capacity. D1->R2's overflow goes round by
+// D1->D2->R2, sharing D2->R2, itself cut, with D2's own traffic.
+TEST_P(Invariants, HoldWithPartlyCutLinksRerouted) {
+    ScenarioBuilder b = network();
+    b.cut("D1->R2", 1, 6, 0.6);
+    b.cut("D2->R2", 3, 5, 0.5);
+    PolicySpec policy;
+    policy.allocation = GetParam();
+    policy.priority = {"tag:receiving", "R2"};
+    policy.reroute = true;
+    const RunResult r = simulate(b.s, policy, RunOptions{});
+    expect_invariants(r);
+    EXPECT_GT(totals(r, "food").delivered, 0.0);
+}
+
 TEST(Invariants, HoldWithEveryLeverOn) {
     PolicySpec policy;
     policy.prestock = PrestockSpec{{"essential"}, -4, 0.3, 6, 0, {}};

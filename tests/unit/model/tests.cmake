@@ -4,4 +4,5 @@ shockflow_add_test_executable(model_tests
     unit/model/kpi_test.cpp
     unit/model/leontief_test.cpp
     unit/model/policy_test.cpp
+    unit/model/reroute_test.cpp
     unit/model/sampling_test.cpp)
