@@ -20,11 +20,11 @@ namespace {
 // replenishment_days = 1), so with lead time L it orders
 // 80 + (80 x (1 + L) - position), its position being what it had before
 // eating; it starts with 80. S->R loses `loss` of its capacity on days 5-14.
-ScenarioBuilder detour_case(double loss) {
+ScenarioBuilder detour_case(double loss, double demand = 80) {
     ScenarioBuilder b(0, 20);
     b.product("food");
     b.producer("S", {qty("food", 200)}, 1, NodeKind::Source);
-    NodeSpec& r = b.region("R", 1000, {qty("food", 80)}, {qty("food", 80)});
+    NodeSpec& r = b.region("R", 1000, {qty("food", demand)}, {qty("food", demand)});
     r.stock_target_days = 0;
     r.replenishment_days = 1;
     b.region("X", 10, {});
@@ -102,6 +102,31 @@ TEST(Reroute, MoreDamageNeverDeliversMore) {
     EXPECT_NEAR(fills[2], 1.0, 1e-12);
     EXPECT_NEAR(fills.back(), 0.8, 1e-12);
     EXPECT_LE(fills[5] - fills.back(), 0.02);
+}
+
+// A detour carries no more than what its link lost. With R eating 120/day,
+// more than S->R carries whole (100/day), R gets at most 100 a day from day 1
+// (its 120 on hand on day 0). Cut by `loss` on days 5-14, the link still
+// carries 100 x (1 - loss) and the detour min(40, 100 x loss): 100 a day up
+// to a 40 % cut, 90 at 50 %, 80 at 60 %, 40 at 100 %, so over the 10 days R
+// misses 100, 200 and 600 more than with the whole link (a detour taking all
+// it could would give 75 + 40 = 115 a day at 25 %, more than the whole link).
+// Up to 40 % the flow is the whole link's, less what is lost while R's
+// orders move to the slower detour (13 to 17 units measured; bounded at 20).
+TEST(Reroute, ADetourCarriesNoMoreThanItsLinkLost) {
+    const std::vector<double> losses{0.0, 0.1, 0.25, 0.4, 0.5, 0.6, 0.75, 0.99, 1.0};
+    std::vector<double> unmet;
+    for (double loss : losses) {
+        const RunResult r = run(detour_case(loss, 120), true);
+        for (double u : r.link_peak_utilization) EXPECT_LE(u, 1.0 + 1e-9) << loss;
+        unmet.push_back(totals(r, "food").unmet);
+    }
+    for (std::size_t i = 1; i < unmet.size(); ++i)
+        EXPECT_GE(unmet[i], unmet[i - 1] - 1e-9) << losses[i];
+    for (std::size_t i = 1; i <= 3; ++i) EXPECT_LE(unmet[i] - unmet[0], 20.0) << losses[i];
+    EXPECT_NEAR(unmet[4] - unmet[0], 100.0, 1e-9);
+    EXPECT_NEAR(unmet[5] - unmet[0], 200.0, 1e-9);
+    EXPECT_NEAR(unmet.back() - unmet[0], 600.0, 1e-9);
 }
 
 // A 0 % cut changes nothing, with rerouting or without.
