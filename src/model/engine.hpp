@@ -257,6 +257,7 @@ struct KpiState {
     IndexVec<RowIndex, double> first_short;  // days of the first shortfall after w0, or NaN
     IndexVec<RowIndex, double> drop_day, recover_days;  // producers' output below 95 %
     double window_output = 0, window_baseline = 0, lost_output = 0;
+    double lost_output_value = 0;  // lost output x price
 
     void reset(const CompiledModel& m);
 };

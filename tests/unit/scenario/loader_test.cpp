@@ -148,6 +148,13 @@ TEST_F(LoadScenario, DefaultsFollowTheFormatSpec) {
     EXPECT_EQ(s.policy.name, "none");
 }
 
+TEST_F(LoadScenario, ProductPriceIsReadAndDefaultsToZero) {
+    const auto text = replaced(kBase, "id = \"steel\"", "id = \"steel\"\nprice = 1200");
+    const ScenarioSpec s = load_scenario(write("s.toml", text));
+    EXPECT_DOUBLE_EQ(s.products[0].price, 0.0);  // food: no price given
+    EXPECT_DOUBLE_EQ(s.products[1].price, 1200.0);
+}
+
 TEST_F(LoadScenario, MissingFileIsAConfigErrorNamingTheFile) {
     try {
         (void)load_scenario("no/such/file.toml");
