@@ -109,6 +109,9 @@ void KpiState::reset(const CompiledModel& m) {
     first_short.assign(m.n_rows, kNaN);
     drop_day.assign(m.n_rows, kNaN);
     recover_days.assign(m.n_rows, kNaN);
+    stage = order_stages(m);
+    order_days.assign(m.n_rows, Moments{});
+    demand_days.assign(m.n_rows, Moments{});
     out.balance.assign(m.n_products, ProductBalance{});
     out.products.assign(m.n_products, ProductTotals{});
     for (const RowIndex row : indices(m.initial_stock))
@@ -244,6 +247,7 @@ void Engine::end_day(Tick t) {
     account_stocks();
     if (options_.record_timeseries) record_rows(day32, cycles);
     record_firms(day, cycles);
+    track_orders(day, t);
     rows_.clear_day();
     kpi_.day_cycles = 0;
     if (options_.progress)
@@ -382,6 +386,7 @@ void Engine::finish(RunResult& out) {
     k.min_operational_park_share = kpi_.min_operational;
     k.holding_cost = kpi_.holding_cost;
     finish_resilience(out);
+    finish_bullwhip(out);
 }
 
 }  // namespace shockflow::model
