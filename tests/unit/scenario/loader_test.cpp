@@ -1,5 +1,6 @@
 // load_scenario as a whole: a complete scenario, defaults, file handling.
 
+#include "shockflow/scenario/generate.hpp"
 #include "unit/scenario/support.hpp"
 
 namespace shockflow::test {
@@ -153,6 +154,22 @@ TEST_F(LoadScenario, ProductPriceIsReadAndDefaultsToZero) {
     const ScenarioSpec s = load_scenario(write("s.toml", text));
     EXPECT_DOUBLE_EQ(s.products[0].price, 0.0);  // food: no price given
     EXPECT_DOUBLE_EQ(s.products[1].price, 1200.0);
+}
+
+TEST_F(LoadScenario, WrittenScenarioKeepsItsPrices) {
+    GenerateOptions options;
+    options.parks = 2;
+    options.regions = 1;
+    options.products = 3;
+    ScenarioSpec generated = generate_network(options);
+    generated.products[0].price = 0.1;  // no exact binary form: must still round-trip
+    generated.products[2].price = 1e6;
+    write_scenario_files(generated, dir_ / "written");
+    const ScenarioSpec s = load_scenario(dir_ / "written" / "scenario.toml");
+    ASSERT_EQ(s.products.size(), 3u);
+    EXPECT_EQ(s.products[0].price, 0.1);
+    EXPECT_EQ(s.products[1].price, 0.0);
+    EXPECT_EQ(s.products[2].price, 1e6);
 }
 
 TEST_F(LoadScenario, MissingFileIsAConfigErrorNamingTheFile) {
