@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cmath>
 #include <mutex>
+#include <optional>
 #include <stdexcept>
 #include <string_view>
 
@@ -126,6 +127,32 @@ std::vector<std::vector<double>> by_kpi(const PolicyResult& result, std::size_t 
     return columns;
 }
 
+// Column j of `names`, or none.
+std::optional<std::size_t> column_of(const std::vector<std::string>& names, std::string_view name) {
+    const auto it = std::find(names.begin(), names.end(), name);
+    if (it == names.end()) return std::nullopt;
+    return static_cast<std::size_t>(it - names.begin());
+}
+
+// What a policy's holding cost buys against the baseline, replication by
+// replication: its extra cost, and that cost per person-day short avoided.
+void cost_of_stock(const std::vector<std::vector<double>>& baseline,
+                   const std::vector<std::vector<double>>& columns, std::size_t cost,
+                   std::size_t short_days, PolicyResult& result) {
+    const std::size_t n = columns[cost].size();
+    std::vector<double> extra(n), avoided(n);
+    for (std::size_t k = 0; k < n; ++k) {
+        extra[k] = columns[cost][k] - baseline[cost][k];
+        avoided[k] = baseline[short_days][k] - columns[short_days][k];
+    }
+    const KpiDiff d = paired(columns[cost], baseline[cost], false);
+    result.extra_holding_cost = {.mean = d.mean_diff, .ci95_lo = d.ci95_lo, .ci95_hi = d.ci95_hi};
+    // Person-days avoided of a billionth of the baseline's or less are
+    // rounding of equal runs, not shortage avoided.
+    if (mean(avoided) > 1e-9 * std::abs(mean(baseline[short_days])))
+        result.cost_per_person_day_avoided = ratio_of_means(extra, avoided);
+}
+
 }  // namespace
 
 void summarise(Comparison& comparison) {
@@ -141,6 +168,16 @@ void summarise(Comparison& comparison) {
             if (p == 0) continue;
             const bool higher = kpi_info(comparison.kpi_names[j]).higher_is_better;
             result.vs_baseline[j] = paired(columns[j], baseline[j], higher);
+        }
+        result.extra_holding_cost = {};
+        result.cost_per_person_day_avoided = {};
+        const auto cost = column_of(comparison.kpi_names, "holding_cost");
+        const auto short_days = column_of(comparison.kpi_names, "person_days_short");
+        if (!cost || !short_days) continue;
+        if (p == 0) {
+            result.extra_holding_cost = {.mean = 0.0, .ci95_lo = 0.0, .ci95_hi = 0.0};
+        } else {
+            cost_of_stock(baseline, columns, *cost, *short_days, result);
         }
     }
 }

@@ -176,6 +176,21 @@ KpiStats summarize(std::span<const double> values) {
                     .p95 = percentile(values, 95.0)};
 }
 
+Estimate ratio_of_means(std::span<const double> numerator, std::span<const double> denominator) {
+    SHOCKFLOW_ASSERT(numerator.size() == denominator.size(),
+                     "paired samples must have equal length");
+    const double over = mean(denominator);
+    if (!(over > 0.0)) return Estimate{};  // also NaN for an empty span
+    const double r = mean(numerator) / over;
+    if (numerator.size() == 1) return Estimate{.mean = r, .ci95_lo = r, .ci95_hi = r};
+    std::vector<double> residual(numerator.size());
+    for (std::size_t k = 0; k < numerator.size(); ++k)
+        residual[k] = numerator[k] - r * denominator[k];
+    const double n = static_cast<double>(numerator.size());
+    const double half = student_t_95(n - 1.0) * sample_std(residual) / (std::sqrt(n) * over);
+    return Estimate{.mean = r, .ci95_lo = r - half, .ci95_hi = r + half};
+}
+
 KpiDiff paired(std::span<const double> policy, std::span<const double> baseline,
                bool higher_is_better) {
     SHOCKFLOW_ASSERT(policy.size() == baseline.size(), "paired samples must have equal length");

@@ -14,6 +14,7 @@ namespace shockflow::io {
 namespace {
 
 using experiment::Comparison;
+using experiment::Estimate;
 using experiment::KpiDiff;
 using experiment::KpiStats;
 using experiment::PolicyResult;
@@ -44,6 +45,13 @@ Json diff_json(const KpiDiff& d) {
     return j;
 }
 
+Json estimate_json(const Estimate& e) {
+    Json j;
+    j["mean"] = number(e.mean);
+    j["ci95"] = interval(e.ci95_lo, e.ci95_hi);
+    return j;
+}
+
 Json policy_json(const PolicyResult& policy, const std::vector<std::string>& kpi_names) {
     Json kpi = Json::object();
     Json vs_baseline = Json::object();
@@ -51,6 +59,9 @@ Json policy_json(const PolicyResult& policy, const std::vector<std::string>& kpi
         kpi[kpi_names[j]] = stats_json(policy.stats.at(j));
         vs_baseline[kpi_names[j]] = diff_json(policy.vs_baseline.at(j));
     }
+    // After the KPIs: what the policy's stock costs against the baseline.
+    vs_baseline["extra_holding_cost"] = estimate_json(policy.extra_holding_cost);
+    vs_baseline["cost_per_person_day_avoided"] = estimate_json(policy.cost_per_person_day_avoided);
     Json out;
     out["name"] = policy.name;
     out["kpi"] = std::move(kpi);
@@ -83,15 +94,23 @@ std::string csv_field(std::string_view s) {
 }
 
 void write_summary_csv(const Comparison& c, std::ostream& out) {
+    // The contract's columns, then the policy's cost of stock against the
+    // baseline (the same on every row of a policy).
     out << "policy,kpi,mean,std,ci95_lo,ci95_hi,p5,p50,p95,"
-           "diff_mean,diff_ci95_lo,diff_ci95_hi\n";
+           "diff_mean,diff_ci95_lo,diff_ci95_hi,"
+           "extra_holding_cost,extra_holding_cost_ci95_lo,extra_holding_cost_ci95_hi,"
+           "cost_per_person_day_avoided,cost_per_person_day_avoided_ci95_lo,"
+           "cost_per_person_day_avoided_ci95_hi\n";
     for (const auto& policy : c.policies) {
+        const Estimate& extra = policy.extra_holding_cost;
+        const Estimate& per_day = policy.cost_per_person_day_avoided;
         for (std::size_t j = 0; j < c.kpi_names.size(); ++j) {
             const KpiStats& s = policy.stats.at(j);
             const KpiDiff& d = policy.vs_baseline.at(j);
             std::string row = csv_field(policy.name) + ',' + csv_field(c.kpi_names[j]);
             for (double v : {s.mean, s.std, s.ci95_lo, s.ci95_hi, s.p5, s.p50, s.p95, d.mean_diff,
-                             d.ci95_lo, d.ci95_hi}) {
+                             d.ci95_lo, d.ci95_hi, extra.mean, extra.ci95_lo, extra.ci95_hi,
+                             per_day.mean, per_day.ci95_lo, per_day.ci95_hi}) {
                 row += ',' + csv_number(v);
             }
             out << row << '\n';

@@ -76,6 +76,23 @@ std::string diff_table(const Comparison& c, const experiment::PolicyResult& poli
     return render_table({title, "difference", "better in"}, rows);
 }
 
+// Under a policy's differences: what its stock costs beyond the baseline's,
+// and per person-day short avoided (nothing when holding cost is not compared).
+std::string cost_line(const Comparison& c, const experiment::PolicyResult& policy) {
+    const experiment::Estimate& extra = policy.extra_holding_cost;
+    const experiment::Estimate& per_day = policy.cost_per_person_day_avoided;
+    if (std::isnan(extra.mean)) return {};
+    auto with_interval = [&](const experiment::Estimate& e, auto show) {
+        if (c.replications == 1) return show(e.mean);
+        return fmt::format("{} [{}, {}]", show(e.mean), show(e.ci95_lo), show(e.ci95_hi));
+    };
+    const std::string ratio = std::isnan(per_day.mean)
+                                  ? std::string("n/a (no person-days short avoided)")
+                                  : with_interval(per_day, display_number);
+    return fmt::format("extra holding cost {}, per person-day short avoided {}\n",
+                       with_interval(extra, display_signed), ratio);
+}
+
 std::string title(const Comparison& c) {
     const std::string runs =
         c.replications == 1 ? fmt::format("1 replication (seed {})", c.seed)
@@ -97,7 +114,7 @@ std::string format_comparison_table(const Comparison& c) {
             "\npaired differences against the baseline \"{}\", replication by replication{}:\n",
             c.policies.front().name, c.replications == 1 ? "" : " (mean [95 % CI])");
         for (std::size_t p = 1; p < c.policies.size(); ++p) {
-            out += '\n' + diff_table(c, c.policies[p]);
+            out += '\n' + diff_table(c, c.policies[p]) + cost_line(c, c.policies[p]);
         }
     }
     return out;

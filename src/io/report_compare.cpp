@@ -1,8 +1,11 @@
 // The charts of a comparison report: KPI distributions per policy, paired
 // differences against the baseline, and essential fill-rate bands over time.
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 
 #include "io/number_format.hpp"
 #include "io/report_page.hpp"
@@ -156,6 +159,38 @@ Card differences_card(const Comparison& c) {
             ""};
 }
 
+std::string estimate_cell(const experiment::Estimate& e, std::int64_t replications) {
+    if (std::isnan(e.mean)) return "n/a";
+    if (replications == 1) return cell_number(e.mean);
+    return fmt::format("{} [{}, {}]", cell_number(e.mean), cell_number(e.ci95_lo),
+                       cell_number(e.ci95_hi));
+}
+
+// A table: each policy's holding cost above the baseline's and what it paid
+// per person-day of shortage avoided.
+Card cost_card(const Comparison& c) {
+    const std::string& base = c.policies.front().name;
+    std::string html =
+        "<table>\n<tr><th>policy</th><th>extra holding cost</th><th>cost per person-day "
+        "short avoided</th></tr>\n";
+    for (std::size_t p = 1; p < c.policies.size(); ++p) {
+        const auto& policy = c.policies[p];
+        fmt::format_to(std::back_inserter(html), "<tr><td>{}</td><td>{}</td><td>{}</td></tr>\n",
+                       escape_html(policy.name),
+                       estimate_cell(policy.extra_holding_cost, c.replications),
+                       estimate_cell(policy.cost_per_person_day_avoided, c.replications));
+    }
+    html += "</table>\n";
+    return {"cost",
+            "Cost of stock against shortage avoided (baseline: " + base + ")",
+            "Mean over the replications [95 % interval] of the holding cost above the "
+            "baseline's, and of that cost per person-day short avoided (mean extra cost ÷ mean "
+            "person-days avoided); n/a where no person-days are avoided.",
+            false,
+            std::nullopt,
+            html};
+}
+
 }  // namespace
 
 std::vector<Card> comparison_cards(const Comparison& comparison, const ReportContext& context) {
@@ -163,7 +198,10 @@ std::vector<Card> comparison_cards(const Comparison& comparison, const ReportCon
     cards.push_back(ranking_card(comparison));
     cards.push_back(bands_card(comparison, context));
     cards.push_back(distributions_card(comparison));
-    if (comparison.policies.size() > 1) cards.push_back(differences_card(comparison));
+    if (comparison.policies.size() > 1) {
+        cards.push_back(differences_card(comparison));
+        cards.push_back(cost_card(comparison));
+    }
     return cards;
 }
 

@@ -75,6 +75,14 @@ Json kpi_json(const Kpis& kpi) {
     return out;
 }
 
+// Bullwhip per stage of the supply chain (docs/MODEL.md); null where undefined.
+Json order_variance_json(const OrderVarianceRatio& r) {
+    return Json{{"region", json_number(r.region)},
+                {"depot", json_number(r.depot)},
+                {"producer", json_number(r.producer)},
+                {"source", json_number(r.source)}};
+}
+
 }  // namespace
 
 constexpr std::string_view kTimeseriesHeader =
@@ -133,6 +141,7 @@ std::string summary_json(const RunResult& result) {
     j["input_hash"] = fmt::format("{:016x}", result.input_hash);
     j["products"] = products_json(result);
     j["kpi"] = kpi_json(result.kpi);
+    j["order_variance_ratio"] = order_variance_json(result.order_variance_ratio);
     j["resilience"] = resilience_json(result);
     j["events_processed"] = result.events_processed;
     // Names come from validated UTF-8 TOML; `replace` only guards against a bug

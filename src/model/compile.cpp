@@ -23,6 +23,7 @@ void compile_products(const ScenarioSpec& s, Lookup& names, DenseTables& d, Comp
         m.product_ids.push_back(p.id);
         m.category.push_back(p.category);
         m.essential.push_back(p.category == ProductCategory::Essential);
+        m.price.push_back(p.price);
     }
     d.recipe.assign(m.n_products, {});
     d.self_use.assign(m.n_products, 0.0);

@@ -114,6 +114,7 @@ struct CompiledModel {
     IndexVec<NodeIndex, double> population;
     IndexVec<ProductIndex, bool> essential;
     IndexVec<ProductIndex, ProductCategory> category;
+    IndexVec<ProductIndex, double> price;  // value per unit, >= 0 (0: not priced)
 
     // Rows: the (node, product) pairs that can ever hold, want or move goods,
     // numbered densely in (node, product) order. Pairs that can never be

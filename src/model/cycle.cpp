@@ -21,6 +21,7 @@ void Engine::cycle(Tick t) {
         rows_.supply[row] = rows_.stock[row] + rows_.cap_cycle[row];
     place_orders(t);
     clip_to_link_capacity();
+    observe_orders();
     produce();
     ship(t);
     observe_cycle();

@@ -123,6 +123,9 @@ void KpiState::reset(const CompiledModel& m) {
     first_short.assign(m.n_rows, kNaN);
     drop_day.assign(m.n_rows, kNaN);
     recover_days.assign(m.n_rows, kNaN);
+    stage = order_stages(m);
+    order_days.assign(m.n_rows, Moments{});
+    demand_days.assign(m.n_rows, Moments{});
     out.balance.assign(m.n_products, ProductBalance{});
     out.products.assign(m.n_products, ProductTotals{});
     for (const RowIndex row : indices(m.initial_stock))
@@ -258,6 +261,7 @@ void Engine::end_day(Tick t) {
     account_stocks();
     if (options_.record_timeseries) record_rows(day32, cycles);
     record_firms(day, cycles);
+    track_orders(day, t);
     rows_.clear_day();
     kpi_.day_cycles = 0;
     if (options_.progress)
@@ -368,11 +372,13 @@ void Engine::finish(RunResult& out) {
     out.input_hash = m_.input_hash;
     out.node_ids = m_.node_ids.raw();
     out.product_ids = m_.product_ids.raw();
-    double demanded = 0, delivered = 0, unmet = 0;
-    for (const ProductTotals& p : out.products) {
-        demanded += p.demanded;
-        delivered += p.delivered;
-        unmet += p.unmet;
+    double demanded = 0, delivered = 0, unmet = 0, unmet_value = 0;
+    for (const ProductIndex p : indices(m_.price)) {
+        const ProductTotals& t = out.products[p.value];
+        demanded += t.demanded;
+        delivered += t.delivered;
+        unmet += t.unmet;
+        unmet_value += t.unmet * m_.price[p];
     }
     for (const RowIndex row : indices(rows_.stock)) {
         ProductBalance& b = out.balance[m_.row_product[row].value];
@@ -389,10 +395,12 @@ void Engine::finish(RunResult& out) {
                                 ? kpi_.window_essential_delivered / kpi_.window_essential_demand
                                 : 1.0;
     k.unmet_units = unmet;
+    k.unmet_value = unmet_value;
     k.min_active_firm_share = kpi_.min_firm_share;
     k.min_operational_park_share = kpi_.min_operational;
     k.holding_cost = kpi_.holding_cost;
     finish_resilience(out);
+    finish_bullwhip(out);
 }
 
 }  // namespace shockflow::model

@@ -115,6 +115,9 @@ Realization realize(const CompiledModel& m, std::uint64_t seed);
 struct DayAccum {
     double produced = 0, consumed_inputs = 0, shipped = 0;
     double demand = 0, delivered = 0, unmet = 0, capacity = 0;
+    // Orders after link capacity: placed on the row's inbound channels, and
+    // received from its customers (bullwhip.cpp).
+    double ordered = 0, requested = 0;
 };
 
 // Stocks, orders and flows of every row, and the producers' cycle state.
@@ -258,6 +261,23 @@ struct DisruptionState {
     void reset(const CompiledModel& m);  // node state; r is the engine's draw
 };
 
+// The stage of the supply chain a row's orders are counted in for the
+// bullwhip ratio (docs/MODEL.md, "order_variance_ratio"); None: not counted.
+enum class Stage : std::uint8_t { None, Region, Depot, Producer, Source };
+IndexVec<RowIndex, Stage> order_stages(const CompiledModel& m);  // bullwhip.cpp
+
+// Mean and sum of squared deviations of a row's daily figures, updated one
+// day at a time (Welford): a constant series has exactly no variance.
+struct Moments {
+    double n = 0, mean = 0, m2 = 0;
+    void add(double x) {
+        n += 1;
+        const double delta = x - mean;
+        mean += delta / n;
+        m2 += delta * (x - mean);
+    }
+};
+
 // Run totals, KPI and resilience accumulators.
 struct KpiState {
     RunResult out;
@@ -279,6 +299,11 @@ struct KpiState {
     IndexVec<RowIndex, double> first_short;  // days of the first shortfall after w0, or NaN
     IndexVec<RowIndex, double> drop_day, recover_days;  // producers' output below 95 %
     double window_output = 0, window_baseline = 0, lost_output = 0;
+    double lost_output_value = 0;  // lost output x price
+    // Bullwhip: each row's daily orders and demand received, over the whole
+    // days from the window start on.
+    IndexVec<RowIndex, Stage> stage;
+    IndexVec<RowIndex, Moments> order_days, demand_days;
 
     void reset(const CompiledModel& m);
 };
@@ -318,6 +343,10 @@ private:
     void propagate_plans();
     [[nodiscard]] double plan_of(RowIndex row) const;
     void observe_cycle();
+    // bullwhip.cpp
+    void observe_orders();  // the cycle's orders into the day's totals
+    void track_orders(std::int64_t day, Tick day_end);
+    void finish_bullwhip(RunResult& out) const;
     // allocate.cpp
     void allocate_short(RowIndex row, double total);  // lateral requests last
     void allocate(RowIndex row, double total);        // grants into rows_.grants

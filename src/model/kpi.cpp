@@ -44,6 +44,10 @@ constexpr std::array kRegistry{
             false, &Kpis::time_to_recover_median_days},
     KpiInfo{"time_to_recover_max_days", "days", "longest time for a producer to recover (days)",
             false, &Kpis::time_to_recover_max_days},
+    KpiInfo{"lost_output_value", "value", "output below baseline × price, in the window", false,
+            &Kpis::lost_output_value},
+    KpiInfo{"unmet_value", "value", "demand not met × price, all products, whole run", false,
+            &Kpis::unmet_value},
 };
 
 // Kpis holds nothing but its KPIs: a field without an entry would be computed

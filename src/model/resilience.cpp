@@ -44,7 +44,9 @@ void Engine::track_output(std::int64_t day, double day_length) {
             if (base <= 0.0) continue;
             const double made = rows_.day[row].produced;
             if (window) {
-                k.lost_output += std::max(0.0, base - made);
+                const double lost = std::max(0.0, base - made);
+                k.lost_output += lost;
+                k.lost_output_value += lost * m_.price[p];
                 if (m_.essential[p]) {
                     k.window_output += made;
                     k.window_baseline += base;
@@ -92,6 +94,7 @@ void Engine::finish_resilience(RunResult& out) const {
     k.essential_output_vs_baseline =
         acc.window_baseline > 0.0 ? acc.window_output / acc.window_baseline : 1.0;
     k.lost_output_units = acc.lost_output;
+    k.lost_output_value = acc.lost_output_value;
     k.time_to_survive_min_days = tts.empty() ? horizon : *std::min_element(tts.begin(), tts.end());
     k.time_to_survive_median_days = tts.empty() ? horizon : median(tts);
     k.time_to_recover_median_days = median(ttr);

@@ -11,4 +11,5 @@ set(SHOCKFLOW_MODEL_SOURCES
     src/model/disruptions.cpp
     src/model/routes.cpp
     src/model/resilience.cpp
+    src/model/bullwhip.cpp
     src/model/kpi.cpp)

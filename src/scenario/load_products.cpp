@@ -26,11 +26,15 @@ bool parse_category(const TableReader& r, ProductCategory& out) {
 
 void read_product(const toml::table& table, const std::string& path, LoadContext& ctx, Catalog& cat,
                   ScenarioSpec& spec) {
-    const TableReader r(table, path, ctx, {"id", "category", "unit"});
+    const TableReader r(table, path, ctx, {"id", "category", "unit", "price"});
     ProductSpec product;
     product.loc = r.loc();
     parse_category(r, product.category);
     if (auto unit = r.string("unit")) product.unit = *unit;
+    if (auto price = r.number("price");
+        price && check_at_least(ctx, r.loc("price"), r.path("price"), *price, 0.0)) {
+        product.price = *price;
+    }
     const auto id = r.string("id", Need::Required);
     if (!id || !check_id_syntax(ctx, r.loc("id"), r.path("id"), *id)) return;
     if (const auto first = cat.products.find(*id); first != cat.products.end()) {

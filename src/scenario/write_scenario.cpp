@@ -89,9 +89,11 @@ void write_toml(std::ostream& out, const ScenarioSpec& s) {
         << fmt::format("replications = {}\ndisruption_window = [{}, {}]\n", s.replications,
                        s.disruption_window[0], s.disruption_window[1]);
     out << "\n[network]\nnodes = \"nodes.csv\"\nlinks = \"links.csv\"\n";
-    for (const auto& p : s.products)
+    for (const auto& p : s.products) {
         out << "\n[[product]]\nid = " << quoted(p.id) << "\ncategory = \""
             << category_name(p.category) << "\"\nunit = " << quoted(p.unit) << "\n";
+        if (p.price != 0.0) out << fmt::format("price = {}\n", p.price);
+    }
     for (const auto& r : s.recipes) {
         out << "\n[[recipe]]\nproduct = " << quoted(r.product) << "\ninputs = { ";
         for (std::size_t i = 0; i < r.inputs.size(); ++i)

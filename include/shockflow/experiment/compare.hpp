@@ -29,6 +29,14 @@ struct PolicyResult {
     std::vector<KpiStats> stats;               ///< by KPI index
     std::vector<KpiDiff> vs_baseline;          ///< by KPI index
     std::vector<std::vector<double>> samples;  ///< [replication][kpi]
+    /// Holding cost above the baseline's on the same replication: mean and
+    /// 95 % t-interval (cost; the baseline's own is 0).
+    Estimate extra_holding_cost;
+    /// Extra holding cost per person-day short avoided against the baseline:
+    /// mean extra cost over mean person-days avoided, with its delta-method
+    /// interval (ratio_of_means; docs/MODEL.md). NaN when the policy avoids
+    /// no person-days on average, and for the baseline itself.
+    Estimate cost_per_person_day_avoided;
 };
 
 struct Comparison {

@@ -5,6 +5,7 @@
 /// may hold NaN (a KPI undefined in some run): then the results that depend on
 /// it are NaN too, never an arbitrary number.
 
+#include <limits>
 #include <span>
 
 namespace shockflow::experiment {
@@ -21,6 +22,13 @@ struct KpiDiff {
     double mean_diff = 0.0;
     double ci95_lo = 0.0, ci95_hi = 0.0;
     double share_better = 0.0;  ///< share of replications strictly better than baseline, 0..1
+};
+
+/// An estimate with its 95 % interval; NaN (all three) where undefined.
+struct Estimate {
+    double mean = std::numeric_limits<double>::quiet_NaN();
+    double ci95_lo = std::numeric_limits<double>::quiet_NaN();
+    double ci95_hi = std::numeric_limits<double>::quiet_NaN();
 };
 
 /// Arithmetic mean; NaN for an empty span.
@@ -49,6 +57,16 @@ double percentile(std::span<const double> values, double q);
 /// the degenerate [mean, mean] for n = 1) and the 5th, 50th and 95th
 /// percentiles. All NaN for an empty span.
 KpiStats summarize(std::span<const double> values);
+
+/// Ratio of the means of paired samples (same length n >= 1, the k-th entries
+/// from the same replication), R = mean(numerator) / mean(denominator), with
+/// a 95 % interval by the delta method: with the residuals
+/// e_k = numerator_k − R·denominator_k (whose mean is 0), the standard error
+/// of R is sample_std(e) / (√n · mean(denominator)), and the interval is
+/// R ± t(0.975, n − 1) times it ([R, R] for n = 1). All NaN unless
+/// mean(denominator) > 0: a ratio to nothing, or to a negative amount, has
+/// no meaning here.
+Estimate ratio_of_means(std::span<const double> numerator, std::span<const double> denominator);
 
 /// Paired comparison of `policy` against `baseline` (same length n >= 1, the
 /// k-th entries from the same replication): mean and 95 % t-interval of the

@@ -28,6 +28,8 @@ struct Kpis {
     double time_to_survive_median_days = 0.0;       ///< days, censored at the run's end
     double time_to_recover_median_days = 0.0;       ///< days; 0 if no producer dropped
     double time_to_recover_max_days = 0.0;          ///< days; 0 if no producer dropped
+    double lost_output_value = 0.0;                 ///< value (units x price), >= 0
+    double unmet_value = 0.0;                       ///< value (units x price), >= 0
 
     /// (name, value) of every KPI, in registry order.
     [[nodiscard]] std::vector<std::pair<std::string_view, double>> list() const;
@@ -35,8 +37,8 @@ struct Kpis {
 
 /// What a KPI is.
 struct KpiInfo {
-    std::string_view name;        ///< key in summary.json, row and column name in comparisons
-    std::string_view unit;        ///< "share", "ratio", "units", "cost", "person-days" or "days"
+    std::string_view name;  ///< key in summary.json, row and column name in comparisons
+    std::string_view unit;  ///< "share", "ratio", "units", "cost", "value", "person-days" or "days"
     std::string_view definition;  ///< one line, as run reports and docs/MODEL.md show it
     bool higher_is_better;        ///< which way "better" points in tables and reports
     double Kpis::*field;          ///< the KPI's value in a Kpis

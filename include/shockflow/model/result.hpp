@@ -4,6 +4,7 @@
 /// record that the io/ writers turn into files.
 
 #include <cstdint>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -75,6 +76,21 @@ struct Resilience {
     bool censored = false;              ///< the run ended before the event happened
 };
 
+/// The bullwhip effect per stage of the supply chain: variance of the daily
+/// orders its rows placed upstream over the variance of the daily demand they
+/// received, summed over the stage's rows, over the whole days from the
+/// disruption window's start (docs/MODEL.md). >= 0; NaN where the stage's
+/// demand did not vary (or fewer than two days were counted).
+struct OrderVarianceRatio {
+    static constexpr double kUndefined = std::numeric_limits<double>::quiet_NaN();
+    double region = kUndefined;  ///< orders over the population's demand
+    double depot = kUndefined;   ///< orders over the customers' requests
+    /// Parks and plants: orders of inputs over the inputs that the requests
+    /// for their outputs need.
+    double producer = kUndefined;
+    double source = kUndefined;  ///< production (sources order nothing) over the requests
+};
+
 struct RunResult {
     std::string scenario;
     std::string policy;
@@ -91,6 +107,7 @@ struct RunResult {
     std::vector<ProductBalance> balance;           ///< by product index
     std::vector<Resilience> resilience;            ///< ordered by (node, product)
     Kpis kpi;
+    OrderVarianceRatio order_variance_ratio;
     std::uint64_t events_processed = 0;
 
     /// Invariant witnesses, checked by tests: the lowest stock seen at the end

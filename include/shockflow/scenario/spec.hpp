@@ -55,6 +55,9 @@ struct ProductSpec {
     ProductCategory category = ProductCategory::Intermediate;
     std::string unit;
     SourceLoc loc;
+    /// Value of one unit, >= 0, in the scenario's money unit; 0 when not given.
+    /// Prices the value KPIs (lost_output_value, unmet_value); nothing else.
+    double price = 0.0;
 };
 
 /// One column of the technical-coefficient matrix A: inputs per unit of `product`.
@@ -76,7 +79,7 @@ struct NodeSpec {
     /// Days over which a gap to the target position is closed, >= 0 (0: in one
     /// cycle); default 2.
     std::optional<double> replenishment_days;
-    double population = 0.0;                  ///< regions: people, >= 0
+    double population = 0.0;  ///< regions: people, >= 0
     SourceLoc loc;
 };
 

@@ -7,6 +7,7 @@
 #include <limits>
 #include <numbers>
 #include <random>
+#include <utility>
 #include <vector>
 
 namespace shockflow::experiment {
@@ -145,6 +146,43 @@ TEST(Statistics, OneReplicationGivesDegenerateInterval) {
     EXPECT_EQ(d.ci95_lo, 1.0);
     EXPECT_EQ(d.ci95_hi, 1.0);
     EXPECT_EQ(d.share_better, 1.0);
+}
+
+TEST(Statistics, RatioOfMeansWithItsDeltaMethodInterval) {
+    // numerator {2, 4, 6}, denominator {1, 1, 2}: means 4 and 4/3, R = 3.
+    // Residuals x - 3y = {-1, 1, 0} (mean 0), sample std sqrt(2/2) = 1; the
+    // standard error 1 / (sqrt(3) x 4/3) = sqrt(3)/4 = 0.4330127019; with
+    // t(0.975, 2) = 4.3026527297 the half width is 1.8631033 ->
+    // [1.1368967, 4.8631033].
+    const std::vector<double> x{2, 4, 6}, y{1, 1, 2};
+    const Estimate r = ratio_of_means(x, y);
+    EXPECT_DOUBLE_EQ(r.mean, 3.0);
+    EXPECT_NEAR(r.ci95_lo, 3.0 - 4.3026527297 * std::sqrt(3.0) / 4.0, 1e-9);
+    EXPECT_NEAR(r.ci95_hi, 3.0 + 4.3026527297 * std::sqrt(3.0) / 4.0, 1e-9);
+    EXPECT_NEAR(r.ci95_lo, 1.1368967, 1e-7);
+    // Numerators exactly proportional to the denominators: no spread.
+    const Estimate exact = ratio_of_means(std::vector<double>{3, 6}, std::vector<double>{1, 2});
+    EXPECT_DOUBLE_EQ(exact.mean, 3.0);
+    EXPECT_DOUBLE_EQ(exact.ci95_lo, 3.0);
+    EXPECT_DOUBLE_EQ(exact.ci95_hi, 3.0);
+    // One pair: the ratio, with the degenerate interval.
+    const Estimate one = ratio_of_means(std::vector<double>{5}, std::vector<double>{2});
+    EXPECT_EQ(one.mean, 2.5);
+    EXPECT_EQ(one.ci95_lo, 2.5);
+    EXPECT_EQ(one.ci95_hi, 2.5);
+}
+
+TEST(Statistics, RatioOfMeansIsUndefinedUnlessTheMeanDenominatorIsPositive) {
+    // Mean denominators 0 ({1, -1}) and -1/3 ({-1, 0, 0}), and no pairs at all.
+    for (const auto& [x, y] :
+         {std::pair{std::vector<double>{1, 2}, std::vector<double>{1, -1}},
+          std::pair{std::vector<double>{1, 2, 3}, std::vector<double>{-1, 0, 0}},
+          std::pair{std::vector<double>{}, std::vector<double>{}}}) {
+        const Estimate r = ratio_of_means(x, y);
+        EXPECT_TRUE(std::isnan(r.mean));
+        EXPECT_TRUE(std::isnan(r.ci95_lo));
+        EXPECT_TRUE(std::isnan(r.ci95_hi));
+    }
 }
 
 // Standard normal by Box-Muller from a fixed engine: unlike

@@ -73,6 +73,11 @@ Comparison hand_built() {
                   {120, 0, 120, 120, 120, 120, std::numeric_limits<double>::quiet_NaN()}};
     more.vs_baseline = {{0.05, -0.1, 0.2, 2.0 / 3.0}, {20, -5, 45, 0}};
     more.samples = {{0.9, 120}, {0.95, 120}, {1.0, 120}};
+    // Set by hand: summarise() leaves them NaN without holding_cost and
+    // person_days_short among the KPIs.
+    none.extra_holding_cost = {0, 0, 0};
+    more.extra_holding_cost = {2.5, 1, 4};
+    more.cost_per_person_day_avoided = {0.5, 0.25, 0.75};
     c.policies = {none, more};
     return c;
 }
@@ -91,14 +96,21 @@ TEST_F(ComparisonFiles, ComparisonCsvHasContractHeaderAndOneRowPerPolicyAndKpi) 
     write_comparison(hand_built(), dir_);
     const auto rows = lines(read(dir_ / "comparison.csv"));
     ASSERT_EQ(rows.size(), 1u + 2u * 2u);
+    // The contract's columns, then the policy's cost of stock (addition).
     EXPECT_EQ(rows[0],
-              "policy,kpi,mean,std,ci95_lo,ci95_hi,p5,p50,p95,diff_mean,diff_ci95_lo,diff_ci95_hi");
-    EXPECT_EQ(rows[1], "none,fill_rate,0.9,0.1,0.75,1.05,0.81,0.9,0.99,0,0,0");
-    EXPECT_EQ(rows[2], "none,unmet_units,100,10,75,125,91,100,109,0,0,0");
+              "policy,kpi,mean,std,ci95_lo,ci95_hi,p5,p50,p95,diff_mean,diff_ci95_lo,diff_ci95_hi,"
+              "extra_holding_cost,extra_holding_cost_ci95_lo,extra_holding_cost_ci95_hi,"
+              "cost_per_person_day_avoided,cost_per_person_day_avoided_ci95_lo,"
+              "cost_per_person_day_avoided_ci95_hi");
+    EXPECT_EQ(rows[1], "none,fill_rate,0.9,0.1,0.75,1.05,0.81,0.9,0.99,0,0,0,0,0,0,nan,nan,nan");
+    EXPECT_EQ(rows[2], "none,unmet_units,100,10,75,125,91,100,109,0,0,0,0,0,0,nan,nan,nan");
     // A name holding the separator is quoted (RFC 4180); NaN prints as nan.
     EXPECT_EQ(rows[3],
-              "\"stock, more\",fill_rate,0.95,0.05,0.875,1.025,0.905,0.95,0.995,0.05,-0.1,0.2");
-    EXPECT_EQ(rows[4], "\"stock, more\",unmet_units,120,0,120,120,120,120,nan,20,-5,45");
+              "\"stock, more\",fill_rate,0.95,0.05,0.875,1.025,0.905,0.95,0.995,0.05,-0.1,0.2,"
+              "2.5,1,4,0.5,0.25,0.75");
+    EXPECT_EQ(
+        rows[4],
+        "\"stock, more\",unmet_units,120,0,120,120,120,120,nan,20,-5,45,2.5,1,4,0.5,0.25,0.75");
 }
 
 TEST_F(ComparisonFiles, ReplicationsCsvHasOneColumnPerKpiAndTheSeedOfEachReplication) {
@@ -142,6 +154,17 @@ TEST_F(ComparisonFiles, ComparisonJsonHasContractKeysInOrder) {
     EXPECT_EQ(more["vs_baseline"]["unmet_units"]["ci95"], Json::array({-5.0, 45.0}));
     EXPECT_DOUBLE_EQ(more["vs_baseline"]["fill_rate"]["share_better"].get<double>(), 2.0 / 3.0);
     EXPECT_TRUE(more["kpi"]["unmet_units"]["p95"].is_null());  // NaN -> null
+    // After the KPIs, the cost of stock against the baseline (addition).
+    EXPECT_EQ(keys(more["vs_baseline"]),
+              (std::vector<std::string>{"fill_rate", "unmet_units", "extra_holding_cost",
+                                        "cost_per_person_day_avoided"}));
+    EXPECT_EQ(more["vs_baseline"]["extra_holding_cost"],
+              (Json{{"mean", 2.5}, {"ci95", {1.0, 4.0}}}));
+    EXPECT_EQ(more["vs_baseline"]["cost_per_person_day_avoided"],
+              (Json{{"mean", 0.5}, {"ci95", {0.25, 0.75}}}));
+    const Json& undefined = j["policies"][0]["vs_baseline"]["cost_per_person_day_avoided"];
+    EXPECT_TRUE(undefined["mean"].is_null());
+    EXPECT_TRUE(undefined["ci95"][0].is_null());
 }
 
 TEST_F(ComparisonFiles, RepeatedWritesAreByteIdentical) {
@@ -179,6 +202,19 @@ TEST(ComparisonTable, MarksTheBestPolicyOfEachKpi) {
     EXPECT_NE(table.find("stock, more - none"), std::string::npos) << table;
     EXPECT_NE(table.find("+0.050 [-0.100, +0.200]"), std::string::npos) << table;
     EXPECT_NE(table.find("67 %"), std::string::npos) << table;
+}
+
+TEST(ComparisonTable, ShowsEachPolicysCostOfStockUnderItsDifferences) {
+    const std::string table = format_comparison_table(hand_built());
+    EXPECT_NE(table.find("extra holding cost +2.500 [+1.000, +4.000], per person-day short "
+                         "avoided 0.500 [0.250, 0.750]\n"),
+              std::string::npos)
+        << table;
+    Comparison c = hand_built();
+    c.policies[1].cost_per_person_day_avoided = {};
+    EXPECT_NE(format_comparison_table(c).find(
+                  "per person-day short avoided n/a (no person-days short avoided)"),
+              std::string::npos);
 }
 
 TEST(ComparisonTable, OneReplicationShowsValuesWithoutIntervals) {

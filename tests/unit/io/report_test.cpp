@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
@@ -348,6 +349,28 @@ TEST(ComparisonReport, HasTheChartsTheRankingAndTheBands) {
     // Every sample of every KPI is in the box plots' data.
     const std::size_t samples = 2 * 3 * c.kpi_names.size();
     EXPECT_EQ(charts.at("distributions")["data"]["values"].size(), samples);
+}
+
+// One row per policy after the baseline: its extra holding cost and what it
+// cost per person-day short avoided, each with its interval, or n/a.
+TEST(ComparisonReport, ShowsTheCostOfStockAgainstShortageAvoided) {
+    experiment::Comparison c = compare_tiny(false);
+    c.policies[1].extra_holding_cost = {14.3, 12.5, 16.1};
+    c.policies[1].cost_per_person_day_avoided = {0.1144, 0.1, 0.125};
+    const auto cards = report::comparison_cards(c, make_report_context(tiny(), nullptr));
+    const auto cost = std::find_if(cards.begin(), cards.end(),
+                                   [](const report::Card& card) { return card.id == "cost"; });
+    ASSERT_NE(cost, cards.end());
+    EXPECT_NE(cost->html.find("<tr><td>b</td><td>14.30 [12.50, 16.10]</td><td>0.114 [0.100, "
+                              "0.125]</td></tr>"),
+              std::string::npos)
+        << cost->html;
+    c.policies[1].cost_per_person_day_avoided = {};
+    const auto again = report::comparison_cards(c, make_report_context(tiny(), nullptr));
+    EXPECT_NE(again.back().html.find("<td>n/a</td>"), std::string::npos) << again.back().html;
+    const std::string html =
+        comparison_report_html(c, make_report_context(tiny(), nullptr), fake_assets());
+    EXPECT_NE(html.find("id=\"card-cost\""), std::string::npos);
 }
 
 // fill_rate: b's mean 0.9 beats a's 0.8; unmet_units: lower is better, so a's 1 beats b's 2.

@@ -125,9 +125,10 @@ TEST(RunWriter, SummaryHasEveryKeyInAFixedOrder) {
     const Json j = Json::parse(summary_json(hand_built()));
     std::vector<std::string> keys;
     for (const auto& item : j.items()) keys.push_back(item.key());
-    EXPECT_EQ(keys, (std::vector<std::string>{"scenario", "policy", "seed", "start_day", "end_day",
-                                              "version", "git_revision", "input_hash", "products",
-                                              "kpi", "resilience", "events_processed"}));
+    EXPECT_EQ(keys,
+              (std::vector<std::string>{"scenario", "policy", "seed", "start_day", "end_day",
+                                        "version", "git_revision", "input_hash", "products", "kpi",
+                                        "order_variance_ratio", "resilience", "events_processed"}));
 }
 
 TEST(RunWriter, SummaryValuesComeFromTheResult) {
@@ -164,6 +165,16 @@ TEST(RunWriter, SummaryKpisAreKpisListInOrder) {
         EXPECT_TRUE(j["kpi"].contains(required)) << required;
     }
     EXPECT_EQ(j["kpi"]["fill_rate"], 0.75);
+}
+
+TEST(RunWriter, SummaryHasTheOrderVarianceRatioOfEachStage) {
+    RunResult r = hand_built();
+    r.order_variance_ratio.depot = 1.5;
+    r.order_variance_ratio.source = 1.0;
+    const Json j = Json::parse(summary_json(r));
+    // Stages in a fixed order; an undefined ratio (NaN) is null.
+    EXPECT_EQ(j["order_variance_ratio"].dump(),
+              R"({"region":null,"depot":1.5,"producer":null,"source":1.0})");
 }
 
 TEST(RunWriter, NonFiniteValuesBecomeJsonNull) {

@@ -23,8 +23,8 @@ TEST(KpiRegistry, StartsWithTheSixKpisOfTheContractInItsOrder) {
 }
 
 TEST(KpiRegistry, EveryEntryHasAKnownUnitAndAOneLineDefinition) {
-    const std::set<std::string_view> units{"share", "ratio",       "units",
-                                           "cost",  "person-days", "days"};
+    const std::set<std::string_view> units{"share", "ratio",       "units", "cost",
+                                           "value", "person-days", "days"};
     for (const KpiInfo& kpi : kpi_registry()) {
         EXPECT_TRUE(units.contains(kpi.unit)) << kpi.name << ": " << kpi.unit;
         EXPECT_FALSE(kpi.definition.empty()) << kpi.name;

@@ -1,5 +1,6 @@
 // load_scenario as a whole: a complete scenario, defaults, file handling.
 
+#include "shockflow/scenario/generate.hpp"
 #include "unit/scenario/support.hpp"
 
 namespace shockflow::test {
@@ -146,6 +147,29 @@ TEST_F(LoadScenario, DefaultsFollowTheFormatSpec) {
     EXPECT_EQ(s.replications, 1);
     EXPECT_DOUBLE_EQ(s.disruption_window[1], 12.0);
     EXPECT_EQ(s.policy.name, "none");
+}
+
+TEST_F(LoadScenario, ProductPriceIsReadAndDefaultsToZero) {
+    const auto text = replaced(kBase, "id = \"steel\"", "id = \"steel\"\nprice = 1200");
+    const ScenarioSpec s = load_scenario(write("s.toml", text));
+    EXPECT_DOUBLE_EQ(s.products[0].price, 0.0);  // food: no price given
+    EXPECT_DOUBLE_EQ(s.products[1].price, 1200.0);
+}
+
+TEST_F(LoadScenario, WrittenScenarioKeepsItsPrices) {
+    GenerateOptions options;
+    options.parks = 2;
+    options.regions = 1;
+    options.products = 3;
+    ScenarioSpec generated = generate_network(options);
+    generated.products[0].price = 0.1;  // no exact binary form: must still round-trip
+    generated.products[2].price = 1e6;
+    write_scenario_files(generated, dir_ / "written");
+    const ScenarioSpec s = load_scenario(dir_ / "written" / "scenario.toml");
+    ASSERT_EQ(s.products.size(), 3u);
+    EXPECT_EQ(s.products[0].price, 0.1);
+    EXPECT_EQ(s.products[1].price, 0.0);
+    EXPECT_EQ(s.products[2].price, 1e6);
 }
 
 TEST_F(LoadScenario, MissingFileIsAConfigErrorNamingTheFile) {

@@ -186,6 +186,18 @@ TEST_F(Validation, FirmsAndPopulationAreNonNegative) {
               pos_of(text, "-5").column);
 }
 
+TEST_F(Validation, ProductPriceIsANonNegativeNumber) {
+    const auto negative = replaced(kBase, "id = \"steel\"", "id = \"steel\"\nprice = -2.5");
+    const auto d = expect_error_at(negative, "-2.5", "must be >= 0");
+    EXPECT_EQ(d.message, "product[1].price: must be >= 0 (got -2.5)");
+    const auto text = replaced(kBase, "id = \"steel\"", "id = \"steel\"\nprice = \"high\"");
+    EXPECT_EQ(expect_error_at(text, "\"high\"", "expected a number").message,
+              "product[1].price: expected a number (got a string)");
+    const auto infinite = replaced(kBase, "id = \"steel\"", "id = \"steel\"\nprice = inf");
+    EXPECT_EQ(expect_error_at(infinite, "inf", "finite").message,
+              "product[1].price: must be a finite number (got inf)");
+}
+
 TEST_F(Validation, StartDayMustPrecedeEndDay) {
     const auto text =
         replaced(kBase, "name = \"test\"", "name = \"t\"\nstart_day = 5\nend_day = 4.5");
