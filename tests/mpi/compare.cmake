@@ -71,7 +71,7 @@ endif()
 if(WARNED)
     foreach(_werror "" --werror)
         execute_process(COMMAND "${MPIEXEC}" ${NP_FLAG} 2 "${SHOCKFLOW_MPI}" compare "${WARNED}"
-                                --policy "${POLICY_A}" --replications 2 --quiet ${_werror}
+                                --policy "${POLICY_OFF}" --replications 2 --quiet ${_werror}
                                 --out "${OUT}/warned${_werror}"
                         RESULT_VARIABLE _rc OUTPUT_VARIABLE _out ERROR_VARIABLE _err)
         set(_expect_rc 0)

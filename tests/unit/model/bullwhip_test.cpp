@@ -15,8 +15,9 @@ namespace {
 // R, links without transit time and far wider than any order, one cycle a
 // day over days [0, 20), window [4, 20). R eats 80/day on even days and 120
 // on odd ones (a demand shock x1.5 on each odd day). Every holder closes its
-// gap in one cycle (replenishment_days = 1) with lead time 0, so with plan p
-// and safety days S it orders o = p + (p (1 + S) - s) = (2 + S) p - s, where s
+// gap in one cycle and aims at its current plan, not a smoothed one
+// (replenishment_days = 0), with lead time 0, so with plan p and safety
+// days S it orders o = p + (p (1 + S) - s) = (2 + S) p - s, where s
 // is its position before the cycle: its stock (R: before eating). Its stock
 // after the cycle is s - x + o = (2 + S) p - x, where x is what its customers
 // asked of it (R: what it ate). So on day d
@@ -49,14 +50,14 @@ ScenarioBuilder alternating_chain() {
     NodeSpec& m = b.producer("M", {qty("food", 1000)}, 1, NodeKind::Plant);
     m.stock = {qty("grain", 165)};
     m.stock_target_days = 2.25;
-    m.replenishment_days = 1;
+    m.replenishment_days = 0;
     NodeSpec& d = b.node("D", NodeKind::Depot);
     d.stock = {qty("food", 260)};
     d.stock_target_days = 1.5;
-    d.replenishment_days = 1;
+    d.replenishment_days = 0;
     NodeSpec& r = b.region("R", 1000, {qty("food", 80)}, {qty("food", 120)});
     r.stock_target_days = 0;
-    r.replenishment_days = 1;
+    r.replenishment_days = 0;
     b.link("S", "M", 10000, 0);
     b.link("M", "D", 10000, 0);
     b.link("D", "R", 10000, 0);
