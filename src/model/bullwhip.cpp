@@ -1,7 +1,7 @@
 // The bullwhip ratio (docs/MODEL.md, "order_variance_ratio"): how much more
 // the orders a stage of the supply chain places upstream vary from day to day
 // than the demand it receives. Each row's orders and demand received are
-// summed per day (observe_orders, DayAccum), and the days' totals folded into
+// summed per day (place_orders and observe_orders, DayAccum), and the days' totals folded into
 // running moments (track_orders), in the row's own units.
 #include <cmath>
 
@@ -16,8 +16,8 @@ namespace {
 // variation.
 double variance(const Moments& m) {
     if (m.n < 2) return 0.0;
-    const double v = m.m2 / m.n;
-    return std::sqrt(v) <= 1e-9 * std::abs(m.mean) ? 0.0 : v;
+    const double v = m.variance();
+    return std::sqrt(v) <= 1e-9 * std::abs(m.mean()) ? 0.0 : v;
 }
 
 }  // namespace
@@ -51,34 +51,31 @@ IndexVec<RowIndex, Stage> order_stages(const CompiledModel& m) {
     return stage;
 }
 
-// After link capacity has scaled them: what each row ordered over each of its
-// inbound channels, and what each supplier row was asked for.
+// What each supplier row was asked for, after link capacity has scaled the
+// requests. (What each row ordered is summed as it orders, place_orders, and
+// corrected where link capacity scales a request, clip_to_link_capacity.)
 void Engine::observe_orders() {
-    const auto req = view(rows_.req);
-    const auto dst = view(m_.channel_dst_row);
-    const auto day = view(rows_.day);
-    for (const ChannelIndex c : indices(rows_.req)) day[dst[c]].ordered += req[c];
-    for (const RowIndex row : m_.suppliers) day[row].requested += rows_.requested[row];
+    for (const RowIndex row : m_.suppliers) rows_.requested_today[row] += rows_.requested[row];
 }
 
 // Folds the day's orders and demand received of every counted row into its
-// moments. Only whole days from the window start on count: the run-up before
-// it is where initial stocks settle to their targets.
+// moments. Only whole days of the disruption window count: the run-up before
+// it is where initial stocks settle to their targets, and the days after it
+// would weigh a long recovery over the shock itself.
 void Engine::track_orders(std::int64_t day, Tick day_end) {
     const Tick day_start{day * kTicksPerDay};
-    if (static_cast<double>(day) < m_.window[0] || day_start < m_.start ||
-        day_end.value != day_start.value + kTicksPerDay) {
+    if (!in_window(day) || day_start < m_.start || day_end.value != day_start.value + kTicksPerDay)
         return;
-    }
     const auto acc = view(rows_.day);
-    for (const RowIndex row : indices(kpi_.stage)) {
-        const DayAccum& a = acc[row];
-        double ordered = a.ordered, demand = a.requested;
+    const auto ordered_today = view(rows_.ordered_today);
+    const auto requested = view(rows_.requested_today);
+    for (const RowIndex row : kpi_.counted) {
+        double ordered = ordered_today[row], demand = requested[row];
         switch (kpi_.stage[row]) {
             case Stage::None:
                 continue;
             case Stage::Region:
-                demand = a.demand;
+                demand = acc[row].demand;
                 break;
             case Stage::Depot:
                 break;
@@ -88,11 +85,11 @@ void Engine::track_orders(std::int64_t day, Tick day_end) {
                 demand = 0.0;
                 for (auto i = m_.input_uses.begin(row); i < m_.input_uses.end(row); ++i) {
                     const auto& use = m_.input_uses.list[i];
-                    demand += use.per_unit * acc[use.output].requested;
+                    demand += use.per_unit * requested[use.output];
                 }
                 break;
             case Stage::Source:
-                ordered = a.produced;
+                ordered = acc[row].produced;
                 break;
         }
         kpi_.order_days[row].add(ordered);

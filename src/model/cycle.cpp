@@ -67,6 +67,7 @@ void Engine::consume(Tick t) {
             rows_.stock[row] -= got;
             rows_.taken[row] = got;
             rows_.open[row] = want - got;
+            if (want > got) ++rows_.open_rows;
             rows_.wanted[row] = want;
             rows_.day[row].demand += want;
             k.out.products[p.value].demanded += want;
@@ -102,6 +103,7 @@ void Engine::deliver(RowIndex row, double units) {
 // The cycle's demand still open is lost.
 void Engine::close_demand() {
     KpiState& k = kpi_;
+    rows_.open_rows = 0;
     for (const NodeIndex r : m_.regions)
         for (const ProductIndex p : m_.consumed) {
             const RowIndex row = m_.row(r, p);
@@ -135,6 +137,7 @@ void Engine::place_orders(Tick t) {
     const auto lateral = view(m_.inbound_lateral);
     const auto share = view(routes_.share);
     const auto fill = view(rows_.fill);
+    const auto was_short = view(rows_.was_short);
     double* scratch = rows_.by_supply.data();
     const auto req = view(rows_.req);
     for (const RowIndex row : m_.holders) {
@@ -152,8 +155,7 @@ void Engine::place_orders(Tick t) {
         level = level < 0.0 ? rate : level + rows_.smoothing[row] * (rate - level);
         const double target = level * (dt_ + routes_.lead_days[row] + days);
         const double position = rows_.stock[row] + rows_.pipeline[row] + rows_.taken[row];
-        const double cycles = std::max(1.0, m_.replenish_days[row] / dt_);
-        const double need = std::max(0.0, rate * dt_ + (target - position) / cycles);
+        const double need = std::max(0.0, rate * dt_ + (target - position) * rows_.closing[row]);
         // Orders go where goods can come from this cycle. Lateral channels
         // (depots that supply each other) carry their planned share, the
         // primary ones the rest of the order; then the lateral ones also get
@@ -164,7 +166,7 @@ void Engine::place_orders(Tick t) {
         // and never round a loop. If nothing can come, orders follow the
         // open links (share, as the plans do).
         const auto b = m_.inbound.begin(row), e = m_.inbound.end(row);
-        const double cover = cover_days(row, rate);
+        double cover = -1.0;  // days the row's stock covers, once a lateral channel needs it
         double primary = 0.0, spare = 0.0, expected = 0.0, planned_all = 0.0;
         for (auto k = b; k < e; ++k) {
             const ChannelIndex c = channel[k];
@@ -179,34 +181,52 @@ void Engine::place_orders(Tick t) {
             req[c] = planned;
             planned_all += planned;
             rows_.planned[c] = planned;
-            expected += planned * fill[c];
+            expected += planned * (was_short[src[k]] ? fill[c] : 1.0);
             const RowIndex from = src[k];
+            if (cover < 0.0) cover = cover_days(row, rate);
             const double extra =
                 cover_days(from, rows_.plan_rate[from]) > cover ? x - planned : 0.0;
             scratch[k - b] = extra;
             spare += extra;
         }
+        double placed = planned_all;  // what the row orders in all (bullwhip.cpp)
         if (primary <= 0.0 && spare <= 0.0 && expected <= 0.0) {
+            placed = 0.0;
             for (auto k = b; k < e; ++k) {
                 req[channel[k]] = need * share[channel[k]];
+                placed += req[channel[k]];
                 if (lateral[k]) rows_.planned[channel[k]] = req[channel[k]];
             }
+            rows_.ordered_today[row] += placed;
             continue;
         }
-        const double own = std::max(0.0, need - planned_all);
+        const double per = primary > 0.0 ? std::max(0.0, need - planned_all) / primary : 0.0;
+        if (spare <= 0.0) {  // no lateral help to ask: the primaries share the order
+            for (auto k = b; k < e; ++k) {
+                if (lateral[k]) continue;
+                const double r = per * scratch[k - b];
+                req[channel[k]] = r;
+                placed += r;
+            }
+            rows_.ordered_today[row] += placed;
+            continue;
+        }
         for (auto k = b; k < e; ++k) {
             if (lateral[k]) continue;
             const double x = scratch[k - b];
-            // Beyond what a primary can provide goes to the lateral ones, if any.
-            double r = primary > 0.0 ? own * (x / primary) : 0.0;
-            if (spare > 0.0) r = std::min(r, x);
+            // Beyond what a primary can provide goes to the lateral ones.
+            const double r = std::min(per * x, x);
             req[channel[k]] = r;
-            expected += r * fill[channel[k]];
+            placed += r;
+            expected += r * (was_short[src[k]] ? fill[channel[k]] : 1.0);
         }
-        const double rest = spare > 0.0 ? std::max(0.0, need - expected) / spare : 0.0;
-        if (rest > 0.0)
+        const double rest = std::max(0.0, need - expected) / spare;
+        if (rest > 0.0) {
             for (auto k = b; k < e; ++k)
                 if (lateral[k]) req[channel[k]] += rest * scratch[k - b];
+            placed += rest * spare;
+        }
+        rows_.ordered_today[row] += placed;
     }
 }
 
@@ -296,7 +316,9 @@ void Engine::clip_to_link_capacity() {
         for (auto k = m_.channels_of_link.begin(link); k < m_.channels_of_link.end(link); ++k) {
             const ChannelIndex c = m_.channels_of_link.list[k];
             if (routes_.has_detour(c)) continue;  // clipped above
-            rows_.req[c] = std::max(0.0, rows_.req[c]) * routes_.link_scale[s];
+            const double before = rows_.req[c];
+            rows_.req[c] = std::max(0.0, before) * routes_.link_scale[s];
+            rows_.ordered_today[m_.channel_dst_row[c]] += rows_.req[c] - before;
             routes_.rescaled.push_back(m_.channels[c].src_row);
         }
     }
@@ -373,15 +395,19 @@ void Engine::ship(Tick t) {
     for (const RowIndex row : m_.suppliers) {
         const auto b = m_.outbound.begin(row), e = m_.outbound.end(row);
         const double total = rows_.requested[row];
-        if (total <= 0.0) continue;
+        if (total <= 0.0) {
+            rows_.was_short[row] = 0;
+            continue;
+        }
         // Only a short supplier needs the allocation rule.
         const bool short_of_stock = total > rows_.stock[row];
         if (short_of_stock) allocate_short(row, total);
         double left = rows_.stock[row], shipped = rows_.day[row].shipped;
-        const double ratio = std::min(1.0, rows_.stock[row] / total);
+        const double ratio = short_of_stock ? rows_.stock[row] / total : 1.0;
+        rows_.was_short[row] = short_of_stock ? 1 : 0;
         for (auto c = b; c < e; ++c) {
             const double g = short_of_stock ? granted[c - b] : req[c];
-            fill[c] = !short_of_stock ? 1.0 : req[c] > 0.0 ? g / req[c] : ratio;
+            if (short_of_stock) fill[c] = req[c] > 0.0 ? g / req[c] : ratio;
             if (g <= 0.0) continue;
             left -= g;
             shipped += g;
@@ -422,10 +448,12 @@ void Engine::arrive(std::uint32_t b) {
         stock[s.row] += s.units;
         pipeline[s.row] -= s.units;
         received[s.row] += s.units;
-        if (open[s.row] > 0.0) [[unlikely]] {  // a region's demand still open this cycle
+        // A region's demand still open this cycle (none open: no look).
+        if (rows_.open_rows > 0 && open[s.row] > 0.0) [[unlikely]] {
             const double take = std::min(open[s.row], stock[s.row]);
             stock[s.row] -= take;
             open[s.row] -= take;
+            if (open[s.row] <= 0.0) --rows_.open_rows;
             rows_.taken[s.row] += take;
             deliver(s.row, take);
         }

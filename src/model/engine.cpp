@@ -57,8 +57,15 @@ void RowState::reset(const CompiledModel& m) {
     supply.assign(rows, 0.0);
     day.assign(rows, DayAccum{});
     received.assign(rows, 0.0);
+    ordered_today.assign(rows, 0.0);
+    requested_today.assign(rows, 0.0);
+    closing.resize(rows);
+    for (const RowIndex row : indices(closing))
+        closing[row] = 1.0 / std::max(1.0, m.replenish_days[row] / to_days(m.step));
+    open_rows = 0;
     req.assign(m.channels.size(), 0.0);
     fill.assign(m.channels.size(), 1.0);
+    was_short.assign(rows, 0);
     planned.assign(m.channels.size(), 0.0);
     grants.assign(widest(m.outbound, m.suppliers), 0.0);
     by_supply.assign(widest(m.inbound, m.holders), 0.0);
@@ -69,6 +76,8 @@ void RowState::reset(const CompiledModel& m) {
 void RowState::clear_day() {
     std::fill(day.begin(), day.end(), DayAccum{});
     std::fill(received.begin(), received.end(), 0.0);
+    std::fill(ordered_today.begin(), ordered_today.end(), 0.0);
+    std::fill(requested_today.begin(), requested_today.end(), 0.0);
 }
 
 void RouteState::reset(const CompiledModel& m) {
@@ -124,6 +133,9 @@ void KpiState::reset(const CompiledModel& m) {
     drop_day.assign(m.n_rows, kNaN);
     recover_days.assign(m.n_rows, kNaN);
     stage = order_stages(m);
+    counted.clear();
+    for (const RowIndex row : indices(stage))
+        if (stage[row] != Stage::None) counted.push_back(row);
     order_days.assign(m.n_rows, Moments{});
     demand_days.assign(m.n_rows, Moments{});
     out.balance.assign(m.n_products, ProductBalance{});

@@ -115,9 +115,6 @@ Realization realize(const CompiledModel& m, std::uint64_t seed);
 struct DayAccum {
     double produced = 0, consumed_inputs = 0, shipped = 0;
     double demand = 0, delivered = 0, unmet = 0, capacity = 0;
-    // Orders after link capacity: placed on the row's inbound channels, and
-    // received from its customers (bullwhip.cpp).
-    double ordered = 0, requested = 0;
 };
 
 // Stocks, orders and flows of every row, and the producers' cycle state.
@@ -140,10 +137,20 @@ struct RowState {
     IndexVec<RowIndex, double> supply;     // suppliers: stock + cap_cycle this cycle
     IndexVec<RowIndex, DayAccum> day;
     IndexVec<RowIndex, double> received;  // units arrived today
-    IndexVec<ChannelIndex, double> req;   // orders placed over each channel this cycle
-    // Share of its last request a channel's supplier granted (1 when it had
-    // enough): what a holder expects its primary channels to fill.
+    // Today's orders after link capacity: placed on the row's inbound
+    // channels, and received from its customers (bullwhip.cpp); dense, as
+    // `received`, since they are added to every cycle.
+    IndexVec<RowIndex, double> ordered_today, requested_today;
+    // Holders: 1 / max(1, replenishment days / cycle), the share of a gap
+    // closed per cycle.
+    IndexVec<RowIndex, double> closing;
+    std::size_t open_rows = 0;           // regions with demand still open this cycle
+    IndexVec<ChannelIndex, double> req;  // orders placed over each channel this cycle
+    // Share of its last request a channel's supplier granted: what a holder
+    // expects its channels to fill. Kept only for suppliers that were short
+    // in their last cycle (was_short); the others granted all (1).
     IndexVec<ChannelIndex, double> fill;
+    IndexVec<RowIndex, std::uint8_t> was_short;
     IndexVec<ChannelIndex, double> planned;  // lateral channels: the planned part of req
     // Scratch of the cycle's steps.
     std::vector<double> grants;                 // a short supplier's grants, by channel
@@ -268,13 +275,21 @@ IndexVec<RowIndex, Stage> order_stages(const CompiledModel& m);  // bullwhip.cpp
 
 // Mean and sum of squared deviations of a row's daily figures, updated one
 // day at a time (Welford): a constant series has exactly no variance.
+// Count, sum and sum of squares of a series, shifted by its first value so
+// that the sums stay small against the values (no division per value).
 struct Moments {
-    double n = 0, mean = 0, m2 = 0;
+    double n = 0, shift = 0, sum = 0, sq = 0;
     void add(double x) {
+        if (n == 0) shift = x;
         n += 1;
-        const double delta = x - mean;
-        mean += delta / n;
-        m2 += delta * (x - mean);
+        const double d = x - shift;
+        sum += d;
+        sq += d * d;
+    }
+    [[nodiscard]] double mean() const { return n > 0 ? shift + sum / n : 0.0; }
+    // Over the n values (divided by n).
+    [[nodiscard]] double variance() const {
+        return n > 0 ? std::max(0.0, (sq - sum * sum / n) / n) : 0.0;
     }
 };
 
@@ -303,6 +318,7 @@ struct KpiState {
     // Bullwhip: each row's daily orders and demand received, over the whole
     // days from the window start on.
     IndexVec<RowIndex, Stage> stage;
+    std::vector<RowIndex> counted;  // rows with a stage
     IndexVec<RowIndex, Moments> order_days, demand_days;
 
     void reset(const CompiledModel& m);

@@ -243,6 +243,7 @@ bool Engine::clip_rerouted(ChannelIndex c) {
     const double fd = direct > 0.0 ? r.link_scale[m_.channel_slot[c]] : 1.0;
     r.direct_req[c] = direct * fd;
     if (f >= 1.0 && fd >= 1.0 && round >= want - direct) return false;
+    rows_.ordered_today[m_.channel_dst_row[c]] += direct * fd + round * f - rows_.req[c];
     rows_.req[c] = direct * fd + round * f;
     return true;
 }
