@@ -369,6 +369,17 @@ CompiledModel compile(const ScenarioSpec& s, const PolicySpec& policy) {
     compile_input_uses(m);
     compile_plan_order(m);
     compile_events(s, names, m);
+    m.model = s.model;
+    if (m.model.preset == ModelPreset::Ario) {
+        // What each channel carries at baseline: its share of its
+        // destination's orders times that destination's need.
+        const IndexVec<ChannelIndex, double> share = inbound_shares(m, dense);
+        m.baseline_flow.resize(m.channels.size());
+        for (const ChannelIndex c : indices(m.channels)) {
+            const Channel& ch = m.channels[c];
+            m.baseline_flow[c] = share[c] * dense.baseline_need[dense.at(ch.dst, ch.product)];
+        }
+    }
     return m;
 }
 

@@ -190,6 +190,11 @@ struct CompiledModel {
     CompiledPolicy policy;
     std::vector<EventTemplate> events;  // in scenario order (event i draws from stream i)
 
+    // The rules the engine follows ([model]); with the ARIO mode, each
+    // channel's flow at baseline (units/day), which splits orders.
+    ModelSpec model;
+    IndexVec<ChannelIndex, double> baseline_flow;
+
     // Row of (n, p), or none if the pair can never be active.
     [[nodiscard]] RowIndex row(NodeIndex n, ProductIndex p) const {
         return row_of[DenseIndex(n.value * n_products + p.value)];

@@ -161,6 +161,7 @@ void Engine::init() {
     kpi_.reset(m_);
     for (const LinkIndex l : indices(m_.links)) refresh_link(l);
     refresh_routes();
+    if (m_.model.preset == ModelPreset::Ario) init_ario();
 }
 
 RunResult Engine::run() {
@@ -219,7 +220,10 @@ void Engine::dispatch(const Event& e, Tick t) {
             arrive(e.a);
             break;
         case Ev::Cycle:
-            cycle(t);
+            if (m_.model.preset == ModelPreset::Ario)
+                cycle_ario(t);
+            else
+                cycle(t);
             break;
         case Ev::StrikeStart:
             start_strike(e.a, t);

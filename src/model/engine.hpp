@@ -324,6 +324,19 @@ struct KpiState {
     void reset(const CompiledModel& m);
 };
 
+// The ARIO mode's state (ario.cpp): per industry (a producer's made row)
+// its overproduction factor and this step's demand and production, and per
+// input row what arrives for the next step.
+struct ArioState {
+    IndexVec<RowIndex, double> alpha;     // overproduction, starts at 1
+    IndexVec<RowIndex, double> demand;    // orders and final demand on it this step
+    IndexVec<RowIndex, double> optimal;   // min(demand, capacity x alpha)
+    IndexVec<RowIndex, double> actual;    // after the inventory constraint
+    IndexVec<RowIndex, double> incoming;  // input rows: received this step, usable next
+
+    void reset(const CompiledModel& m);
+};
+
 class Engine {
 public:
     // `options`: whether the time series is recorded, and where its rows and
@@ -344,6 +357,13 @@ private:
     void finish(RunResult& out);
     // cycle.cpp: one production/distribution cycle
     void cycle(Tick t);
+    // ario.cpp: the ARIO mode's daily step, in place of cycle()'s rules
+    void init_ario();
+    void cycle_ario(Tick t);
+    void ario_final_demand();
+    void ario_produce(Tick t);
+    void ario_distribute();
+    void ario_order();
     void consume(Tick t);
     void deliver(RowIndex row, double units);
     void close_demand();
@@ -414,6 +434,7 @@ private:
     TransitState transit_;
     DisruptionState dis_;
     KpiState kpi_;
+    ArioState ario_;
 };
 
 }  // namespace shockflow::model

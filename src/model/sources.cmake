@@ -12,4 +12,5 @@ set(SHOCKFLOW_MODEL_SOURCES
     src/model/routes.cpp
     src/model/resilience.cpp
     src/model/bullwhip.cpp
+    src/model/ario.cpp
     src/model/kpi.cpp)

@@ -125,6 +125,54 @@ void read_header(const TableReader& top, ScenarioSpec& spec) {
 
 namespace {
 
+// `[model]`: the preset and the ARIO mode's parameters. The ARIO mode steps
+// one day and needs one product per producer (an industry).
+void read_model(const TableReader& top, ScenarioSpec& spec) {
+    const toml::table* table = top.subtable("model");
+    if (table == nullptr) return;
+    const TableReader r(
+        *table, "model", top.ctx(),
+        {"preset", "inventory_days", "restoration_days", "psi", "alpha_max", "alpha_tau"});
+    ModelSpec& m = spec.model;
+    if (auto v = r.string("preset")) {
+        m.loc = r.loc("preset");
+        if (*v == "ario") {
+            m.preset = ModelPreset::Ario;
+        } else if (*v != "default") {
+            r.error("preset", fmt::format("unknown preset \"{}\" (known: default, ario)", *v));
+        }
+    }
+    auto positive = [&](std::string_view key, double& out) {
+        if (auto v = r.number(key); v && check_above(r.ctx(), r.loc(key), r.path(key), *v, 0.0))
+            out = *v;
+    };
+    positive("inventory_days", m.inventory_days);
+    positive("restoration_days", m.restoration_days);
+    positive("alpha_tau", m.alpha_tau);
+    if (auto v = r.number("psi"); v && check_above(r.ctx(), r.loc("psi"), r.path("psi"), *v, 0.0)) {
+        if (*v > 1.0) r.error("psi", fmt::format("must be <= 1 (got {})", *v));
+        m.psi = *v;
+    }
+    if (auto v = r.number("alpha_max");
+        v && check_at_least(r.ctx(), r.loc("alpha_max"), r.path("alpha_max"), *v, 1.0))
+        m.alpha_max = *v;
+    if (m.preset != ModelPreset::Ario) return;
+    if (spec.step_hours != 24.0) {
+        r.error("preset", fmt::format("the ario preset steps one day: [scenario] step_hours "
+                                      "must be 24 (got {})",
+                                      spec.step_hours));
+    }
+    for (const NodeSpec& n : spec.nodes) {
+        if (n.capacity.size() > 1) {
+            r.error("preset",
+                    fmt::format("the ario preset needs one product per producer (an industry); "
+                                "node \"{}\" makes {}",
+                                n.id, n.capacity.size()));
+            break;
+        }
+    }
+}
+
 PolicySpec read_own_policy(const TableReader& top, const Catalog& cat) {
     const toml::table* table = top.subtable("policy");
     if (table == nullptr) return PolicySpec{};  // every lever off, named "none"
@@ -142,7 +190,7 @@ ScenarioSpec load_scenario(const std::filesystem::path& file) {
     const toml::table root = parse_toml(*text, ctx);
     const TableReader top(
         root, "", ctx,
-        {"scenario", "product", "recipe", "node", "link", "network", "event", "policy"});
+        {"scenario", "product", "recipe", "node", "link", "network", "event", "policy", "model"});
     ScenarioSpec spec;
     spec.file = file;
     Catalog cat;
@@ -159,6 +207,7 @@ ScenarioSpec load_scenario(const std::filesystem::path& file) {
     read_events(top, cat, spec);
     check_event_days(top, spec);
     spec.policy = read_own_policy(top, cat);
+    read_model(top, spec);
     ctx.throw_if_any();
     spec.input_hash = ctx.input_hash();
     return spec;

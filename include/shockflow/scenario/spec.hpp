@@ -117,6 +117,21 @@ struct EventSpec {
     SourceLoc loc;
 };
 
+/// Which rules the engine follows (docs/MODEL.md): the default supply-network
+/// model, or the ARIO mode (adaptive regional input-output, daily steps).
+enum class ModelPreset { Default, Ario };
+
+/// `[model]`: the preset and the ARIO mode's parameters.
+struct ModelSpec {
+    ModelPreset preset = ModelPreset::Default;
+    double inventory_days = 90.0;    ///< days of inputs each industry aims to hold
+    double restoration_days = 60.0;  ///< days over which an inventory gap is ordered
+    double psi = 0.8;                ///< inventory share below which production falls
+    double alpha_max = 1.25;         ///< overproduction ceiling
+    double alpha_tau = 365.0;        ///< overproduction time constant, days
+    SourceLoc loc;                   ///< of `preset`
+};
+
 struct ScenarioSpec {
     std::filesystem::path file;  ///< the scenario TOML
     std::string name;
@@ -134,6 +149,7 @@ struct ScenarioSpec {
     std::vector<LinkSpec> links;
     std::vector<EventSpec> events;
     PolicySpec policy;  ///< the scenario's own [policy]; all levers off if absent
+    ModelSpec model;    ///< `[model]`; the default rules if absent
 
     /// FNV-1a 64 over the bytes of every file read (scenario, CSV tables),
     /// in reading order: identifies the resolved inputs in outputs.

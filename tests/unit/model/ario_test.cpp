@@ -1,0 +1,66 @@
+// The ARIO mode (docs/MODEL.md, "The ARIO mode") on the two-region,
+// two-sector table of tests/ario/two_by_two.toml: its steady state, and the
+// first day of a capacity loss derived by hand. (tests/ario/reference.py
+// checks every day of the shocked run against the equations in Python.)
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <string>
+
+#include "shockflow/model/simulation.hpp"
+#include "shockflow/scenario/loader.hpp"
+#include "unit/model/query.hpp"
+
+namespace shockflow::testing {
+namespace {
+
+const std::filesystem::path kTable =
+    std::filesystem::path(SHOCKFLOW_SOURCE_DIR) / "tests" / "ario" / "two_by_two.toml";
+
+// Without the strike nothing moves: every industry makes its gross output
+// (A1 100, A2 80, B1 60, B2 120), the regions get all they ask, and each
+// industry keeps its 90 days of inputs (A1: 90 x 100 x 0.2 = 1800 of s2).
+TEST(Ario, AnUndisturbedTableStaysAtItsBaseline) {
+    ScenarioSpec s = load_scenario(kTable);
+    s.events.clear();
+    const RunResult r = simulate(s, PolicySpec{}, RunOptions{});
+    const std::pair<const char*, double> outputs[] = {
+        {"A1", 100.0}, {"A2", 80.0}, {"B1", 60.0}, {"B2", 120.0}};
+    for (int d = 0; d < 100; ++d) {
+        for (const auto& [node, x] : outputs) {
+            const char* product = node[1] == '1' ? "s1" : "s2";
+            EXPECT_NEAR(day_row(r, d, node, product).produced, x, 1e-9 * x) << node << d;
+        }
+        EXPECT_NEAR(day_row(r, d, "A1", "s2").stock, 1800.0, 1e-9 * 1800.0) << d;
+        EXPECT_NEAR(day_row(r, d, "B2", "s1").stock, 90.0 * 120.0 * 0.3, 1e-9 * 3240.0) << d;
+    }
+    // Sums of 100 days of rounding: within 1e-9 of what was demanded.
+    EXPECT_NEAR(totals(r, "s1").unmet, 0.0, 1e-9 * totals(r, "s1").demanded);
+    EXPECT_NEAR(totals(r, "s2").unmet, 0.0, 1e-9 * totals(r, "s2").demanded);
+}
+
+// Day 5: A1 keeps 70 % of its capacity of 100. Demand on it is the s1 that
+// A2 and B2 ordered for day 5 (their baseline flows, 18 + 10) plus final
+// demand 50 + 22: 100, so it makes min(100, 70) = 70 (its 1800 of s2 are
+// far above the psi floor 0.8 x 90 x 70 x 0.2 = 1008). Each order and
+// final demand gets 70 / 100 of itself: A2 receives 0.7 x 18 = 12.6 from A1
+// and its 6 from B1; RA gets 0.7 x 50 = 35 from A1 and 8 from B1 of its 58
+// (15 unmet), RB 0.7 x 22 = 15.4 and 20 of its 42 (6.6 unmet). A1 could
+// not serve 30 % of its demand, so its overproduction factor rises to
+// 1 + 0.25 x 0.3 / 365, and on day 6 (capacity back to 71.5) it makes up to
+// 71.5 x that.
+TEST(Ario, FirstDayOfACapacityLoss) {
+    const ScenarioSpec s = load_scenario(kTable);
+    const RunResult r = simulate(s, PolicySpec{}, RunOptions{});
+    EXPECT_NEAR(day_row(r, 4, "A1", "s1").produced, 100.0, 1e-9);
+    EXPECT_NEAR(day_row(r, 5, "A1", "s1").produced, 70.0, 1e-9);
+    EXPECT_NEAR(day_row(r, 5, "A2", "s1").received, 18.6, 1e-9);
+    EXPECT_NEAR(day_row(r, 5, "RA", "s1").unmet, 15.0, 1e-9);
+    EXPECT_NEAR(day_row(r, 5, "RB", "s1").unmet, 6.6, 1e-9);
+    const double alpha = 1.0 + 0.25 * 0.3 / 365.0;
+    EXPECT_LE(day_row(r, 6, "A1", "s1").produced, 71.5 * alpha + 1e-9);
+    EXPECT_GT(day_row(r, 6, "A1", "s1").produced, 71.5);
+}
+
+}  // namespace
+}  // namespace shockflow::testing
