@@ -42,7 +42,7 @@ struct RepairSpeedupSpec {
 struct PolicySpec {
     std::string name = "none";
     std::optional<PrestockSpec> prestock;
-    std::vector<KeyedValue> stock_target_days;  ///< overrides per category or product, days >= 0
+    std::vector<KeyedValue> stock_target_days;   ///< overrides per category or product, days >= 0
     std::vector<KeyedValue> replenishment_days;  ///< overrides per category or product, days >= 0
     Allocation allocation = Allocation::Proportional;
     std::vector<std::string> priority;  ///< node ids or `tag:X`, served first in this order
