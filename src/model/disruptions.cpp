@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "model/engine.hpp"
+#include "shockflow/scenario/limits.hpp"
 
 namespace shockflow::model {
 
@@ -39,7 +40,7 @@ void Engine::assign_crews(Tick t) {
         const bool fast = pol.speedup && t >= pol.speedup_from;
         next->rate = fast ? pol.speedup_factor : 1.0;
         ++dis_.crews_busy;
-        queue_.schedule(t + ticks_from_days(next->remaining / next->rate), kPrioDisruption,
+        queue_.schedule(later(t, next->remaining / next->rate), kPrioDisruption,
                         Event{Ev::RepairDone, index, next->version});
     }
 }
@@ -64,7 +65,7 @@ void Engine::speed_up(Tick t) {
         j.updated = t;
         j.rate = factor;
         ++j.version;
-        queue_.schedule(t + ticks_from_days(j.remaining / j.rate), kPrioDisruption,
+        queue_.schedule(later(t, j.remaining / j.rate), kPrioDisruption,
                         Event{Ev::RepairDone, i, j.version});
     }
 }
@@ -118,6 +119,12 @@ void Engine::refresh_demand(const DemandShock& shock) {
                     rows_.multiplier[m_.row(r, p)] *= s.multiplier;
         }
     }
+    // Overlapping shocks multiply, up to a bound that keeps demand finite.
+    for (const NodeIndex r : shock.regions)
+        for (const ProductIndex p : m_.consumed)
+            if (shock.products[p])
+                rows_.multiplier[m_.row(r, p)] =
+                    std::min(rows_.multiplier[m_.row(r, p)], limits::kMaxFactor);
 }
 
 void Engine::start_displacement(std::uint32_t i, Tick t) {

@@ -259,6 +259,12 @@ bool Engine::in_window(std::int64_t day) const {
     return d + 1.0 > m_.window[0] && d < m_.window[1];
 }
 
+Tick Engine::later(Tick t, double days) const {
+    const Tick never{m_.end.value + 1};
+    if (!(days < to_days(never - t))) return never;  // NaN too
+    return std::min(t + ticks_from_days(days), never);
+}
+
 // ---- the day's end --------------------------------------------------------
 
 void Engine::end_day(Tick t) {

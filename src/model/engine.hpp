@@ -403,6 +403,9 @@ private:
     [[nodiscard]] double capacity_factor(ProductIndex p, Tick t) const;
     [[nodiscard]] double cycle_capacity(RowIndex row, Tick t) const;
     [[nodiscard]] bool in_window(std::int64_t day) const;
+    // t + days, or a time past the run's end (never reached) when that is
+    // where it falls: a slow repair cannot overflow the clock.
+    [[nodiscard]] Tick later(Tick t, double days) const;
 
     const CompiledModel& m_;
     RunOptions options_;

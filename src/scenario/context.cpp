@@ -5,10 +5,14 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <iterator>
 #include <memory>
 #include <system_error>
+
+#include "scenario/text.hpp"
+#include "shockflow/scenario/limits.hpp"
 
 namespace shockflow::scenario {
 
@@ -102,6 +106,36 @@ bool check_share(LoadContext& ctx, const SourceLoc& loc, KeyPath path, double v)
     if (v >= 0.0 && v <= 1.0) return true;
     ctx.error(loc, fmt::format("{}: must be between 0 and 1 (got {})", path.str(), v));
     return false;
+}
+
+bool check_at_most(LoadContext& ctx, const SourceLoc& loc, KeyPath path, double v, double max,
+                   std::string_view unit) {
+    if (v <= max) return true;
+    ctx.error(loc, fmt::format("{}: must be at most {}{}{} (got {})", path.str(), limit_text(max),
+                               unit.empty() ? "" : " ", unit, v));
+    return false;
+}
+
+bool check_day(LoadContext& ctx, const SourceLoc& loc, KeyPath path, double v) {
+    if (std::abs(v) <= limits::kMaxDay) return true;
+    ctx.error(loc, fmt::format("{}: must be between -{} and {} days (got {})", path.str(),
+                               limit_text(limits::kMaxDay), limit_text(limits::kMaxDay), v));
+    return false;
+}
+
+bool check_days(LoadContext& ctx, const SourceLoc& loc, KeyPath path, double v) {
+    return check_at_least(ctx, loc, path, v, 0.0) &&
+           check_at_most(ctx, loc, path, v, limits::kMaxDays, "days");
+}
+
+bool check_quantity(LoadContext& ctx, const SourceLoc& loc, KeyPath path, double v) {
+    return check_at_least(ctx, loc, path, v, 0.0) &&
+           check_at_most(ctx, loc, path, v, limits::kMaxQuantity);
+}
+
+bool check_factor(LoadContext& ctx, const SourceLoc& loc, KeyPath path, double v) {
+    return check_at_least(ctx, loc, path, v, 0.0) &&
+           check_at_most(ctx, loc, path, v, limits::kMaxFactor);
 }
 
 }  // namespace shockflow::scenario

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <type_traits>
 #include <vector>
 
@@ -89,6 +90,17 @@ bool check_at_least(LoadContext& ctx, const SourceLoc& loc, KeyPath path, double
 bool check_above(LoadContext& ctx, const SourceLoc& loc, KeyPath path, double v, double min);
 /// 0 <= v <= 1.
 bool check_share(LoadContext& ctx, const SourceLoc& loc, KeyPath path, double v);
+/// v <= max: `PATH: must be at most MAX[ UNIT] (got V)`.
+bool check_at_most(LoadContext& ctx, const SourceLoc& loc, KeyPath path, double v, double max,
+                   std::string_view unit = "");
+/// A point in time: |v| <= limits::kMaxDay.
+bool check_day(LoadContext& ctx, const SourceLoc& loc, KeyPath path, double v);
+/// A span of days: 0 <= v <= limits::kMaxDays.
+bool check_days(LoadContext& ctx, const SourceLoc& loc, KeyPath path, double v);
+/// A quantity, rate, price or cost: 0 <= v <= limits::kMaxQuantity.
+bool check_quantity(LoadContext& ctx, const SourceLoc& loc, KeyPath path, double v);
+/// A multiplier or extra share: 0 <= v <= limits::kMaxFactor.
+bool check_factor(LoadContext& ctx, const SourceLoc& loc, KeyPath path, double v);
 
 /// Stable sort by file (in the order of `files`), then line, then column.
 void sort_in_file_order(std::vector<Diagnostic>& all, const std::vector<std::string>& files);

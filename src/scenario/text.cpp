@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 #include <numeric>
 
 namespace shockflow::scenario {
@@ -84,6 +85,15 @@ bool is_valid_id(std::string_view id) {
 }
 
 std::string num(double v) { return fmt::format("{}", v); }
+
+std::string limit_text(double v) {
+    // Powers of ten from 1e3 up and from 1e-3 down are written as such.
+    for (int k = 3; k <= 18; ++k) {
+        if (v == std::pow(10.0, k)) return fmt::format("1e{}", k);
+        if (v == std::pow(10.0, -k)) return fmt::format("1e-{}", k);
+    }
+    return num(v);
+}
 
 std::string in_quotes(std::string_view text) { return fmt::format("\"{}\"", text); }
 

@@ -32,6 +32,9 @@ bool is_valid_id(std::string_view id);
 /// Shortest round-trip form of a number: 3 -> "3", 0.25 -> "0.25".
 std::string num(double v);
 
+/// A bound as the docs write it: 1e+06 -> "1e6", 1e-06 -> "1e-6", 0.5 -> "0.5".
+std::string limit_text(double v);
+
 /// `"text"` with a double quote around it.
 std::string in_quotes(std::string_view text);
 
