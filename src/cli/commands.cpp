@@ -190,6 +190,13 @@ int compare_command(const CompareArgs& args, const Processes& processes) {
     const ScenarioSpec scenario = load_checked(args.scenario, args.warnings);
     const std::vector<PolicySpec> policies = load_policies(args.policies, scenario);
     experiment::CompareOptions options = compare_options(args, scenario);
+    if (const int most = experiment::available_threads();
+        args.threads > most && !args.quiet && processes.rank == 0) {
+        fmt::print(stderr,
+                   "shockflow: note: --threads {} is more than the {} hardware threads available; "
+                   "using {}\n",
+                   args.threads, most, most);
+    }
 
     // A bar only where someone watches it: not in logs, pipes or CI. Over
     // several processes it counts rank 0's share of the runs.
