@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <cmath>
 #include <cstdio>
 #include <iterator>
@@ -57,11 +58,42 @@ struct FileCloser {
     void operator()(std::FILE* f) const noexcept { std::fclose(f); }
 };
 
+/// The system's reason for `err`, as a message goes on: "no such file or directory".
+std::string reason(int err) {
+    std::string text = std::generic_category().message(err);
+    if (!text.empty() && text[0] >= 'A' && text[0] <= 'Z')
+        text[0] = static_cast<char>(text[0] - 'A' + 'a');
+    return text;
+}
+
+/// What a path that is not a regular file is instead.
+std::string not_regular(std::filesystem::file_type type) {
+    using T = std::filesystem::file_type;
+    switch (type) {
+        case T::directory:
+            return "not a regular file (a directory)";
+        case T::character:
+            return "not a regular file (a character device)";
+        case T::block:
+            return "not a regular file (a block device)";
+        case T::fifo:
+            return "not a regular file (a pipe)";
+        case T::socket:
+            return "not a regular file (a socket)";
+        default:
+            return "not a regular file";
+    }
+}
+
 /// The whole file in one buffer sized from its length (a stream copied through
 /// a stringstream held the bytes three times over).
-std::optional<std::string> read_bytes(const std::filesystem::path& path, std::uintmax_t size) {
+std::optional<std::string> read_bytes(const std::filesystem::path& path, std::uintmax_t size,
+                                      std::string& error) {
     const std::unique_ptr<std::FILE, FileCloser> file(std::fopen(path.c_str(), "rb"));
-    if (!file) return std::nullopt;
+    if (!file) {
+        error = reason(errno);
+        return std::nullopt;
+    }
     std::string text(static_cast<std::size_t>(size), '\0');
     text.resize(std::fread(text.data(), 1, text.size(), file.get()));
     // A file that grew since it was measured is read to its end all the same.
@@ -69,7 +101,10 @@ std::optional<std::string> read_bytes(const std::filesystem::path& path, std::ui
     for (std::size_t n = 0; (n = std::fread(more, 1, sizeof more, file.get())) > 0;) {
         text.append(more, n);
     }
-    if (std::ferror(file.get()) != 0) return std::nullopt;
+    if (std::ferror(file.get()) != 0) {
+        error = reason(errno);
+        return std::nullopt;
+    }
     return text;
 }
 
@@ -77,10 +112,19 @@ std::optional<std::string> read_bytes(const std::filesystem::path& path, std::ui
 
 std::optional<std::string> LoadContext::read(const std::filesystem::path& path) {
     std::error_code ec;
-    // Opening a directory "succeeds" on Linux; reject it first.
-    if (!std::filesystem::is_regular_file(path, ec)) return std::nullopt;
+    // Only regular files: opening a directory "succeeds" on Linux, and a
+    // device or a pipe may never end.
+    const auto status = std::filesystem::status(path, ec);
+    if (ec) {
+        read_error_ = reason(ec.value());
+        return std::nullopt;
+    }
+    if (!std::filesystem::is_regular_file(status)) {
+        read_error_ = not_regular(status.type());
+        return std::nullopt;
+    }
     const std::uintmax_t size = std::filesystem::file_size(path, ec);
-    auto text = read_bytes(path, ec ? 0 : size);
+    auto text = read_bytes(path, ec ? 0 : size, read_error_);
     if (!text) return std::nullopt;
     hash_ = fnv1a(*text, hash_);
     const std::string name = path.string();

@@ -45,9 +45,13 @@ public:
     /// would list them), if there is any.
     void throw_if_any();
 
-    /// Reads a whole file and chains its bytes into the input hash; nullopt if
-    /// it cannot be read (the caller reports where the path was written).
+    /// Reads a whole regular file and chains its bytes into the input hash;
+    /// nullopt if it cannot be read (the caller reports where the path was
+    /// written, with read_error()).
     std::optional<std::string> read(const std::filesystem::path& path);
+    /// Why the last read() failed: "no such file or directory", "permission
+    /// denied", "not a regular file (a directory)", ...
+    [[nodiscard]] const std::string& read_error() const noexcept { return read_error_; }
 
 private:
     std::string file_;
@@ -55,6 +59,7 @@ private:
     std::uint64_t hash_ = kFnvOffset;
     std::vector<Diagnostic> errors_;
     std::vector<std::string> files_read_;  ///< ranks files when sorting errors
+    std::string read_error_;
 };
 
 /// A callable that spells out a key path.

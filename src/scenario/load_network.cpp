@@ -54,10 +54,24 @@ std::optional<CsvSource> open_csv(const TableReader& net, std::string_view key) 
     const std::filesystem::path path = (net.ctx().dir() / *relative).lexically_normal();
     auto text = net.ctx().read(path);
     if (!text) {
-        net.error(key, fmt::format("cannot open file {}", in_quotes(path.string())));
+        net.error(key, fmt::format("cannot open file {}: {}", quoted_path(path.string()),
+                                   net.ctx().read_error()));
         return std::nullopt;
     }
     return CsvSource{path.string(), std::move(*text)};
+}
+
+/// False (reported at its line) for a file holding a NUL byte: no CSV table
+/// does, and what does is no text to check cell by cell and quote back
+/// (/proc/self/environ, a binary file named by mistake).
+bool is_text(const CsvSource& src, LoadContext& ctx) {
+    const std::size_t nul = src.text.find('\0');
+    if (nul == std::string::npos) return true;
+    const auto line =
+        1 + std::count(src.text.begin(), src.text.begin() + static_cast<std::ptrdiff_t>(nul), '\n');
+    ctx.error(SourceLoc{src.file, static_cast<std::uint32_t>(line), 0},
+              "not a text file: it holds a NUL byte (expected a CSV table)");
+    return false;
 }
 
 /// Reports the table's syntax problems ahead of everything its rows hold
@@ -356,9 +370,13 @@ void read_csv_table(const TableReader& network, std::string_view key, const Colu
                     Catalog& cat, Reserve reserve, AddRow add_row) {
     LoadContext& ctx = network.ctx();
     const auto src = open_csv(network, key);
-    if (!src) return;
+    if (!src || !is_text(*src, ctx)) return;
     const std::size_t first_error = ctx.error_count();
     CsvReader reader(src->text);
+    if (!reader.has_header()) {  // only that: every column would be "missing" too
+        report_problems(reader, *src, first_error, ctx);
+        return;
+    }
     const auto header = read_header(reader, src->file, columns, ctx, cat);
     reserve(rows_at_most(src->text));
     CsvRecord row;

@@ -21,7 +21,7 @@ std::vector<KeyedValue> keyed_values(const TableReader& r, std::string_view key,
     const toml::table* table = r.subtable(key);
     if (table == nullptr) return out;
     for (auto& e : read_number_table(r.ctx(), *table, r.path(key))) {
-        const std::string path = fmt::format("{}.{}", r.path(key), e.key);
+        const std::string path = fmt::format("{}.{}", r.path(key), escaped(e.key));
         const bool known = check_product_or_category(r.ctx(), cat, e.key_loc, path, e.key, false);
         if (known && check(r.ctx(), e.loc, path, e.value)) {
             out.push_back(KeyedValue{std::move(e.key), e.value, e.loc});
@@ -162,7 +162,7 @@ PolicySpec load_policy(const std::filesystem::path& file, const ScenarioSpec& sc
     using namespace scenario;
     LoadContext ctx(file);
     const auto text = ctx.read(file);
-    if (!text) throw ConfigError(SourceLoc{ctx.file()}, "cannot open file");
+    if (!text) throw ConfigError(SourceLoc{ctx.file()}, "cannot open file: " + ctx.read_error());
     const toml::table root = parse_toml(*text, ctx);
     const TableReader top(root, "", ctx, {"policy"});
     PolicySpec policy;

@@ -54,7 +54,7 @@ bool read_inputs(const TableReader& r, const Catalog& cat, RecipeSpec& recipe) {
     if (inputs == nullptr) return true;
     bool productive = true;
     for (const auto& e : read_number_table(r.ctx(), *inputs, r.path("inputs"))) {
-        const std::string path = fmt::format("{}.{}", r.path("inputs"), e.key);
+        const std::string path = fmt::format("{}.{}", r.path("inputs"), escaped(e.key));
         if (!check_product(r.ctx(), cat, e.key_loc, path, e.key) ||
             !check_quantity(r.ctx(), e.loc, path, e.value)) {
             continue;

@@ -24,7 +24,7 @@ toml::table parse_toml(const std::string& text, const LoadContext& ctx) {
         return toml::parse(text, std::string_view{ctx.file()});
     } catch (const toml::parse_error& e) {
         throw ConfigError(ctx.at(e.source().begin.line, e.source().begin.column),
-                          fmt::format("invalid TOML: {}", e.description()));
+                          fmt::format("invalid TOML: {}", printable(e.description())));
     }
 }
 
@@ -167,7 +167,7 @@ ScenarioSpec load_scenario(const std::filesystem::path& file) {
     using namespace scenario;
     LoadContext ctx(file);
     const auto text = ctx.read(file);
-    if (!text) throw ConfigError(SourceLoc{ctx.file()}, "cannot open file");
+    if (!text) throw ConfigError(SourceLoc{ctx.file()}, "cannot open file: " + ctx.read_error());
     const toml::table root = parse_toml(*text, ctx);
     const TableReader top(
         root, "", ctx,

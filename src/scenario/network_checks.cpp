@@ -141,7 +141,7 @@ std::string NodeDraft::label() const {
 
 std::string LinkDraft::label() const {
     if (!table_path.empty()) return table_path;
-    return fmt::format("link \"{}->{}\"", link.from, link.to);
+    return fmt::format("link \"{}->{}\"", escaped(link.from), escaped(link.to));
 }
 
 bool parse_node_kind(LoadContext& ctx, const SourceLoc& loc, KeyPath path, std::string_view name,

@@ -18,7 +18,7 @@ std::string join_list(const std::vector<std::string>& items, std::size_t max_ite
     std::string out;
     for (std::size_t i = 0; i < items.size() && i < max_items; ++i) {
         if (i > 0) out += ", ";
-        out += items[i];
+        out += excerpt(items[i]);
     }
     if (items.size() > max_items) out += ", ...";
     return out;
@@ -60,7 +60,7 @@ std::string closest(std::string_view word, const std::vector<std::string>& candi
 
 std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates) {
     const std::string best = closest(word, candidates);
-    return best.empty() ? std::string{} : fmt::format(" (did you mean \"{}\"?)", best);
+    return best.empty() ? std::string{} : fmt::format(" (did you mean {}?)", in_quotes(best));
 }
 
 std::string unknown_hint(std::string_view word, const std::vector<std::string>& candidates) {
@@ -95,6 +95,117 @@ std::string limit_text(double v) {
     return num(v);
 }
 
-std::string in_quotes(std::string_view text) { return fmt::format("\"{}\"", text); }
+namespace {
+
+/// Length of the well-formed UTF-8 sequence at the start of `t` (1 to 4), or
+/// 0 if it is not one (a stray continuation byte, an overlong form, a
+/// surrogate, beyond U+10FFFF, or cut short).
+std::size_t utf8_length(std::string_view t) {
+    const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(t[i]); };
+    const unsigned char b = byte(0);
+    std::size_t n = 0;
+    unsigned char lo = 0x80, hi = 0xBF;  // the range of the second byte
+    if (b < 0x80) return 1;
+    if (b >= 0xC2 && b <= 0xDF) n = 2;
+    if (b >= 0xE0 && b <= 0xEF) n = 3;
+    if (b >= 0xF0 && b <= 0xF4) n = 4;
+    if (b == 0xE0) lo = 0xA0;
+    if (b == 0xED) hi = 0x9F;
+    if (b == 0xF0) lo = 0x90;
+    if (b == 0xF4) hi = 0x8F;
+    if (n == 0 || t.size() < n || byte(1) < lo || byte(1) > hi) return 0;
+    for (std::size_t i = 2; i < n; ++i) {
+        if (byte(i) < 0x80 || byte(i) > 0xBF) return 0;
+    }
+    return n;
+}
+
+/// Appends the escaped form of the character at the start of `t`; returns
+/// how many bytes of `t` it took. `quotes`: escape `\` and `"` too.
+std::size_t escape_one(std::string_view t, std::string& out, bool quotes = true) {
+    const auto b = static_cast<unsigned char>(t[0]);
+    const std::size_t n = utf8_length(t);
+    // C1 controls (U+0080 to U+009F) are terminal commands too.
+    const bool c1 = n == 2 && b == 0xC2 && static_cast<unsigned char>(t[1]) < 0xA0;
+    if (n > 1 && !c1) {
+        out.append(t.substr(0, n));
+        return n;
+    }
+    if (!quotes && (b == '\\' || b == '"')) {
+        out += static_cast<char>(b);
+        return 1;
+    }
+    switch (b) {
+        case '\\':
+            out += "\\\\";
+            return 1;
+        case '"':
+            out += "\\\"";
+            return 1;
+        case '\n':
+            out += "\\n";
+            return 1;
+        case '\r':
+            out += "\\r";
+            return 1;
+        case '\t':
+            out += "\\t";
+            return 1;
+        case '\0':
+            out += "\\0";
+            return 1;
+        default:
+            break;
+    }
+    if (n == 1 && b >= 0x20 && b != 0x7F) {
+        out += static_cast<char>(b);
+        return 1;
+    }
+    const std::size_t bytes = c1 ? 2 : 1;
+    for (std::size_t i = 0; i < bytes; ++i)
+        out += fmt::format("\\x{:02X}", static_cast<unsigned char>(t[i]));
+    return bytes;
+}
+
+}  // namespace
+
+std::string escaped(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size();) i += escape_one(text.substr(i), out);
+    return out;
+}
+
+namespace {
+
+/// Escapes `text` onto `out` up to kMaxQuoted bytes; whether it was cut.
+bool escape_some(std::string_view text, std::string& out) {
+    std::size_t i = 0;
+    while (i < text.size() && i < kMaxQuoted) i += escape_one(text.substr(i), out);
+    return i < text.size();
+}
+
+}  // namespace
+
+std::string printable(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size();) i += escape_one(text.substr(i), out, false);
+    return out;
+}
+
+std::string excerpt(std::string_view text) {
+    std::string out;
+    if (escape_some(text, out)) out += "...";
+    return out;
+}
+
+std::string in_quotes(std::string_view text) {
+    std::string out = "\"";
+    out += escape_some(text, out) ? "\"..." : "\"";
+    return out;
+}
+
+std::string quoted_path(std::string_view path) { return fmt::format("\"{}\"", escaped(path)); }
 
 }  // namespace shockflow::scenario

@@ -35,7 +35,27 @@ std::string num(double v);
 /// A bound as the docs write it: 1e+06 -> "1e6", 1e-06 -> "1e-6", 0.5 -> "0.5".
 std::string limit_text(double v);
 
-/// `"text"` with a double quote around it.
+/// `text` safe to print in a message: `\` and `"` as `\\` and `\"`, control
+/// characters as `\n`, `\r`, `\t`, `\0` or `\xNN`, and bytes that are not
+/// UTF-8 as `\xNN`; other UTF-8 text as it is. Nothing read from a file
+/// reaches a terminal raw (a table that is not text once echoed its bytes).
+std::string escaped(std::string_view text);
+
+/// `text` with control characters and bytes that are not UTF-8 escaped as
+/// by escaped(), but `\` and `"` as they are: for messages of other libraries.
+std::string printable(std::string_view text);
+
+/// Longest excerpt of a text that `in_quotes` shows, in bytes before escaping.
+inline constexpr std::size_t kMaxQuoted = 64;
+
+/// `text` escaped, cut after kMaxQuoted bytes and then marked `...`.
+std::string excerpt(std::string_view text);
+
+/// `"text"`, escaped; a longer text than kMaxQuoted bytes is cut there and
+/// marked `"...`, so that no message echoes much of a file.
 std::string in_quotes(std::string_view text);
+
+/// `"path"`, escaped but whole.
+std::string quoted_path(std::string_view path);
 
 }  // namespace shockflow::scenario

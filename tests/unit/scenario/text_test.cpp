@@ -30,6 +30,26 @@ TEST(UnknownHint, ListsAtMostFiveKnownIds) {
     EXPECT_EQ(unknown_hint("zzz", {}), " (none defined)");
 }
 
+TEST(Escaped, KeepsUtf8TextAndEscapesEverythingElse) {
+    using namespace std::string_literals;
+    EXPECT_EQ(escaped("Tehran \xD8\xAA\xD9\x87\xD8\xB1\xD8\xA7\xD9\x86 \xE2\x82\xAC"),
+              "Tehran \xD8\xAA\xD9\x87\xD8\xB1\xD8\xA7\xD9\x86 \xE2\x82\xAC");
+    EXPECT_EQ(escaped("a\0b\n\t\r\x1b[2J\x7f"s), "a\\0b\\n\\t\\r\\x1B[2J\\x7F");
+    EXPECT_EQ(escaped("say \"hi\" \\"), "say \\\"hi\\\" \\\\");
+    // Not UTF-8: a stray continuation byte, an overlong '/', a surrogate, a cut sequence.
+    EXPECT_EQ(escaped("\x80 \xC0\xAF \xED\xA0\x80 \xE2\x82"),
+              "\\x80 \\xC0\\xAF \\xED\\xA0\\x80 \\xE2\\x82");
+    // C1 controls are terminal commands too.
+    EXPECT_EQ(escaped("\xC2\x9B"), "\\xC2\\x9B");
+}
+
+TEST(InQuotes, QuotesAShortExcerptOnly) {
+    EXPECT_EQ(in_quotes("p1"), "\"p1\"");
+    const std::string long_id(100, 'a');
+    EXPECT_EQ(in_quotes(long_id), "\"" + std::string(kMaxQuoted, 'a') + "\"...");
+    EXPECT_EQ(in_quotes(std::string(kMaxQuoted, 'a')), "\"" + std::string(kMaxQuoted, 'a') + "\"");
+}
+
 TEST(IdSyntax, AllowsLettersDigitsUnderscoreDashDot) {
     EXPECT_TRUE(is_valid_id("Park_7.north-2"));
     EXPECT_FALSE(is_valid_id(""));
