@@ -114,8 +114,9 @@ Column<Key> parse_column(const std::string& name, const ColumnSet<Key>& set, con
         const std::string product = name.substr(dot + 1);
         return Column<Key>{*map, product, check_product(ctx, cat, loc, path, product)};
     }
-    ctx.error(loc, fmt::format("{}: unknown column{}", path,
-                               expected_hint(name, column_candidates(set, cat))));
+    ctx.error(loc,
+              fmt::format("{}: unknown column{}", path,
+                          expected_hint(name, column_candidates(set, cat), ctx.may_suggest())));
     return Column<Key>{};
 }
 

@@ -12,6 +12,9 @@ namespace shockflow::scenario {
 namespace {
 
 constexpr std::size_t kMaxTypoDistance = 2;
+/// Words longer than this get no "did you mean": nobody types an id that long,
+/// and comparing 2,000-character ids against thousands of names took minutes.
+constexpr std::size_t kMaxHintLength = 64;
 constexpr std::size_t kMaxListed = 5;
 
 std::string join_list(const std::vector<std::string>& items, std::size_t max_items) {
@@ -43,19 +46,49 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
     return row[b.size()];
 }
 
+std::size_t bounded_distance(std::string_view a, std::string_view b, std::size_t limit) {
+    const std::size_t over = limit + 1;
+    const std::size_t gap = a.size() > b.size() ? a.size() - b.size() : b.size() - a.size();
+    if (gap > limit) return over;
+    // Ukkonen's band: only cells within `limit` of the diagonal can stay
+    // within `limit`; cells outside it count as `over`.
+    std::vector<std::size_t> row(b.size() + 1, over);
+    for (std::size_t j = 0; j <= std::min(b.size(), limit); ++j) row[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        const std::size_t lo = i > limit ? i - limit : 1;
+        const std::size_t hi = std::min(b.size(), i + limit);
+        std::size_t diagonal = row[lo - 1];
+        row[lo - 1] = lo == 1 && i <= limit ? i : over;
+        std::size_t best = row[lo - 1];
+        for (std::size_t j = lo; j <= hi; ++j) {
+            const std::size_t above = row[j];
+            const std::size_t substitute = diagonal + (a[i - 1] == b[j - 1] ? 0 : 1);
+            row[j] = std::min({above + 1, row[j - 1] + 1, substitute, over});
+            diagonal = above;
+            best = std::min(best, row[j]);
+        }
+        if (hi < b.size()) row[hi + 1] = over;
+        if (best > limit) return over;  // every path already costs more
+    }
+    return std::min(row[b.size()], over);
+}
+
 std::string closest(std::string_view word, const std::vector<std::string>& candidates) {
-    std::string best;
+    if (word.size() > kMaxHintLength) return {};
+    const std::string* best = nullptr;
     std::size_t best_distance = kMaxTypoDistance + 1;
     for (const auto& c : candidates) {
-        const std::size_t d = edit_distance(word, c);
+        // Only a strictly closer candidate replaces the best one found.
+        const std::size_t d = bounded_distance(word, c, best_distance - 1);
         // A one-letter word is "close" to every other one-letter word; require
         // the distance to be smaller than the word itself.
         if (d < best_distance && d < word.size()) {
-            best = c;
+            best = &c;
             best_distance = d;
+            if (d == 0) break;
         }
     }
-    return best;
+    return best != nullptr ? *best : std::string{};
 }
 
 std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates) {
@@ -63,15 +96,17 @@ std::string did_you_mean(std::string_view word, const std::vector<std::string>& 
     return best.empty() ? std::string{} : fmt::format(" (did you mean {}?)", in_quotes(best));
 }
 
-std::string unknown_hint(std::string_view word, const std::vector<std::string>& candidates) {
+std::string unknown_hint(std::string_view word, const std::vector<std::string>& candidates,
+                         bool suggest) {
     if (candidates.empty()) return " (none defined)";
-    std::string hint = did_you_mean(word, candidates);
+    std::string hint = suggest ? did_you_mean(word, candidates) : std::string{};
     if (!hint.empty()) return hint;
     return fmt::format(" (known: {})", join_list(candidates, kMaxListed));
 }
 
-std::string expected_hint(std::string_view word, const std::vector<std::string>& candidates) {
-    std::string hint = did_you_mean(word, candidates);
+std::string expected_hint(std::string_view word, const std::vector<std::string>& candidates,
+                          bool suggest) {
+    std::string hint = suggest ? did_you_mean(word, candidates) : std::string{};
     if (!hint.empty()) return hint;
     return fmt::format(" (expected one of: {})", join_list(candidates, candidates.size()));
 }

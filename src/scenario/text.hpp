@@ -12,19 +12,27 @@ namespace shockflow::scenario {
 /// Levenshtein distance (insertions, deletions, substitutions each cost 1).
 std::size_t edit_distance(std::string_view a, std::string_view b);
 
-/// The candidate closest to `word` if it is close enough to be a likely typo
-/// (distance <= 2, and less than the word's length), else "".
+/// edit_distance(a, b) if it is at most `limit`, else limit + 1: only a band
+/// around the diagonal is computed, and it stops once every path costs more.
+std::size_t bounded_distance(std::string_view a, std::string_view b, std::size_t limit);
+
+/// The first candidate closest to `word` if it is close enough to be a likely
+/// typo (distance <= 2, and less than the word's length), else "". Words of
+/// more than 64 bytes get none.
 std::string closest(std::string_view word, const std::vector<std::string>& candidates);
 
 /// ` (did you mean "x"?)` for a close candidate, else "".
 std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates);
 
 /// For an unknown id: ` (did you mean "x"?)`, else ` (known: a, b, c, d, e, ...)`,
-/// or ` (none defined)` when there is nothing to choose from.
-std::string unknown_hint(std::string_view word, const std::vector<std::string>& candidates);
+/// or ` (none defined)` when there is nothing to choose from. Without
+/// `suggest`, no did-you-mean is looked for.
+std::string unknown_hint(std::string_view word, const std::vector<std::string>& candidates,
+                         bool suggest = true);
 
 /// For an unknown key or enumerator: did-you-mean, else ` (expected one of: a, b, c)`.
-std::string expected_hint(std::string_view word, const std::vector<std::string>& candidates);
+std::string expected_hint(std::string_view word, const std::vector<std::string>& candidates,
+                          bool suggest = true);
 
 /// True if `id` matches [A-Za-z0-9_.-]+ (the id syntax of the format spec).
 bool is_valid_id(std::string_view id);

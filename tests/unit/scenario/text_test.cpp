@@ -16,6 +16,30 @@ TEST(EditDistance, CountsInsertionsDeletionsAndSubstitutions) {
     EXPECT_EQ(edit_distance("", "abc"), 3u);
 }
 
+TEST(BoundedDistance, AgreesWithTheFullDistanceUpToItsLimit) {
+    // Every pair of words of up to four letters over {a, b}: the banded
+    // distance is the true one when that is within the limit, else limit + 1.
+    std::vector<std::string> words{""};
+    for (std::size_t i = 0; words[i].size() < 4; ++i) {
+        words.push_back(words[i] + "a");
+        words.push_back(words[i] + "b");
+    }
+    for (const auto& a : words)
+        for (const auto& b : words)
+            for (std::size_t limit = 0; limit <= 3; ++limit)
+                EXPECT_EQ(bounded_distance(a, b, limit), std::min(edit_distance(a, b), limit + 1))
+                    << a << " " << b << " " << limit;
+    EXPECT_EQ(bounded_distance("capasity", "capacity", 2), 1u);
+    EXPECT_EQ(bounded_distance(std::string(2000, 'x'), std::string(2000, 'y'), 2), 3u);
+}
+
+TEST(DidYouMean, LongWordsGetNoHint) {
+    // Comparing 200 unknown 2,000-character ids against 5,000 nodes took 37 s.
+    const std::string word(65, 'x');
+    EXPECT_EQ(closest(word, {word + "y"}), "");
+    EXPECT_EQ(closest(std::string(64, 'x'), {std::string(63, 'x')}), std::string(63, 'x'));
+}
+
 TEST(DidYouMean, SuggestsOnlyCloseCandidates) {
     const std::vector<std::string> keys{"capacity", "stock", "demand"};
     EXPECT_EQ(did_you_mean("stok", keys), " (did you mean \"stock\"?)");
