@@ -15,6 +15,7 @@ void Engine::start_strike(std::uint32_t job, Tick t) {
     j.state = JobState::Waiting;
     j.remaining = j.work_days;
     j.updated = t;
+    dis_.waiting.emplace(j.start.value, job);
     assign_crews(t);
 }
 
@@ -22,19 +23,11 @@ void Engine::start_strike(std::uint32_t job, Tick t) {
 // (the job index), so the queue is deterministic.
 void Engine::assign_crews(Tick t) {
     const CompiledPolicy& pol = m_.policy;
-    std::vector<StrikeJob>& jobs = dis_.r.jobs;
-    for (;;) {
+    while (!dis_.waiting.empty()) {
         if (pol.crews_limited && dis_.crews_busy >= pol.crews) return;
-        StrikeJob* next = nullptr;
-        std::uint32_t index = 0;
-        for (std::uint32_t i = 0; i < jobs.size(); ++i) {
-            StrikeJob& j = jobs[i];
-            if (j.state == JobState::Waiting && (next == nullptr || j.start < next->start)) {
-                next = &j;
-                index = i;
-            }
-        }
-        if (next == nullptr) return;
+        const std::uint32_t index = dis_.waiting.top().second;
+        dis_.waiting.pop();
+        StrikeJob* next = &dis_.r.jobs[index];
         next->state = JobState::Repairing;
         next->updated = t;
         const bool fast = pol.speedup && t >= pol.speedup_from;
@@ -93,58 +86,44 @@ void Engine::refresh_damage(Tick t) {
 
 // ---- labour, demand, people ----------------------------------------------
 
-void Engine::refresh_labor(const std::vector<NodeIndex>& nodes) {
-    for (const NodeIndex n : nodes) dis_.labor[n] = 1.0;
-    for (const LaborShock& s : dis_.r.labor) {
-        if (!s.active) continue;
-        for (const NodeIndex n : s.nodes)
-            if (std::find(nodes.begin(), nodes.end(), n) != nodes.end())
-                dis_.labor[n] *= 1.0 - s.absent;
-    }
+// A node's share of workers is the product of (1 - absent share) over the
+// labour shocks active on it (ShockProducts), and a row's demand multiplier
+// that of the active demand shocks' multipliers.
+void Engine::refresh_labor(std::uint32_t shock) {
+    for (const std::uint32_t n : dis_.labor_factor.targets_of(shock))
+        dis_.labor[NodeIndex(n)] = dis_.labor_factor.product(n);
 }
 
-void Engine::refresh_demand(const DemandShock& shock) {
-    // Only consumed products have demand (and so rows) in regions.
+void Engine::refresh_demand(std::uint32_t shock) {
     rows_.plans_stale = true;
-    for (const NodeIndex r : shock.regions)
-        for (const ProductIndex p : m_.consumed)
-            if (shock.products[p]) rows_.multiplier[m_.row(r, p)] = 1.0;
-    for (const DemandShock& s : dis_.r.demand) {
-        if (!s.active) continue;
-        for (const NodeIndex r : s.regions) {
-            if (std::find(shock.regions.begin(), shock.regions.end(), r) == shock.regions.end())
-                continue;
-            for (const ProductIndex p : m_.consumed)
-                if (s.products[p] && shock.products[p])
-                    rows_.multiplier[m_.row(r, p)] *= s.multiplier;
-        }
-    }
     // Overlapping shocks multiply, up to a bound that keeps demand finite.
-    for (const NodeIndex r : shock.regions)
-        for (const ProductIndex p : m_.consumed)
-            if (shock.products[p])
-                rows_.multiplier[m_.row(r, p)] =
-                    std::min(rows_.multiplier[m_.row(r, p)], limits::kMaxFactor);
+    for (const std::uint32_t row : dis_.demand_factor.targets_of(shock))
+        rows_.multiplier[RowIndex(row)] =
+            std::min(dis_.demand_factor.product(row), limits::kMaxFactor);
 }
 
 void Engine::start_displacement(std::uint32_t i, Tick t) {
     Displacement& d = dis_.r.moves[i];
     d.base = dis_.population[d.from] * d.share;
     d.active = true;
+    // Moved in event order, as they always were, among those under way.
+    std::vector<std::uint32_t>& moving = dis_.moving;
+    moving.insert(std::upper_bound(moving.begin(), moving.end(), i), i);
     move_people(t);
 }
 
 // Moves every displacement in progress up to time t (evenly over its days).
 void Engine::move_people(Tick t) {
-    for (Displacement& d : dis_.r.moves) {
-        if (!d.active) continue;
+    std::erase_if(dis_.moving, [&](std::uint32_t i) {
+        Displacement& d = dis_.r.moves[i];
         const double done =
             d.over_days > 0.0 ? std::clamp(to_days(t - d.start) / d.over_days, 0.0, 1.0) : 1.0;
         const double target = d.base * done;
         if (target > d.moved) move(d.from, d.to, target - d.moved);
         d.moved = target;
         if (done >= 1.0) d.active = false;
-    }
+        return !d.active;
+    });
 }
 
 // People carry the same share of the origin's demand with them.

@@ -115,6 +115,25 @@ void DisruptionState::reset(const CompiledModel& m) {
     labor.assign(m.n_nodes, 1.0);
     population = m.population;
     crews_busy = 0;
+    std::vector<std::pair<std::int64_t, std::uint32_t>> room;
+    room.reserve(r.jobs.size());  // nothing allocated while the run goes on
+    waiting = decltype(waiting)(std::greater<>{}, std::move(room));
+    moving.clear();
+    moving.reserve(r.moves.size());
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> touches;
+    for (std::uint32_t i = 0; i < r.cuts.size(); ++i) touches.emplace_back(i, r.cuts[i].link.value);
+    cut_factor.build(m.links.size(), r.cuts.size(), touches);
+    touches.clear();
+    for (std::uint32_t i = 0; i < r.labor.size(); ++i)
+        for (const NodeIndex n : r.labor[i].nodes) touches.emplace_back(i, n.value);
+    labor_factor.build(m.n_nodes, r.labor.size(), touches);
+    touches.clear();
+    // Only consumed products have demand (and so rows) in regions.
+    for (std::uint32_t i = 0; i < r.demand.size(); ++i)
+        for (const NodeIndex region : r.demand[i].regions)
+            for (const ProductIndex p : m.consumed)
+                if (r.demand[i].products[p]) touches.emplace_back(i, m.row(region, p).value);
+    demand_factor.build(m.n_rows, r.demand.size(), touches);
 }
 
 void KpiState::reset(const CompiledModel& m) {
@@ -230,18 +249,25 @@ void Engine::dispatch(const Event& e, Tick t) {
         case Ev::CutStart:
         case Ev::CutEnd: {
             const LinkCut& cut = switch_shock(dis_.r.cuts[e.a], e.kind == Ev::CutStart);
+            dis_.cut_factor.set(e.a, cut.active ? 1.0 - cut.loss : 1.0);
             refresh_link(cut.link);
             refresh_routes_after(cut.link);
             break;
         }
         case Ev::LaborStart:
-        case Ev::LaborEnd:
-            refresh_labor(switch_shock(dis_.r.labor[e.a], e.kind == Ev::LaborStart).nodes);
+        case Ev::LaborEnd: {
+            const LaborShock& s = switch_shock(dis_.r.labor[e.a], e.kind == Ev::LaborStart);
+            dis_.labor_factor.set(e.a, s.active ? 1.0 - s.absent : 1.0);
+            refresh_labor(e.a);
             break;
+        }
         case Ev::DemandStart:
-        case Ev::DemandEnd:
-            refresh_demand(switch_shock(dis_.r.demand[e.a], e.kind == Ev::DemandStart));
+        case Ev::DemandEnd: {
+            const DemandShock& s = switch_shock(dis_.r.demand[e.a], e.kind == Ev::DemandStart);
+            dis_.demand_factor.set(e.a, s.active ? s.multiplier : 1.0);
+            refresh_demand(e.a);
             break;
+        }
         case Ev::DisplacementStart:
             start_displacement(e.a, t);
             break;

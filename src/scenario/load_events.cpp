@@ -191,6 +191,11 @@ void read_event(const toml::table& table, const std::string& path, LoadContext& 
 }  // namespace
 
 void read_events(const TableReader& top, const Catalog& cat, ScenarioSpec& spec) {
+    // Room for them all at once: an event is a kilobyte, and growing the list
+    // by doubling moved each some 17 times over for 100,000 of them.
+    if (const auto* events = top.table().get_as<toml::array>("event")) {
+        spec.events.reserve(events->size());
+    }
     for_each_table(top, "event", [&](const toml::table& table, const std::string& path) {
         read_event(table, path, top.ctx(), cat, spec);
     });
