@@ -21,7 +21,7 @@ public:
     /// `file` as given by the user: diagnostics name it exactly so.
     explicit LoadContext(const std::filesystem::path& file);
 
-    [[nodiscard]] const std::string& file() const noexcept { return file_; }
+    [[nodiscard]] const std::string& file() const noexcept { return file_.str(); }
     /// Directory that relative paths inside the file start from.
     [[nodiscard]] const std::filesystem::path& dir() const noexcept { return dir_; }
     /// FNV-1a 64 chained over every file read so far, in reading order.
@@ -61,7 +61,7 @@ public:
     [[nodiscard]] const std::string& read_error() const noexcept { return read_error_; }
 
 private:
-    std::string file_;
+    Interned file_;
     std::filesystem::path dir_;
     std::uint64_t hash_ = kFnvOffset;
     std::vector<Diagnostic> errors_;

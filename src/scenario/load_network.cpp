@@ -23,7 +23,7 @@ namespace shockflow::scenario {
 namespace {
 
 struct CsvSource {
-    std::string file;  ///< scenario directory joined with the path as written
+    Interned file;  ///< scenario directory joined with the path as written
     std::string text;
 };
 
@@ -31,8 +31,8 @@ struct CsvSource {
 template <typename Key>
 struct Column {
     Key key{};
-    std::string product;  ///< empty for scalar columns
-    bool ok = false;      ///< false: reported at the header, its cells are ignored
+    Interned product;  ///< empty for scalar columns
+    bool ok = false;   ///< false: reported at the header, its cells are ignored
 };
 
 template <typename Key>
@@ -121,7 +121,7 @@ Column<Key> parse_column(const std::string& name, const ColumnSet<Key>& set, con
 }
 
 template <typename Key>
-Header<Key> read_header(const CsvReader& reader, const std::string& file, const ColumnSet<Key>& set,
+Header<Key> read_header(const CsvReader& reader, const Interned& file, const ColumnSet<Key>& set,
                         LoadContext& ctx, const Catalog& cat) {
     const SourceLoc loc{file, reader.header_line(), 0};
     Header<Key> header;
@@ -311,7 +311,7 @@ void reserve_quantities(const CsvRecord& row, const Header<NodeKey>& header, Nod
     n.demand.reserve(demand);
 }
 
-NodeDraft node_row(const CsvRecord& row, const Header<NodeKey>& header, const std::string& file,
+NodeDraft node_row(const CsvRecord& row, const Header<NodeKey>& header, const Interned& file,
                    LoadContext& ctx) {
     NodeDraft d;
     d.node.loc = SourceLoc{file, row.line, 0};
@@ -346,7 +346,7 @@ void assign_link_cell(LinkDraft& d, const Column<LinkKey>& c, std::string_view c
     }
 }
 
-LinkDraft link_row(const CsvRecord& row, const Header<LinkKey>& header, const std::string& file,
+LinkDraft link_row(const CsvRecord& row, const Header<LinkKey>& header, const Interned& file,
                    LoadContext& ctx) {
     LinkDraft d;
     d.link.loc = SourceLoc{file, row.line, 0};
@@ -392,7 +392,7 @@ void read_csv_nodes(const TableReader& network, Catalog& cat, ScenarioSpec& spec
     read_csv_table(
         network, "nodes", node_columns(), cat,
         [&](std::size_t rows) { spec.nodes.reserve(spec.nodes.size() + rows); },
-        [&](const CsvRecord& row, const Header<NodeKey>& header, const std::string& file) {
+        [&](const CsvRecord& row, const Header<NodeKey>& header, const Interned& file) {
             add_node(node_row(row, header, file, ctx), ctx, cat, spec);
         });
 }
@@ -405,7 +405,7 @@ void read_csv_links(const TableReader& network, Catalog& cat, ScenarioSpec& spec
             spec.links.reserve(spec.links.size() + rows);
             cat.reserve_links(rows);
         },
-        [&](const CsvRecord& row, const Header<LinkKey>& header, const std::string& file) {
+        [&](const CsvRecord& row, const Header<LinkKey>& header, const Interned& file) {
             add_link(link_row(row, header, file, ctx), ctx, cat, spec);
         });
 }
