@@ -8,6 +8,35 @@
 
 namespace shockflow::model {
 
+// ---- the state disruptions set ---------------------------------------------
+
+void DisruptionState::reset(const CompiledModel& m) {
+    damage.assign(m.n_nodes, 1.0);
+    firms_damaged.assign(m.n_nodes, 0.0);
+    labor.assign(m.n_nodes, 1.0);
+    population = m.population;
+    crews_busy = 0;
+    std::vector<std::pair<std::int64_t, std::uint32_t>> room;
+    room.reserve(r.jobs.size());  // nothing allocated while the run goes on
+    waiting = decltype(waiting)(std::greater<>{}, std::move(room));
+    moving.clear();
+    moving.reserve(r.moves.size());
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> touches;
+    for (std::uint32_t i = 0; i < r.cuts.size(); ++i) touches.emplace_back(i, r.cuts[i].link.value);
+    cut_factor.build(m.links.size(), r.cuts.size(), touches);
+    touches.clear();
+    for (std::uint32_t i = 0; i < r.labor.size(); ++i)
+        for (const NodeIndex n : r.labor[i].nodes) touches.emplace_back(i, n.value);
+    labor_factor.build(m.n_nodes, r.labor.size(), touches);
+    touches.clear();
+    // Only consumed products have demand (and so rows) in regions.
+    for (std::uint32_t i = 0; i < r.demand.size(); ++i)
+        for (const NodeIndex region : r.demand[i].regions)
+            for (const ProductIndex p : m.consumed)
+                if (r.demand[i].products[p]) touches.emplace_back(i, m.row(region, p).value);
+    demand_factor.build(m.n_rows, r.demand.size(), touches);
+}
+
 // ---- strikes and repair crews -------------------------------------------
 
 void Engine::start_strike(std::uint32_t job, Tick t) {

@@ -15,6 +15,7 @@
 #include <set>
 
 #include "scenario/csv.hpp"
+#include "scenario/csv_cells.hpp"
 #include "scenario/network.hpp"
 #include "scenario/text.hpp"
 #include "scenario/toml_reader.hpp"
@@ -65,11 +66,9 @@ std::optional<CsvSource> open_csv(const TableReader& net, std::string_view key) 
 /// does, and what does is no text to check cell by cell and quote back
 /// (/proc/self/environ, a binary file named by mistake).
 bool is_text(const CsvSource& src, LoadContext& ctx) {
-    const std::size_t nul = src.text.find('\0');
-    if (nul == std::string::npos) return true;
-    const auto line =
-        1 + std::count(src.text.begin(), src.text.begin() + static_cast<std::ptrdiff_t>(nul), '\n');
-    ctx.error(SourceLoc{src.file, static_cast<std::uint32_t>(line), 0},
+    const std::uint32_t line = line_of_nul(src.text);
+    if (line == 0) return true;
+    ctx.error(SourceLoc{src.file, line, 0},
               "not a text file: it holds a NUL byte (expected a CSV table)");
     return false;
 }
@@ -153,63 +152,6 @@ std::string_view cell_of(const CsvRecord& row, const Header<Key>& header, Key ke
         if (header.columns[i].ok && header.columns[i].key == key) return row.cells[i];
     }
     return {};
-}
-
-/// A cell of up to 15 digits, perhaps after a '-': the common case, and one
-/// whose value is an exact double, so it is the very number from_chars reads.
-std::optional<double> whole_number(std::string_view text) {
-    const bool negative = text.starts_with('-');
-    const std::string_view digits = negative ? text.substr(1) : text;
-    if (digits.empty() || digits.size() > 15) return std::nullopt;
-    std::int64_t n = 0;
-    for (const char c : digits) {
-        if (c < '0' || c > '9') return std::nullopt;
-        n = n * 10 + (c - '0');
-    }
-    const auto v = static_cast<double>(n);
-    return negative ? -v : v;
-}
-
-std::optional<double> cell_number(LoadContext& ctx, const SourceLoc& loc, KeyPath path,
-                                  std::string_view cell) {
-    const std::string_view text = cell.starts_with('+') ? cell.substr(1) : cell;
-    if (const auto whole = whole_number(text)) return whole;
-    double v = 0.0;
-    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
-    if (ec != std::errc{} || end != text.data() + text.size() || !std::isfinite(v)) {
-        ctx.error(
-            loc, fmt::format("{}: expected a finite number (got {})", path.str(), in_quotes(cell)));
-        return std::nullopt;
-    }
-    return v;
-}
-
-std::optional<std::int64_t> cell_integer(LoadContext& ctx, const SourceLoc& loc, KeyPath path,
-                                         std::string_view cell) {
-    std::int64_t v = 0;
-    const auto [end, ec] = std::from_chars(cell.data(), cell.data() + cell.size(), v);
-    if (ec != std::errc{} || end != cell.data() + cell.size()) {
-        ctx.error(loc,
-                  fmt::format("{}: expected an integer (got {})", path.str(), in_quotes(cell)));
-        return std::nullopt;
-    }
-    return v;
-}
-
-/// `a; b;c` -> {a, b, c}; empty items dropped.
-std::vector<std::string> split_list(std::string_view cell) {
-    std::vector<std::string> out;
-    out.reserve(static_cast<std::size_t>(std::count(cell.begin(), cell.end(), ';')) + 1);
-    std::size_t start = 0;
-    while (start <= cell.size()) {
-        const std::size_t end = std::min(cell.find(';', start), cell.size());
-        const std::string_view item = cell.substr(start, end - start);
-        const auto first = item.find_first_not_of(" \t");
-        const auto last = item.find_last_not_of(" \t");
-        if (first != std::string_view::npos) out.emplace_back(item.substr(first, last - first + 1));
-        start = end + 1;
-    }
-    return out;
 }
 
 /// Reports empty cells of required columns (the columns' absence is reported once).
