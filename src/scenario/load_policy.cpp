@@ -32,18 +32,24 @@ std::vector<KeyedValue> keyed_values(const TableReader& r, std::string_view key,
 
 /// from_day, until_day, uplift and target_days of `prestock`.
 void read_prestock_numbers(const TableReader& r, PrestockSpec& s) {
+    bool read = true;  // a day reported already would only add a knock-on error
     for (const char* key : {"from_day", "until_day"}) {
         const auto v = r.number(key);
-        if (!v || !check_day(r.ctx(), r.loc(key), r.path(key), *v)) continue;
+        if (!v || !check_day(r.ctx(), r.loc(key), r.path(key), *v)) {
+            read = read && !r.has(key);
+            continue;
+        }
         (std::string_view(key) == "from_day" ? s.from_day : s.until_day) = *v;
     }
     // The measure acts on [from_day, until_day): an empty interval does nothing.
-    if (s.from_day >= s.until_day && r.has("until_day")) {
-        r.error("until_day",
-                fmt::format("must be > from_day (got {} <= {})", s.until_day, s.from_day));
-    } else if (s.from_day >= s.until_day) {
-        r.error("from_day",
-                fmt::format("must be < until_day (got {} >= {})", s.from_day, s.until_day));
+    if (read && s.from_day >= s.until_day) {
+        if (r.has("until_day")) {
+            r.error("until_day",
+                    fmt::format("must be > from_day (got {} <= {})", s.until_day, s.from_day));
+        } else {
+            r.error("from_day",
+                    fmt::format("must be < until_day (got {} >= {})", s.from_day, s.until_day));
+        }
     }
     if (auto v = r.number("uplift")) {
         if (check_factor(r.ctx(), r.loc("uplift"), r.path("uplift"), *v)) s.uplift = *v;

@@ -70,18 +70,24 @@ void read_step(const TableReader& r, ScenarioSpec& spec) {
 }
 
 void read_time_keys(const TableReader& r, ScenarioSpec& spec) {
+    bool read = true;  // a day reported already would only add a knock-on error
     for (const char* key : {"start_day", "end_day"}) {
         auto v = r.number(key);
-        if (!v || !check_day(r.ctx(), r.loc(key), r.path(key), *v)) continue;
+        if (!v || !check_day(r.ctx(), r.loc(key), r.path(key), *v)) {
+            read = read && !r.has(key);
+            continue;
+        }
         (std::string_view(key) == "start_day" ? spec.start_day : spec.end_day) = *v;
     }
     // Either may be the one written (the other a default): point at what was.
-    if (spec.end_day <= spec.start_day && r.has("end_day")) {
-        r.error("end_day",
-                fmt::format("must be > start_day (got {} <= {})", spec.end_day, spec.start_day));
-    } else if (spec.end_day <= spec.start_day) {
-        r.error("start_day",
-                fmt::format("must be < end_day (got {} >= {})", spec.start_day, spec.end_day));
+    if (read && spec.end_day <= spec.start_day) {
+        if (r.has("end_day")) {
+            r.error("end_day", fmt::format("must be > start_day (got {} <= {})", spec.end_day,
+                                           spec.start_day));
+        } else {
+            r.error("start_day",
+                    fmt::format("must be < end_day (got {} >= {})", spec.start_day, spec.end_day));
+        }
     }
     read_step(r, spec);
 }

@@ -26,8 +26,10 @@ TEST_F(Limits, RunDaysAreWithinAMillionDays) {
     const auto text = with_header("end_day = 1e15");
     EXPECT_EQ(expect_error_at(text, "1e15", "end_day").message,
               "scenario.end_day: must be between -1e6 and 1e6 days (got 1000000000000000)");
-    // The span check does not pile a knock-on error on top.
+    // The span check does not pile a knock-on error on top, even where the
+    // default end_day would come before start_day.
     EXPECT_EQ(scenario_errors(text).size(), 1U);
+    EXPECT_EQ(scenario_errors(with_header("start_day = 40\nend_day = 1e15")).size(), 1U);
 }
 
 TEST_F(Limits, StepIsAWholeNumberOfSecondsOfAtLeastAMinute) {
@@ -151,6 +153,7 @@ TEST_F(Limits, PolicyNumbersAreBounded) {
     find(diags, "policy.holding_cost.food: must be at most 1e12 (got 10000000000000)");
     find(diags, "policy.stock_target_days.essential: must be at most 1e6 days (got 1000000000)");
     find(diags, "policy.prestock.from_day: must be between -1e6 and 1e6 days (got -1e+308)");
+    for (const auto& d : diags) EXPECT_EQ(d.message.find("until_day"), std::string::npos);
     find(diags, "policy.prestock.uplift: must be at most 1e6 (got 1e+308)");
     find(diags, "policy.prestock.target_days: must be at most 1e6 days (got 10000000)");
     find(diags, "policy.repair_speedup.from_day: must be between -1e6 and 1e6 days (got 1e+308)");
