@@ -43,7 +43,65 @@ public:
         return dir / "scenario.toml";
     }
 
+    /// DIR/scenario.toml of the 50-park network over 44 days with `events`
+    /// events of every kind added (see with_events), written on first use.
+    fs::path scenario_with_events(std::int64_t events) {
+        const fs::path dir = root_ / ("events" + std::to_string(events));
+        if (!fs::exists(dir / "scenario.toml")) {
+            auto spec = shockflow::generate_network(shockflow::bench::national_network(50, 44, 4));
+            add_events(spec, events);
+            shockflow::write_scenario_files(spec, dir);
+        }
+        return dir / "scenario.toml";
+    }
+
 private:
+    /// Strikes, link cuts, labour and demand shocks and displacements in turn,
+    /// on days spread over days -14 to 29, many overlapping on the same targets.
+    static void add_events(shockflow::ScenarioSpec& spec, std::int64_t events) {
+        using shockflow::Distribution;
+        using shockflow::EventKind;
+        for (std::int64_t i = 0; i < events; ++i) {
+            shockflow::EventSpec e;
+            e.day = Distribution::fixed(-14.0 + 43.0 * static_cast<double>(i % 1000) / 1000.0);
+            const std::string park = "park" + std::to_string(i % 50);
+            switch (i % 5) {
+                case 0:
+                    e.kind = EventKind::Strike;
+                    e.target = park;
+                    e.capacity_loss = Distribution::fixed(0.05);
+                    e.repair_days = Distribution::fixed(3.0);
+                    break;
+                case 1: {
+                    const auto& l = spec.links[static_cast<std::size_t>(i) % spec.links.size()];
+                    e.kind = EventKind::LinkCut;
+                    e.link = l.from + "->" + l.to;
+                    e.duration_days = Distribution::fixed(2.0);
+                    break;
+                }
+                case 2:
+                    e.kind = EventKind::LaborShock;
+                    e.target = park;
+                    e.duration_days = Distribution::fixed(3.0);
+                    e.absent_share = Distribution::fixed(0.01);
+                    break;
+                case 3:
+                    e.kind = EventKind::DemandShock;
+                    e.duration_days = Distribution::fixed(2.0);
+                    e.multiplier = Distribution::fixed(1.01);
+                    break;
+                default:
+                    e.kind = EventKind::Displacement;
+                    e.from = "region0";
+                    e.to = "region1";
+                    e.share = Distribution::fixed(0.001);
+                    e.over_days = Distribution::fixed(2.0);
+                    break;
+            }
+            spec.events.push_back(std::move(e));
+        }
+    }
+
     fs::path root_;
 };
 
@@ -109,7 +167,44 @@ void BM_Run(benchmark::State& state) {
     }
 }
 
+// load_scenario of a scenario with many events: reading, checking and
+// placing each against the run.
+void BM_LoadEvents(benchmark::State& state) {
+    const fs::path file = workspace().scenario_with_events(state.range(0));
+    for (auto _ : state) {
+        const shockflow::ScenarioSpec s = shockflow::load_scenario(file);
+        benchmark::DoNotOptimize(s.events.size());
+    }
+    state.counters["peak_rss_MiB"] = peak_rss_mib();
+}
+
+// Compiling and running it once (44 days in 4-hour cycles): every event is
+// drawn, scheduled, started and ended.
+void BM_RunEvents(benchmark::State& state) {
+    const shockflow::ScenarioSpec s =
+        shockflow::load_scenario(workspace().scenario_with_events(state.range(0)));
+    for (auto _ : state) {
+        const shockflow::RunResult r =
+            shockflow::simulate(s, s.policy, {.seed = 1, .record_timeseries = false});
+        benchmark::DoNotOptimize(r.events_processed);
+    }
+}
+
 }  // namespace
+
+// Arg: events added to the 50-park network over 44 days.
+BENCHMARK(BM_LoadEvents)
+    ->ArgName("events")
+    ->Arg(10000)
+    ->Arg(100000)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
+BENCHMARK(BM_RunEvents)
+    ->ArgName("events")
+    ->Arg(10000)
+    ->Arg(100000)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
 
 // Arg: producer parks (31 regions, 20 products, seed 1, days -14 to 486, daily cycles).
 BENCHMARK(BM_Load)

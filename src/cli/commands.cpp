@@ -107,6 +107,33 @@ ScenarioSpec load_checked(const std::string& file, const WarningArgs& w) {
     return scenario;
 }
 
+// The directories of `dir` that do not exist yet, which a failed run removes
+// again if they are still empty: no empty --out folder is left behind.
+class OutDirGuard {
+public:
+    explicit OutDirGuard(const std::string& dir) {
+        if (dir.empty()) return;
+        std::error_code ec;
+        for (std::filesystem::path p = std::filesystem::absolute(dir, ec);
+             !ec && !p.empty() && !std::filesystem::exists(p, ec); p = p.parent_path()) {
+            missing_.push_back(p);
+            if (p == p.parent_path()) break;
+        }
+    }
+    ~OutDirGuard() {
+        std::error_code ignored;  // best effort: only empty ones go
+        if (!kept_)
+            for (const auto& p : missing_) std::filesystem::remove(p, ignored);
+    }
+    OutDirGuard(const OutDirGuard&) = delete;
+    OutDirGuard& operator=(const OutDirGuard&) = delete;
+    void keep() noexcept { kept_ = true; }
+
+private:
+    std::vector<std::filesystem::path> missing_;  // deepest first
+    bool kept_ = false;
+};
+
 // A run shorter than this shows no progress bar.
 constexpr double kRunProgressDelaySeconds = 0.5;
 
@@ -143,25 +170,32 @@ int run_command(const RunArgs& args) {
         };
     }
     // Rows go to disk as each day ends instead of piling up in memory; a
-    // report keeps only the rows its charts read.
+    // report keeps only the rows its charts read. The directory is made when
+    // the first day's rows are ready: a run that fails before (a network too
+    // large for memory) leaves none behind, and one that fails later removes
+    // what it made (OutDirGuard; the writer removes its temporaries).
+    OutDirGuard out_dir(args.out);
     std::optional<io::StreamingRunWriter> writer;
     std::optional<io::ReportContext> context;
     std::optional<io::ReportRowFilter> for_report;
     std::vector<DayRow> report_rows;
+    const auto open_writer = [&] {
+        if (!writer) writer.emplace(args.out, ids_of(scenario.nodes), ids_of(scenario.products));
+    };
     if (!args.out.empty()) {
-        const auto nodes = ids_of(scenario.nodes), products = ids_of(scenario.products);
-        writer.emplace(args.out, nodes, products);
         if (args.report) {
             context = io::make_report_context(scenario, &policy);
-            for_report.emplace(*context, nodes, products);
+            for_report.emplace(*context, ids_of(scenario.nodes), ids_of(scenario.products));
         }
         options.on_day_row = [&](const DayRow& row) {
+            open_writer();
             writer->add(row);
             if (for_report && (*for_report)(row)) report_rows.push_back(row);
         };
     }
     RunResult result = simulate(scenario, policy, options);
     if (bar) bar->finish();
+    if (!args.out.empty()) open_writer();  // a run without a single row
     std::string notice;
     if (context) {
         result.timeseries = std::move(report_rows);
@@ -169,6 +203,7 @@ int run_command(const RunArgs& args) {
     } else if (writer) {
         writer->finish(result);
     }
+    out_dir.keep();
     return print_outcome(
         args.quiet, [&] { return io::format_kpi_table(result); }, args.out,
         "timeseries.csv, firms.csv, summary.json", args.report, notice);
@@ -190,6 +225,13 @@ int compare_command(const CompareArgs& args, const Processes& processes) {
     const ScenarioSpec scenario = load_checked(args.scenario, args.warnings);
     const std::vector<PolicySpec> policies = load_policies(args.policies, scenario);
     experiment::CompareOptions options = compare_options(args, scenario);
+    if (const int most = experiment::available_threads();
+        args.threads > most && !args.quiet && processes.rank == 0) {
+        fmt::print(stderr,
+                   "shockflow: note: --threads {} is more than the {} hardware threads available; "
+                   "using {}\n",
+                   args.threads, most, most);
+    }
 
     // A bar only where someone watches it: not in logs, pipes or CI. Over
     // several processes it counts rank 0's share of the runs.

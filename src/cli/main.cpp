@@ -5,6 +5,7 @@
 
 #include <CLI/CLI.hpp>
 #include <charconv>
+#include <cmath>
 #include <cstdint>
 #include <cstdio>
 #include <exception>
@@ -20,6 +21,7 @@
 #endif
 #include "shockflow/core/error.hpp"
 #include "shockflow/core/version.hpp"
+#include "shockflow/scenario/limits.hpp"
 
 namespace {
 
@@ -52,9 +54,27 @@ CLI::Validator whole_number(std::uint64_t min, std::uint64_t max) {
         "");
 }
 
+// A day of the run, in the bounds of the scenario format (docs/FORMAT.md,
+// "Limits"): a finite number CLI11 would take for a double.
+CLI::Validator day_number() {
+    return CLI::Validator(
+        [](std::string& text) -> std::string {
+            double v = 0.0;
+            const char* end = text.data() + text.size();
+            const auto [ptr, ec] = std::from_chars(text.data(), end, v);
+            if (ec != std::errc{} || ptr != end || !std::isfinite(v) ||
+                std::abs(v) > shockflow::limits::kMaxDay) {
+                return fmt::format("expected a day from -1e6 to 1e6 (got \"{}\")", text);
+            }
+            return {};
+        },
+        "");
+}
+
 constexpr auto kMaxSeed = std::numeric_limits<std::uint64_t>::max();
 constexpr auto kMaxInt64 = static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max());
 constexpr auto kMaxInt = static_cast<std::uint64_t>(std::numeric_limits<int>::max());
+constexpr auto kMaxReplications = static_cast<std::uint64_t>(shockflow::limits::kMaxReplications);
 constexpr std::uint64_t kDefaultMaxErrors = 20;
 
 struct Parsed {
@@ -137,10 +157,13 @@ CLI::App* add_compare(CLI::App& app, Parsed& p) {
         cmd->add_option("--replications,-n", p.replications,
                         "Replications per policy (default: the scenario's replications)")
             ->type_name("N")
-            ->check(whole_number(1, kMaxInt64));
-    cmd->add_option("--threads,-j", p.compare.threads, "Worker threads, 0 = all cores")
+            ->check(whole_number(1, kMaxReplications));
+    cmd->add_option("--threads,-j", p.compare.threads,
+                    fmt::format("Worker threads, at most {}; 0 = all cores (more than the "
+                                "machine's hardware threads run as that many)",
+                                shockflow::limits::kMaxThreads))
         ->type_name("T")
-        ->check(whole_number(0, kMaxInt));
+        ->check(whole_number(0, shockflow::limits::kMaxThreads));
     p.compare_seed_opt = add_seed(cmd, p.compare_seed,
                                   "Base seed; replication k uses seed + k (default: the "
                                   "scenario's seed)");
@@ -166,11 +189,16 @@ CLI::App* add_generate(CLI::App& app, Parsed& p) {
     cmd->add_option("--products", o.products, "Products, about a quarter essential")
         ->check(whole_number(2, 10000))
         ->type_name("P");
+    // The seed is written into scenario.toml, whose integers are signed 64-bit.
     cmd->add_option("--seed", o.seed, "Seed of the generator")
-        ->check(whole_number(0, kMaxSeed))
+        ->check(whole_number(0, kMaxInt64))
         ->type_name("S");
-    cmd->add_option("--start-day", o.start_day, "First simulated day")->type_name("DAY");
-    cmd->add_option("--end-day", o.end_day, "End of the run (exclusive)")->type_name("DAY");
+    cmd->add_option("--start-day", o.start_day, "First simulated day")
+        ->check(day_number())
+        ->type_name("DAY");
+    cmd->add_option("--end-day", o.end_day, "End of the run (exclusive)")
+        ->check(day_number())
+        ->type_name("DAY");
     cmd->add_option("--step-hours", o.step_hours, "Cycle length in hours (divides 24)")
         ->check(CLI::IsMember({1.0, 2.0, 3.0, 4.0, 6.0, 8.0, 12.0, 24.0}))
         ->type_name("H");

@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <fstream>
 #include <system_error>
 
@@ -28,8 +29,13 @@ fs::path temporary_for(const fs::path& destination) {
     return destination.parent_path() / name;
 }
 
+// With the system's reason: a full disk ("No space left on device") reads
+// otherwise than a read-only one ("Read-only file system") or a denied one.
+// Streams keep no error code of their own; errno, cleared before the
+// operation, holds the failed call's (EIO if it set none).
 [[noreturn]] void throw_io(const std::string& what, const fs::path& path) {
-    throw fs::filesystem_error(what, path, std::make_error_code(std::errc::io_error));
+    const int err = errno != 0 ? errno : EIO;
+    throw fs::filesystem_error(what, path, std::error_code(err, std::generic_category()));
 }
 
 }  // namespace
@@ -57,6 +63,7 @@ std::ostream& AtomicOutput::open(const std::string& name) {
     SHOCKFLOW_ASSERT(std::none_of(pending_.begin(), pending_.end(),
                                   [&](const auto& o) { return o->destination == p->destination; }),
                      "file opened twice");
+    errno = 0;
     p->stream.open(p->temporary, std::ios::binary | std::ios::trunc);
     if (!p->stream) throw_io("cannot open for writing", p->temporary);
     pending_.push_back(std::move(p));
@@ -68,6 +75,9 @@ void AtomicOutput::commit() {
     // Write everything first, rename afterwards: a failure while writing any
     // file leaves every destination untouched.
     for (auto& p : pending_) {
+        // A write that failed while the file was being written left its
+        // reason in errno (what ran since succeeded and left it alone).
+        if (!p->stream.fail()) errno = 0;
         p->stream.flush();
         p->stream.close();
         if (p->stream.fail()) throw_io("cannot write", p->temporary);

@@ -1,6 +1,7 @@
 #include "shockflow/experiment/compare.hpp"
 
 #include <tbb/blocked_range.h>
+#include <tbb/info.h>
 #include <tbb/parallel_for.h>
 #include <tbb/task_arena.h>
 
@@ -16,6 +17,7 @@
 #include "shockflow/model/kpi.hpp"
 #include "shockflow/model/result.hpp"
 #include "shockflow/model/simulation.hpp"
+#include "shockflow/scenario/limits.hpp"
 
 namespace shockflow::experiment {
 namespace {
@@ -30,8 +32,8 @@ std::vector<std::string> kpi_names() {
 
 void check_options(const std::vector<PolicySpec>& policies, const CompareOptions& options) {
     if (policies.empty()) throw std::invalid_argument("compare: no policy given");
-    if (options.replications < 1)
-        throw std::invalid_argument("compare: replications must be at least 1");
+    if (options.replications < 1 || options.replications > limits::kMaxReplications)
+        throw std::invalid_argument("compare: replications must be from 1 to 1,000,000");
     if (options.threads < 0) throw std::invalid_argument("compare: threads must be >= 0");
 }
 
@@ -106,7 +108,11 @@ void run_all(const ScenarioSpec& scenario, const std::vector<PolicySpec>& polici
         }
     };
 
-    tbb::task_arena arena(options.threads == 0 ? tbb::task_arena::automatic : options.threads);
+    // An arena wider than the machine only made TBB warn (and a huge one
+    // crashed inside TBB): ask for no more threads than can run at once.
+    const int threads = options.threads == 0 ? tbb::task_arena::automatic
+                                             : std::min(options.threads, available_threads());
+    tbb::task_arena arena(threads);
     arena.execute([&] {
         tbb::parallel_for(tbb::blocked_range<std::size_t>(0, total),
                           [&](const tbb::blocked_range<std::size_t>& range) {
@@ -154,6 +160,8 @@ void cost_of_stock(const std::vector<std::vector<double>>& baseline,
 }
 
 }  // namespace
+
+int available_threads() { return std::max(1, tbb::info::default_concurrency()); }
 
 void summarise(Comparison& comparison) {
     const std::size_t n_kpi = comparison.kpi_names.size();

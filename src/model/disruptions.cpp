@@ -4,8 +4,38 @@
 #include <cmath>
 
 #include "model/engine.hpp"
+#include "shockflow/scenario/limits.hpp"
 
 namespace shockflow::model {
+
+// ---- the state disruptions set ---------------------------------------------
+
+void DisruptionState::reset(const CompiledModel& m) {
+    damage.assign(m.n_nodes, 1.0);
+    firms_damaged.assign(m.n_nodes, 0.0);
+    labor.assign(m.n_nodes, 1.0);
+    population = m.population;
+    crews_busy = 0;
+    std::vector<std::pair<std::int64_t, std::uint32_t>> room;
+    room.reserve(r.jobs.size());  // nothing allocated while the run goes on
+    waiting = decltype(waiting)(std::greater<>{}, std::move(room));
+    moving.clear();
+    moving.reserve(r.moves.size());
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> touches;
+    for (std::uint32_t i = 0; i < r.cuts.size(); ++i) touches.emplace_back(i, r.cuts[i].link.value);
+    cut_factor.build(m.links.size(), r.cuts.size(), touches);
+    touches.clear();
+    for (std::uint32_t i = 0; i < r.labor.size(); ++i)
+        for (const NodeIndex n : r.labor[i].nodes) touches.emplace_back(i, n.value);
+    labor_factor.build(m.n_nodes, r.labor.size(), touches);
+    touches.clear();
+    // Only consumed products have demand (and so rows) in regions.
+    for (std::uint32_t i = 0; i < r.demand.size(); ++i)
+        for (const NodeIndex region : r.demand[i].regions)
+            for (const ProductIndex p : m.consumed)
+                if (r.demand[i].products[p]) touches.emplace_back(i, m.row(region, p).value);
+    demand_factor.build(m.n_rows, r.demand.size(), touches);
+}
 
 // ---- strikes and repair crews -------------------------------------------
 
@@ -14,6 +44,7 @@ void Engine::start_strike(std::uint32_t job, Tick t) {
     j.state = JobState::Waiting;
     j.remaining = j.work_days;
     j.updated = t;
+    dis_.waiting.emplace(j.start.value, job);
     assign_crews(t);
 }
 
@@ -21,25 +52,17 @@ void Engine::start_strike(std::uint32_t job, Tick t) {
 // (the job index), so the queue is deterministic.
 void Engine::assign_crews(Tick t) {
     const CompiledPolicy& pol = m_.policy;
-    std::vector<StrikeJob>& jobs = dis_.r.jobs;
-    for (;;) {
+    while (!dis_.waiting.empty()) {
         if (pol.crews_limited && dis_.crews_busy >= pol.crews) return;
-        StrikeJob* next = nullptr;
-        std::uint32_t index = 0;
-        for (std::uint32_t i = 0; i < jobs.size(); ++i) {
-            StrikeJob& j = jobs[i];
-            if (j.state == JobState::Waiting && (next == nullptr || j.start < next->start)) {
-                next = &j;
-                index = i;
-            }
-        }
-        if (next == nullptr) return;
+        const std::uint32_t index = dis_.waiting.top().second;
+        dis_.waiting.pop();
+        StrikeJob* next = &dis_.r.jobs[index];
         next->state = JobState::Repairing;
         next->updated = t;
         const bool fast = pol.speedup && t >= pol.speedup_from;
         next->rate = fast ? pol.speedup_factor : 1.0;
         ++dis_.crews_busy;
-        queue_.schedule(t + ticks_from_days(next->remaining / next->rate), kPrioDisruption,
+        queue_.schedule(later(t, next->remaining / next->rate), kPrioDisruption,
                         Event{Ev::RepairDone, index, next->version});
     }
 }
@@ -64,7 +87,7 @@ void Engine::speed_up(Tick t) {
         j.updated = t;
         j.rate = factor;
         ++j.version;
-        queue_.schedule(t + ticks_from_days(j.remaining / j.rate), kPrioDisruption,
+        queue_.schedule(later(t, j.remaining / j.rate), kPrioDisruption,
                         Event{Ev::RepairDone, i, j.version});
     }
 }
@@ -92,52 +115,44 @@ void Engine::refresh_damage(Tick t) {
 
 // ---- labour, demand, people ----------------------------------------------
 
-void Engine::refresh_labor(const std::vector<NodeIndex>& nodes) {
-    for (const NodeIndex n : nodes) dis_.labor[n] = 1.0;
-    for (const LaborShock& s : dis_.r.labor) {
-        if (!s.active) continue;
-        for (const NodeIndex n : s.nodes)
-            if (std::find(nodes.begin(), nodes.end(), n) != nodes.end())
-                dis_.labor[n] *= 1.0 - s.absent;
-    }
+// A node's share of workers is the product of (1 - absent share) over the
+// labour shocks active on it (ShockProducts), and a row's demand multiplier
+// that of the active demand shocks' multipliers.
+void Engine::refresh_labor(std::uint32_t shock) {
+    for (const std::uint32_t n : dis_.labor_factor.targets_of(shock))
+        dis_.labor[NodeIndex(n)] = dis_.labor_factor.product(n);
 }
 
-void Engine::refresh_demand(const DemandShock& shock) {
-    // Only consumed products have demand (and so rows) in regions.
+void Engine::refresh_demand(std::uint32_t shock) {
     rows_.plans_stale = true;
-    for (const NodeIndex r : shock.regions)
-        for (const ProductIndex p : m_.consumed)
-            if (shock.products[p]) rows_.multiplier[m_.row(r, p)] = 1.0;
-    for (const DemandShock& s : dis_.r.demand) {
-        if (!s.active) continue;
-        for (const NodeIndex r : s.regions) {
-            if (std::find(shock.regions.begin(), shock.regions.end(), r) == shock.regions.end())
-                continue;
-            for (const ProductIndex p : m_.consumed)
-                if (s.products[p] && shock.products[p])
-                    rows_.multiplier[m_.row(r, p)] *= s.multiplier;
-        }
-    }
+    // Overlapping shocks multiply, up to a bound that keeps demand finite.
+    for (const std::uint32_t row : dis_.demand_factor.targets_of(shock))
+        rows_.multiplier[RowIndex(row)] =
+            std::min(dis_.demand_factor.product(row), limits::kMaxFactor);
 }
 
 void Engine::start_displacement(std::uint32_t i, Tick t) {
     Displacement& d = dis_.r.moves[i];
     d.base = dis_.population[d.from] * d.share;
     d.active = true;
+    // Moved in event order, as they always were, among those under way.
+    std::vector<std::uint32_t>& moving = dis_.moving;
+    moving.insert(std::upper_bound(moving.begin(), moving.end(), i), i);
     move_people(t);
 }
 
 // Moves every displacement in progress up to time t (evenly over its days).
 void Engine::move_people(Tick t) {
-    for (Displacement& d : dis_.r.moves) {
-        if (!d.active) continue;
+    std::erase_if(dis_.moving, [&](std::uint32_t i) {
+        Displacement& d = dis_.r.moves[i];
         const double done =
             d.over_days > 0.0 ? std::clamp(to_days(t - d.start) / d.over_days, 0.0, 1.0) : 1.0;
         const double target = d.base * done;
         if (target > d.moved) move(d.from, d.to, target - d.moved);
         d.moved = target;
         if (done >= 1.0) d.active = false;
-    }
+        return !d.active;
+    });
 }
 
 // People carry the same share of the origin's demand with them.

@@ -109,14 +109,6 @@ void TransitState::reset(const CompiledModel& m) {
     class_of_detour.assign(m.channels.size(), 0);
 }
 
-void DisruptionState::reset(const CompiledModel& m) {
-    damage.assign(m.n_nodes, 1.0);
-    firms_damaged.assign(m.n_nodes, 0.0);
-    labor.assign(m.n_nodes, 1.0);
-    population = m.population;
-    crews_busy = 0;
-}
-
 void KpiState::reset(const CompiledModel& m) {
     out = RunResult{};
     holding_rate.assign(m.n_rows, 0.0);
@@ -234,18 +226,25 @@ void Engine::dispatch(const Event& e, Tick t) {
         case Ev::CutStart:
         case Ev::CutEnd: {
             const LinkCut& cut = switch_shock(dis_.r.cuts[e.a], e.kind == Ev::CutStart);
+            dis_.cut_factor.set(e.a, cut.active ? 1.0 - cut.loss : 1.0);
             refresh_link(cut.link);
             refresh_routes_after(cut.link);
             break;
         }
         case Ev::LaborStart:
-        case Ev::LaborEnd:
-            refresh_labor(switch_shock(dis_.r.labor[e.a], e.kind == Ev::LaborStart).nodes);
+        case Ev::LaborEnd: {
+            const LaborShock& s = switch_shock(dis_.r.labor[e.a], e.kind == Ev::LaborStart);
+            dis_.labor_factor.set(e.a, s.active ? 1.0 - s.absent : 1.0);
+            refresh_labor(e.a);
             break;
+        }
         case Ev::DemandStart:
-        case Ev::DemandEnd:
-            refresh_demand(switch_shock(dis_.r.demand[e.a], e.kind == Ev::DemandStart));
+        case Ev::DemandEnd: {
+            const DemandShock& s = switch_shock(dis_.r.demand[e.a], e.kind == Ev::DemandStart);
+            dis_.demand_factor.set(e.a, s.active ? s.multiplier : 1.0);
+            refresh_demand(e.a);
             break;
+        }
         case Ev::DisplacementStart:
             start_displacement(e.a, t);
             break;
@@ -261,6 +260,12 @@ void Engine::dispatch(const Event& e, Tick t) {
 bool Engine::in_window(std::int64_t day) const {
     const double d = static_cast<double>(day);
     return d + 1.0 > m_.window[0] && d < m_.window[1];
+}
+
+Tick Engine::later(Tick t, double days) const {
+    const Tick never{m_.end.value + 1};
+    if (!(days < to_days(never - t))) return never;  // NaN too
+    return std::min(t + ticks_from_days(days), never);
 }
 
 // ---- the day's end --------------------------------------------------------

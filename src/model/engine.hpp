@@ -6,11 +6,14 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <functional>
 #include <memory>
+#include <queue>
 #include <unordered_map>
 #include <vector>
 
 #include "model/compiled.hpp"
+#include "model/shock_products.hpp"
 #include "shockflow/des/event_queue.hpp"
 #include "shockflow/model/result.hpp"
 #include "shockflow/model/simulation.hpp"
@@ -264,6 +267,14 @@ struct DisruptionState {
     IndexVec<NodeIndex, double> labor;          // share of workers present
     IndexVec<NodeIndex, double> population;     // people (regions)
     std::uint32_t crews_busy = 0;
+    // Strike jobs waiting for a crew, earliest strike (then event) first.
+    std::priority_queue<std::pair<std::int64_t, std::uint32_t>,
+                        std::vector<std::pair<std::int64_t, std::uint32_t>>, std::greater<>>
+        waiting;
+    std::vector<std::uint32_t> moving;  // displacements in progress, in event order
+    ShockProducts cut_factor;           // by link: capacity share its active cuts leave
+    ShockProducts labor_factor;         // by node: share of workers its labour shocks leave
+    ShockProducts demand_factor;        // by row: product of its active demand shocks' multipliers
 
     void reset(const CompiledModel& m);  // node state; r is the engine's draw
 };
@@ -394,8 +405,8 @@ private:
     void assign_crews(Tick t);
     void speed_up(Tick t);
     void refresh_damage(Tick t);
-    void refresh_labor(const std::vector<NodeIndex>& nodes);
-    void refresh_demand(const DemandShock& shock);
+    void refresh_labor(std::uint32_t shock);   // the nodes of labour shock `shock`
+    void refresh_demand(std::uint32_t shock);  // the rows of demand shock `shock`
     void start_displacement(std::uint32_t i, Tick t);
     void move_people(Tick t);
     void move(NodeIndex from, NodeIndex to, double people);
@@ -423,6 +434,9 @@ private:
     [[nodiscard]] double capacity_factor(ProductIndex p, Tick t) const;
     [[nodiscard]] double cycle_capacity(RowIndex row, Tick t) const;
     [[nodiscard]] bool in_window(std::int64_t day) const;
+    // t + days, or a time past the run's end (never reached) when that is
+    // where it falls: a slow repair cannot overflow the clock.
+    [[nodiscard]] Tick later(Tick t, double days) const;
 
     const CompiledModel& m_;
     RunOptions options_;

@@ -8,6 +8,7 @@
 
 #include "model/engine.hpp"
 #include "shockflow/core/random.hpp"
+#include "shockflow/scenario/limits.hpp"
 
 namespace shockflow::model {
 namespace {
@@ -34,8 +35,18 @@ double sample(const Draw& d, RandomStream& rng) {
     return d.p[0];
 }
 
+// Draws are kept within the limits the loader checks (limits.hpp); only a
+// normal's far tails (beyond 6 sigma) can reach past them.
 double share(const Draw& d, RandomStream& rng) { return std::clamp(sample(d, rng), 0.0, 1.0); }
-double nonneg(const Draw& d, RandomStream& rng) { return std::max(0.0, sample(d, rng)); }
+double day(const Draw& d, RandomStream& rng) {
+    return std::clamp(sample(d, rng), -limits::kMaxDay, limits::kMaxDay);
+}
+double days(const Draw& d, RandomStream& rng) {
+    return std::clamp(sample(d, rng), 0.0, limits::kMaxDays);
+}
+double factor(const Draw& d, RandomStream& rng) {
+    return std::clamp(sample(d, rng), 0.0, limits::kMaxFactor);
+}
 
 // The event's targets; with `any:` draw_count distinct nodes of the pool
 // (partial Fisher–Yates in index order).
@@ -52,14 +63,14 @@ std::vector<NodeIndex> targets(const EventTemplate& e, RandomStream& rng) {
 }
 
 void add_strike(const EventTemplate& e, RandomStream& rng, Realization& r) {
-    const Tick day = ticks_from_days(sample(e.day, rng));
+    const Tick start = ticks_from_days(day(e.day, rng));
     const double loss = share(e.loss, rng);
     const double firms = e.firms_drawn ? share(e.firms, rng) : loss;
-    const double repair = nonneg(e.repair, rng);
+    const double repair = days(e.repair, rng);
     for (const NodeIndex n : targets(e, rng)) {
         StrikeJob j;
         j.node = n;
-        j.start = day;
+        j.start = start;
         j.loss = loss;
         j.firms_share = firms;
         j.work_days = repair;
@@ -70,8 +81,8 @@ void add_strike(const EventTemplate& e, RandomStream& rng, Realization& r) {
 
 // Start and end of an event that lasts a drawn number of days.
 std::pair<Tick, Tick> span(const EventTemplate& e, RandomStream& rng) {
-    const Tick start = ticks_from_days(sample(e.day, rng));
-    return {start, start + ticks_from_days(nonneg(e.duration, rng))};
+    const Tick start = ticks_from_days(day(e.day, rng));
+    return {start, start + ticks_from_days(days(e.duration, rng))};
 }
 
 void add_event(const EventTemplate& e, RandomStream& rng, Realization& r) {
@@ -95,7 +106,7 @@ void add_event(const EventTemplate& e, RandomStream& rng, Realization& r) {
         case EventKind::DemandShock: {
             DemandShock s;
             std::tie(s.start, s.end) = span(e, rng);
-            s.multiplier = nonneg(e.multiplier, rng);
+            s.multiplier = factor(e.multiplier, rng);
             s.regions = e.nodes;
             s.products = e.products;
             r.demand.push_back(std::move(s));
@@ -105,9 +116,9 @@ void add_event(const EventTemplate& e, RandomStream& rng, Realization& r) {
             Displacement d;
             d.from = e.from;
             d.to = e.to;
-            d.start = ticks_from_days(sample(e.day, rng));
+            d.start = ticks_from_days(day(e.day, rng));
             d.share = share(e.share, rng);
-            d.over_days = nonneg(e.over, rng);
+            d.over_days = days(e.over, rng);
             if (d.from.valid() && d.to.valid()) r.moves.push_back(d);
             return;
         }

@@ -21,9 +21,7 @@ void LinkState::fold_peak() {
 }
 
 void Engine::refresh_link(LinkIndex link) {
-    double f = 1.0;
-    for (const LinkCut& c : dis_.r.cuts)
-        if (c.active && c.link == link) f *= 1.0 - c.loss;
+    const double f = dis_.cut_factor.product(link.value);
     routes_.link_factor[link] = f;
     LinkState& s = routes_.links[m_.link_slot[link]];
     s.fold_peak();  // what was shipped since counts against the capacity it had

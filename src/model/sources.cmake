@@ -9,6 +9,7 @@ set(SHOCKFLOW_MODEL_SOURCES
     src/model/cycle.cpp
     src/model/allocate.cpp
     src/model/disruptions.cpp
+    src/model/shock_products.cpp
     src/model/routes.cpp
     src/model/resilience.cpp
     src/model/bullwhip.cpp

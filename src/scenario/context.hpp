@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <type_traits>
 #include <vector>
 
@@ -20,7 +21,7 @@ public:
     /// `file` as given by the user: diagnostics name it exactly so.
     explicit LoadContext(const std::filesystem::path& file);
 
-    [[nodiscard]] const std::string& file() const noexcept { return file_; }
+    [[nodiscard]] const std::string& file() const noexcept { return file_.str(); }
     /// Directory that relative paths inside the file start from.
     [[nodiscard]] const std::filesystem::path& dir() const noexcept { return dir_; }
     /// FNV-1a 64 chained over every file read so far, in reading order.
@@ -40,20 +41,33 @@ public:
     void error_before(std::size_t index, std::vector<Diagnostic> problems);
     [[nodiscard]] std::size_t error_count() const noexcept { return errors_.size(); }
 
+    /// Whether a "did you mean" may still be looked for among a long list of
+    /// names: true for the first kMaxSuggestions unknown names of a load. A
+    /// search costs the length of the list, and 100,000 unknown ids against
+    /// 5,000 nodes took a minute; beyond these the known names are listed.
+    bool may_suggest() noexcept { return suggestions_++ < kMaxSuggestions; }
+    static constexpr std::size_t kMaxSuggestions = 1000;
+
     /// Throws ConfigError with every problem, in file order (as a compiler
     /// would list them), if there is any.
     void throw_if_any();
 
-    /// Reads a whole file and chains its bytes into the input hash; nullopt if
-    /// it cannot be read (the caller reports where the path was written).
+    /// Reads a whole regular file and chains its bytes into the input hash;
+    /// nullopt if it cannot be read (the caller reports where the path was
+    /// written, with read_error()).
     std::optional<std::string> read(const std::filesystem::path& path);
+    /// Why the last read() failed: "no such file or directory", "permission
+    /// denied", "not a regular file (a directory)", ...
+    [[nodiscard]] const std::string& read_error() const noexcept { return read_error_; }
 
 private:
-    std::string file_;
+    Interned file_;
     std::filesystem::path dir_;
     std::uint64_t hash_ = kFnvOffset;
     std::vector<Diagnostic> errors_;
     std::vector<std::string> files_read_;  ///< ranks files when sorting errors
+    std::string read_error_;
+    std::size_t suggestions_ = 0;
 };
 
 /// A callable that spells out a key path.
@@ -89,6 +103,17 @@ bool check_at_least(LoadContext& ctx, const SourceLoc& loc, KeyPath path, double
 bool check_above(LoadContext& ctx, const SourceLoc& loc, KeyPath path, double v, double min);
 /// 0 <= v <= 1.
 bool check_share(LoadContext& ctx, const SourceLoc& loc, KeyPath path, double v);
+/// v <= max: `PATH: must be at most MAX[ UNIT] (got V)`.
+bool check_at_most(LoadContext& ctx, const SourceLoc& loc, KeyPath path, double v, double max,
+                   std::string_view unit = "");
+/// A point in time: |v| <= limits::kMaxDay.
+bool check_day(LoadContext& ctx, const SourceLoc& loc, KeyPath path, double v);
+/// A span of days: 0 <= v <= limits::kMaxDays.
+bool check_days(LoadContext& ctx, const SourceLoc& loc, KeyPath path, double v);
+/// A quantity, rate, price or cost: 0 <= v <= limits::kMaxQuantity.
+bool check_quantity(LoadContext& ctx, const SourceLoc& loc, KeyPath path, double v);
+/// A multiplier or extra share: 0 <= v <= limits::kMaxFactor.
+bool check_factor(LoadContext& ctx, const SourceLoc& loc, KeyPath path, double v);
 
 /// Stable sort by file (in the order of `files`), then line, then column.
 void sort_in_file_order(std::vector<Diagnostic>& all, const std::vector<std::string>& files);

@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
 
 namespace shockflow::scenario {
@@ -145,6 +146,12 @@ bool CsvReader::read_quoted(std::string_view& cell) {
     problems_.push_back({line_, "unexpected text after a closing quote (write \"\" for a quote)"});
     while (!done() && text_[pos_] != ',' && text_[pos_] != '\n') ++pos_;
     return true;
+}
+
+std::uint32_t line_of_nul(std::string_view text) {
+    const std::size_t nul = text.find('\0');
+    if (nul == std::string_view::npos) return 0;
+    return static_cast<std::uint32_t>(1 + std::count(text.begin(), text.begin() + nul, '\n'));
 }
 
 CsvTable parse_csv(std::string_view text) {

@@ -75,6 +75,10 @@ struct CsvTable {
     std::vector<CsvProblem> problems;
 };
 
+/// The line (1-based) of the first NUL byte of `text`, or 0 if it holds none:
+/// no CSV table does.
+std::uint32_t line_of_nul(std::string_view text);
+
 /// Parses CSV text into a table (the loader reads tables with CsvReader).
 CsvTable parse_csv(std::string_view text);
 

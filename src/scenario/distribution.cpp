@@ -8,8 +8,10 @@
 #include <array>
 #include <utility>
 
+#include "scenario/event_days.hpp"
 #include "scenario/text.hpp"
 #include "scenario/toml_reader.hpp"
+#include "shockflow/scenario/limits.hpp"
 
 namespace shockflow::scenario {
 namespace {
@@ -114,16 +116,26 @@ std::pair<double, double> range_of(const Distribution& d) {
     return {0.0, 0.0};
 }
 
-/// Checks that every possible draw is allowed for the key, not just the mean:
-/// a uniform share on [0.5, 1.5] would give impossible losses in some replications.
-bool check_support(LoadContext& ctx, const SourceLoc& loc, const std::string& path,
-                   const Distribution& d, Support support, std::string_view shape) {
-    if (support == Support::Any) return true;
-    const bool share = support == Support::Share;
-    if (d.is_fixed()) {
-        return share ? check_share(ctx, loc, path, d.p[0])
-                     : check_at_least(ctx, loc, path, d.p[0], 0.0);
+bool check_fixed(LoadContext& ctx, const SourceLoc& loc, const std::string& path, double v,
+                 Support support) {
+    switch (support) {
+        case Support::Day:
+            return check_day(ctx, loc, path, v);
+        case Support::Days:
+            return check_days(ctx, loc, path, v);
+        case Support::Multiplier:
+            return check_factor(ctx, loc, path, v);
+        case Support::Share:
+            return check_share(ctx, loc, path, v);
     }
+    return true;
+}
+
+/// The sign and share rules: a normal needs explicit bounds for them.
+bool check_sign(LoadContext& ctx, const SourceLoc& loc, const std::string& path,
+                const Distribution& d, Support support, std::string_view shape) {
+    if (support == Support::Day) return true;
+    const bool share = support == Support::Share;
     const auto [lo, hi] = range_of(d);
     if (lo >= 0.0 && (!share || hi <= 1.0)) return true;
     const std::string allowed = share ? "between 0 and 1" : ">= 0";
@@ -137,6 +149,39 @@ bool check_support(LoadContext& ctx, const SourceLoc& loc, const std::string& pa
                                    path, allowed, shape, lo, hi));
     }
     return false;
+}
+
+/// The limits: every draw short of a normal's far tails (which the sampler
+/// clamps) must stay within them.
+bool check_reach(LoadContext& ctx, const SourceLoc& loc, const std::string& path,
+                 const Distribution& d, Support support, std::string_view shape) {
+    if (support == Support::Share) return true;
+    const auto [lo, hi] = day_range(d);  // the values a draw can take
+    const double max = support == Support::Day    ? limits::kMaxDay
+                       : support == Support::Days ? limits::kMaxDays
+                                                  : limits::kMaxFactor;
+    const double min = support == Support::Day ? -max : 0.0;
+    if (lo >= min && hi <= max) return true;
+    const std::string allowed =
+        support == Support::Day
+            ? fmt::format("between -{} and {} days", limit_text(max), limit_text(max))
+            : fmt::format("at most {}{}", limit_text(max), support == Support::Days ? " days" : "");
+    const std::string normal =
+        d.kind == Kind::Normal
+            ? fmt::format(" (mu +/- {} sigma, within min and max)", num(kNormalSigmas))
+            : "";
+    ctx.error(loc, fmt::format("{}: every draw must be {}, but this {} ranges over [{}, {}]{}",
+                               path, allowed, shape, lo, hi, normal));
+    return false;
+}
+
+/// Checks that every possible draw is allowed for the key, not just the mean:
+/// a uniform share on [0.5, 1.5] would give impossible losses in some replications.
+bool check_support(LoadContext& ctx, const SourceLoc& loc, const std::string& path,
+                   const Distribution& d, Support support, std::string_view shape) {
+    if (d.is_fixed()) return check_fixed(ctx, loc, path, d.p[0], support);
+    return check_sign(ctx, loc, path, d, support, shape) &&
+           check_reach(ctx, loc, path, d, support, shape);
 }
 
 std::optional<Distribution> read_table(LoadContext& ctx, const toml::table& table,

@@ -15,10 +15,12 @@
 namespace shockflow::scenario {
 
 /// The values a key may take; checked on the whole support of a distribution.
+/// Every draw must also stay within the limits of shockflow/scenario/limits.hpp.
 enum class Support {
-    Any,          ///< e.g. a day
-    NonNegative,  ///< durations, multipliers
-    Share,        ///< 0..1: capacity_loss, firms_damaged, share, absent_share
+    Day,         ///< a point in time: |v| <= kMaxDay
+    Days,        ///< durations: 0..kMaxDays
+    Multiplier,  ///< 0..kMaxFactor
+    Share,       ///< 0..1: capacity_loss, firms_damaged, share, absent_share
 };
 
 /// Reads a number or a distribution table; reports invalid parameters and

@@ -12,6 +12,7 @@
 
 #include "scenario/distribution.hpp"
 #include "scenario/text.hpp"
+#include "shockflow/scenario/limits.hpp"
 
 namespace shockflow::scenario {
 namespace {
@@ -28,13 +29,13 @@ bool span_known(const TableReader& top, const ScenarioSpec& spec) {
         const toml::node* node = header->get(key);
         if (node == nullptr) continue;
         const auto v = node->value<double>();
-        if (!node->is_number() || !v || !std::isfinite(*v)) return false;
+        if (!node->is_number() || !v || !(std::abs(*v) <= limits::kMaxDay)) return false;
     }
     return spec.start_day < spec.end_day;
 }
 
-void check_day(LoadContext& ctx, const std::string& path, const EventSpec& e,
-               const ScenarioSpec& spec) {
+void check_event_day(LoadContext& ctx, const std::string& path, const EventSpec& e,
+                     const ScenarioSpec& spec) {
     const auto [lo, hi] = day_range(e.day);
     const bool before = hi < spec.start_day;
     if (!before && lo < spec.end_day) return;
@@ -90,7 +91,7 @@ void check_event_days(const TableReader& top, const ScenarioSpec& spec) {
         if (table == nullptr) continue;
         const SourceLoc at = loc_of(top.ctx(), *table);
         if (at.line != next->loc.line || at.column != next->loc.column) continue;
-        check_day(top.ctx(), fmt::format("{}[{}].day", top.path("event"), i), *next, spec);
+        check_event_day(top.ctx(), fmt::format("{}[{}].day", top.path("event"), i), *next, spec);
         ++next;
     }
 }

@@ -15,6 +15,7 @@
 #include <set>
 
 #include "scenario/csv.hpp"
+#include "scenario/csv_cells.hpp"
 #include "scenario/network.hpp"
 #include "scenario/text.hpp"
 #include "scenario/toml_reader.hpp"
@@ -23,7 +24,7 @@ namespace shockflow::scenario {
 namespace {
 
 struct CsvSource {
-    std::string file;  ///< scenario directory joined with the path as written
+    Interned file;  ///< scenario directory joined with the path as written
     std::string text;
 };
 
@@ -31,8 +32,8 @@ struct CsvSource {
 template <typename Key>
 struct Column {
     Key key{};
-    std::string product;  ///< empty for scalar columns
-    bool ok = false;      ///< false: reported at the header, its cells are ignored
+    Interned product;  ///< empty for scalar columns
+    bool ok = false;   ///< false: reported at the header, its cells are ignored
 };
 
 template <typename Key>
@@ -54,10 +55,22 @@ std::optional<CsvSource> open_csv(const TableReader& net, std::string_view key) 
     const std::filesystem::path path = (net.ctx().dir() / *relative).lexically_normal();
     auto text = net.ctx().read(path);
     if (!text) {
-        net.error(key, fmt::format("cannot open file {}", in_quotes(path.string())));
+        net.error(key, fmt::format("cannot open file {}: {}", quoted_path(path.string()),
+                                   net.ctx().read_error()));
         return std::nullopt;
     }
     return CsvSource{path.string(), std::move(*text)};
+}
+
+/// False (reported at its line) for a file holding a NUL byte: no CSV table
+/// does, and what does is no text to check cell by cell and quote back
+/// (/proc/self/environ, a binary file named by mistake).
+bool is_text(const CsvSource& src, LoadContext& ctx) {
+    const std::uint32_t line = line_of_nul(src.text);
+    if (line == 0) return true;
+    ctx.error(SourceLoc{src.file, line, 0},
+              "not a text file: it holds a NUL byte (expected a CSV table)");
+    return false;
 }
 
 /// Reports the table's syntax problems ahead of everything its rows hold
@@ -100,13 +113,14 @@ Column<Key> parse_column(const std::string& name, const ColumnSet<Key>& set, con
         const std::string product = name.substr(dot + 1);
         return Column<Key>{*map, product, check_product(ctx, cat, loc, path, product)};
     }
-    ctx.error(loc, fmt::format("{}: unknown column{}", path,
-                               expected_hint(name, column_candidates(set, cat))));
+    ctx.error(loc,
+              fmt::format("{}: unknown column{}", path,
+                          expected_hint(name, column_candidates(set, cat), ctx.may_suggest())));
     return Column<Key>{};
 }
 
 template <typename Key>
-Header<Key> read_header(const CsvReader& reader, const std::string& file, const ColumnSet<Key>& set,
+Header<Key> read_header(const CsvReader& reader, const Interned& file, const ColumnSet<Key>& set,
                         LoadContext& ctx, const Catalog& cat) {
     const SourceLoc loc{file, reader.header_line(), 0};
     Header<Key> header;
@@ -138,63 +152,6 @@ std::string_view cell_of(const CsvRecord& row, const Header<Key>& header, Key ke
         if (header.columns[i].ok && header.columns[i].key == key) return row.cells[i];
     }
     return {};
-}
-
-/// A cell of up to 15 digits, perhaps after a '-': the common case, and one
-/// whose value is an exact double, so it is the very number from_chars reads.
-std::optional<double> whole_number(std::string_view text) {
-    const bool negative = text.starts_with('-');
-    const std::string_view digits = negative ? text.substr(1) : text;
-    if (digits.empty() || digits.size() > 15) return std::nullopt;
-    std::int64_t n = 0;
-    for (const char c : digits) {
-        if (c < '0' || c > '9') return std::nullopt;
-        n = n * 10 + (c - '0');
-    }
-    const auto v = static_cast<double>(n);
-    return negative ? -v : v;
-}
-
-std::optional<double> cell_number(LoadContext& ctx, const SourceLoc& loc, KeyPath path,
-                                  std::string_view cell) {
-    const std::string_view text = cell.starts_with('+') ? cell.substr(1) : cell;
-    if (const auto whole = whole_number(text)) return whole;
-    double v = 0.0;
-    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
-    if (ec != std::errc{} || end != text.data() + text.size() || !std::isfinite(v)) {
-        ctx.error(
-            loc, fmt::format("{}: expected a finite number (got {})", path.str(), in_quotes(cell)));
-        return std::nullopt;
-    }
-    return v;
-}
-
-std::optional<std::int64_t> cell_integer(LoadContext& ctx, const SourceLoc& loc, KeyPath path,
-                                         std::string_view cell) {
-    std::int64_t v = 0;
-    const auto [end, ec] = std::from_chars(cell.data(), cell.data() + cell.size(), v);
-    if (ec != std::errc{} || end != cell.data() + cell.size()) {
-        ctx.error(loc,
-                  fmt::format("{}: expected an integer (got {})", path.str(), in_quotes(cell)));
-        return std::nullopt;
-    }
-    return v;
-}
-
-/// `a; b;c` -> {a, b, c}; empty items dropped.
-std::vector<std::string> split_list(std::string_view cell) {
-    std::vector<std::string> out;
-    out.reserve(static_cast<std::size_t>(std::count(cell.begin(), cell.end(), ';')) + 1);
-    std::size_t start = 0;
-    while (start <= cell.size()) {
-        const std::size_t end = std::min(cell.find(';', start), cell.size());
-        const std::string_view item = cell.substr(start, end - start);
-        const auto first = item.find_first_not_of(" \t");
-        const auto last = item.find_last_not_of(" \t");
-        if (first != std::string_view::npos) out.emplace_back(item.substr(first, last - first + 1));
-        start = end + 1;
-    }
-    return out;
 }
 
 /// Reports empty cells of required columns (the columns' absence is reported once).
@@ -296,7 +253,7 @@ void reserve_quantities(const CsvRecord& row, const Header<NodeKey>& header, Nod
     n.demand.reserve(demand);
 }
 
-NodeDraft node_row(const CsvRecord& row, const Header<NodeKey>& header, const std::string& file,
+NodeDraft node_row(const CsvRecord& row, const Header<NodeKey>& header, const Interned& file,
                    LoadContext& ctx) {
     NodeDraft d;
     d.node.loc = SourceLoc{file, row.line, 0};
@@ -331,7 +288,7 @@ void assign_link_cell(LinkDraft& d, const Column<LinkKey>& c, std::string_view c
     }
 }
 
-LinkDraft link_row(const CsvRecord& row, const Header<LinkKey>& header, const std::string& file,
+LinkDraft link_row(const CsvRecord& row, const Header<LinkKey>& header, const Interned& file,
                    LoadContext& ctx) {
     LinkDraft d;
     d.link.loc = SourceLoc{file, row.line, 0};
@@ -356,9 +313,13 @@ void read_csv_table(const TableReader& network, std::string_view key, const Colu
                     Catalog& cat, Reserve reserve, AddRow add_row) {
     LoadContext& ctx = network.ctx();
     const auto src = open_csv(network, key);
-    if (!src) return;
+    if (!src || !is_text(*src, ctx)) return;
     const std::size_t first_error = ctx.error_count();
     CsvReader reader(src->text);
+    if (!reader.has_header()) {  // only that: every column would be "missing" too
+        report_problems(reader, *src, first_error, ctx);
+        return;
+    }
     const auto header = read_header(reader, src->file, columns, ctx, cat);
     reserve(rows_at_most(src->text));
     CsvRecord row;
@@ -373,7 +334,7 @@ void read_csv_nodes(const TableReader& network, Catalog& cat, ScenarioSpec& spec
     read_csv_table(
         network, "nodes", node_columns(), cat,
         [&](std::size_t rows) { spec.nodes.reserve(spec.nodes.size() + rows); },
-        [&](const CsvRecord& row, const Header<NodeKey>& header, const std::string& file) {
+        [&](const CsvRecord& row, const Header<NodeKey>& header, const Interned& file) {
             add_node(node_row(row, header, file, ctx), ctx, cat, spec);
         });
 }
@@ -386,7 +347,7 @@ void read_csv_links(const TableReader& network, Catalog& cat, ScenarioSpec& spec
             spec.links.reserve(spec.links.size() + rows);
             cat.reserve_links(rows);
         },
-        [&](const CsvRecord& row, const Header<LinkKey>& header, const std::string& file) {
+        [&](const CsvRecord& row, const Header<LinkKey>& header, const Interned& file) {
             add_link(link_row(row, header, file, ctx), ctx, cat, spec);
         });
 }

@@ -6,6 +6,7 @@
 
 #include "scenario/network.hpp"
 #include "scenario/sections.hpp"
+#include "scenario/text.hpp"
 
 namespace shockflow::scenario {
 namespace {
@@ -41,7 +42,7 @@ std::vector<ProductQty> quantities(const TableReader& r, std::string_view key, c
     const toml::table* table = r.subtable(key);
     if (table == nullptr) return out;
     for (auto& e : read_number_table(r.ctx(), *table, r.path(key))) {
-        const auto path = [&] { return fmt::format("{}.{}", r.path(key), e.key); };
+        const auto path = [&] { return fmt::format("{}.{}", r.path(key), escaped(e.key)); };
         if (check_product(r.ctx(), cat, e.key_loc, path, e.key)) {
             out.push_back(ProductQty{std::move(e.key), e.value, e.loc});
         }

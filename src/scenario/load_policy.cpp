@@ -4,22 +4,26 @@
 
 #include "scenario/sections.hpp"
 #include "scenario/text.hpp"
+#include "shockflow/scenario/limits.hpp"
 #include "shockflow/scenario/loader.hpp"  // load_policy
 
 namespace shockflow {
 namespace scenario {
 namespace {
 
-/// `{ essential = 7, food = 10 }`: keys are product ids or categories, values >= 0.
-std::vector<KeyedValue> keyed_values(const TableReader& r, std::string_view key,
-                                     const Catalog& cat) {
+using Check = bool (*)(LoadContext&, const SourceLoc&, KeyPath, double);
+
+/// `{ essential = 7, food = 10 }`: keys are product ids or categories, values
+/// passing `check` (days or quantities).
+std::vector<KeyedValue> keyed_values(const TableReader& r, std::string_view key, const Catalog& cat,
+                                     Check check) {
     std::vector<KeyedValue> out;
     const toml::table* table = r.subtable(key);
     if (table == nullptr) return out;
     for (auto& e : read_number_table(r.ctx(), *table, r.path(key))) {
-        const std::string path = fmt::format("{}.{}", r.path(key), e.key);
+        const std::string path = fmt::format("{}.{}", r.path(key), escaped(e.key));
         const bool known = check_product_or_category(r.ctx(), cat, e.key_loc, path, e.key, false);
-        if (known && check_at_least(r.ctx(), e.loc, path, e.value, 0.0)) {
+        if (known && check(r.ctx(), e.loc, path, e.value)) {
             out.push_back(KeyedValue{std::move(e.key), e.value, e.loc});
         }
     }
@@ -28,21 +32,30 @@ std::vector<KeyedValue> keyed_values(const TableReader& r, std::string_view key,
 
 /// from_day, until_day, uplift and target_days of `prestock`.
 void read_prestock_numbers(const TableReader& r, PrestockSpec& s) {
-    if (auto v = r.number("from_day")) s.from_day = *v;
-    if (auto v = r.number("until_day")) s.until_day = *v;
+    bool read = true;  // a day reported already would only add a knock-on error
+    for (const char* key : {"from_day", "until_day"}) {
+        const auto v = r.number(key);
+        if (!v || !check_day(r.ctx(), r.loc(key), r.path(key), *v)) {
+            read = read && !r.has(key);
+            continue;
+        }
+        (std::string_view(key) == "from_day" ? s.from_day : s.until_day) = *v;
+    }
     // The measure acts on [from_day, until_day): an empty interval does nothing.
-    if (s.from_day >= s.until_day && r.has("until_day")) {
-        r.error("until_day",
-                fmt::format("must be > from_day (got {} <= {})", s.until_day, s.from_day));
-    } else if (s.from_day >= s.until_day) {
-        r.error("from_day",
-                fmt::format("must be < until_day (got {} >= {})", s.from_day, s.until_day));
+    if (read && s.from_day >= s.until_day) {
+        if (r.has("until_day")) {
+            r.error("until_day",
+                    fmt::format("must be > from_day (got {} <= {})", s.until_day, s.from_day));
+        } else {
+            r.error("from_day",
+                    fmt::format("must be < until_day (got {} >= {})", s.from_day, s.until_day));
+        }
     }
     if (auto v = r.number("uplift")) {
-        if (check_at_least(r.ctx(), r.loc("uplift"), r.path("uplift"), *v, 0.0)) s.uplift = *v;
+        if (check_factor(r.ctx(), r.loc("uplift"), r.path("uplift"), *v)) s.uplift = *v;
     }
     if (auto v = r.number("target_days")) {
-        if (check_at_least(r.ctx(), r.loc("target_days"), r.path("target_days"), *v, 0.0)) {
+        if (check_days(r.ctx(), r.loc("target_days"), r.path("target_days"), *v)) {
             s.target_days = *v;
         }
     }
@@ -107,9 +120,17 @@ void read_repairs(const TableReader& r, PolicySpec& p) {
     const TableReader s(*table, r.path("repair_speedup"), r.ctx(), {"from_day", "factor"});
     RepairSpeedupSpec speedup;
     speedup.loc = s.loc();
-    if (auto v = s.number("from_day")) speedup.from_day = *v;
+    if (auto v = s.number("from_day")) {
+        check_day(s.ctx(), s.loc("from_day"), s.path("from_day"), *v);
+        speedup.from_day = *v;
+    }
     if (auto v = s.number("factor")) {
-        check_above(s.ctx(), s.loc("factor"), s.path("factor"), *v, 0.0);
+        if (check_above(s.ctx(), s.loc("factor"), s.path("factor"), *v, 0.0) &&
+            *v < limits::kMinSpeedupFactor) {
+            s.error("factor", fmt::format("must be at least {} (got {})",
+                                          limit_text(limits::kMinSpeedupFactor), *v));
+        }
+        check_at_most(s.ctx(), s.loc("factor"), s.path("factor"), *v, limits::kMaxFactor);
         speedup.factor = *v;
     }
     p.repair_speedup = speedup;
@@ -128,16 +149,16 @@ PolicySpec read_policy(const toml::table& table, const std::string& path, LoadCo
     p.name = r.string("name").value_or(default_name);
     if (p.name.empty()) r.error("name", "must not be empty");
     read_prestock(r, cat, p);
-    p.stock_target_days = keyed_values(r, "stock_target_days", cat);
-    p.replenishment_days = keyed_values(r, "replenishment_days", cat);
+    p.stock_target_days = keyed_values(r, "stock_target_days", cat, check_days);
+    p.replenishment_days = keyed_values(r, "replenishment_days", cat, check_days);
     read_allocation(r, cat, p);
     if (auto v = r.boolean("reroute")) p.reroute = *v;
     if (auto v = r.number("surge_capacity")) {
-        check_at_least(ctx, r.loc("surge_capacity"), r.path("surge_capacity"), *v, 0.0);
+        check_factor(ctx, r.loc("surge_capacity"), r.path("surge_capacity"), *v);
         p.surge_capacity = *v;
     }
     read_repairs(r, p);
-    p.holding_cost = keyed_values(r, "holding_cost", cat);
+    p.holding_cost = keyed_values(r, "holding_cost", cat, check_quantity);
     return p;
 }
 
@@ -147,7 +168,7 @@ PolicySpec load_policy(const std::filesystem::path& file, const ScenarioSpec& sc
     using namespace scenario;
     LoadContext ctx(file);
     const auto text = ctx.read(file);
-    if (!text) throw ConfigError(SourceLoc{ctx.file()}, "cannot open file");
+    if (!text) throw ConfigError(SourceLoc{ctx.file()}, "cannot open file: " + ctx.read_error());
     const toml::table root = parse_toml(*text, ctx);
     const TableReader top(root, "", ctx, {"policy"});
     PolicySpec policy;

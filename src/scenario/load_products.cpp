@@ -32,7 +32,7 @@ void read_product(const toml::table& table, const std::string& path, LoadContext
     parse_category(r, product.category);
     if (auto unit = r.string("unit")) product.unit = *unit;
     if (auto price = r.number("price");
-        price && check_at_least(ctx, r.loc("price"), r.path("price"), *price, 0.0)) {
+        price && check_quantity(ctx, r.loc("price"), r.path("price"), *price)) {
         product.price = *price;
     }
     const auto id = r.string("id", Need::Required);
@@ -54,9 +54,9 @@ bool read_inputs(const TableReader& r, const Catalog& cat, RecipeSpec& recipe) {
     if (inputs == nullptr) return true;
     bool productive = true;
     for (const auto& e : read_number_table(r.ctx(), *inputs, r.path("inputs"))) {
-        const std::string path = fmt::format("{}.{}", r.path("inputs"), e.key);
+        const std::string path = fmt::format("{}.{}", r.path("inputs"), escaped(e.key));
         if (!check_product(r.ctx(), cat, e.key_loc, path, e.key) ||
-            !check_at_least(r.ctx(), e.loc, path, e.value, 0.0)) {
+            !check_quantity(r.ctx(), e.loc, path, e.value)) {
             continue;
         }
         if (e.key == recipe.product && e.value >= 1.0) {

@@ -5,11 +5,15 @@
 #include <fmt/format.h>
 
 #include <cmath>
+#include <cstdint>
 #include <optional>
+#include <string_view>
 
 #include "scenario/event_days.hpp"
 #include "scenario/sections.hpp"
 #include "scenario/text.hpp"
+#include "shockflow/core/time.hpp"
+#include "shockflow/scenario/limits.hpp"
 #include "shockflow/scenario/loader.hpp"
 
 namespace shockflow {
@@ -20,7 +24,7 @@ toml::table parse_toml(const std::string& text, const LoadContext& ctx) {
         return toml::parse(text, std::string_view{ctx.file()});
     } catch (const toml::parse_error& e) {
         throw ConfigError(ctx.at(e.source().begin.line, e.source().begin.column),
-                          fmt::format("invalid TOML: {}", e.description()));
+                          fmt::format("invalid TOML: {}", printable(e.description())));
     }
 }
 
@@ -46,26 +50,46 @@ void for_each_table(const TableReader& top, std::string_view key,
 
 namespace {
 
-void read_time_keys(const TableReader& r, ScenarioSpec& spec) {
-    if (auto v = r.number("start_day")) spec.start_day = *v;
-    if (auto v = r.number("end_day")) spec.end_day = *v;
-    // Either may be the one written (the other a default): point at what was.
-    if (spec.end_day <= spec.start_day && r.has("end_day")) {
-        r.error("end_day",
-                fmt::format("must be > start_day (got {} <= {})", spec.end_day, spec.start_day));
-    } else if (spec.end_day <= spec.start_day) {
-        r.error("start_day",
-                fmt::format("must be < end_day (got {} >= {})", spec.start_day, spec.end_day));
+/// A whole number of seconds, at least a minute, that divides a day: cycles
+/// fall on every day boundary, and the engine counts time in seconds.
+void read_step(const TableReader& r, ScenarioSpec& spec) {
+    const auto v = r.number("step_hours");
+    if (!v || !check_above(r.ctx(), r.loc("step_hours"), r.path("step_hours"), *v, 0.0)) return;
+    if (*v < limits::kMinStepHours) {
+        r.error("step_hours", fmt::format("must be at least one minute, 1/60 hour (got {})", *v));
+        return;
     }
-    if (auto v = r.number("step_hours");
-        v && check_above(r.ctx(), r.loc("step_hours"), r.path("step_hours"), *v, 0.0)) {
-        spec.step_hours = *v;
-        // Cycles must fall on every day boundary: 24 / step is a whole number.
-        const double per_day = 24.0 / *v;
-        if (std::abs(per_day - std::round(per_day)) > 1e-9) {
-            r.error("step_hours", fmt::format("must divide 24 hours exactly (got {})", *v));
+    spec.step_hours = *v;
+    const double seconds = *v * static_cast<double>(kTicksPerHour);
+    const double whole = std::round(seconds);
+    const bool divides = whole <= static_cast<double>(kTicksPerDay) &&
+                         kTicksPerDay % static_cast<std::int64_t>(whole) == 0;
+    if (std::abs(seconds - whole) > 1e-6 * whole || !divides) {
+        r.error("step_hours", fmt::format("must divide 24 hours exactly (got {})", *v));
+    }
+}
+
+void read_time_keys(const TableReader& r, ScenarioSpec& spec) {
+    bool read = true;  // a day reported already would only add a knock-on error
+    for (const char* key : {"start_day", "end_day"}) {
+        auto v = r.number(key);
+        if (!v || !check_day(r.ctx(), r.loc(key), r.path(key), *v)) {
+            read = read && !r.has(key);
+            continue;
+        }
+        (std::string_view(key) == "start_day" ? spec.start_day : spec.end_day) = *v;
+    }
+    // Either may be the one written (the other a default): point at what was.
+    if (read && spec.end_day <= spec.start_day) {
+        if (r.has("end_day")) {
+            r.error("end_day", fmt::format("must be > start_day (got {} <= {})", spec.end_day,
+                                           spec.start_day));
+        } else {
+            r.error("start_day",
+                    fmt::format("must be < end_day (got {} >= {})", spec.start_day, spec.end_day));
         }
     }
+    read_step(r, spec);
 }
 
 void read_window(const TableReader& r, ScenarioSpec& spec) {
@@ -84,6 +108,11 @@ void read_window(const TableReader& r, ScenarioSpec& spec) {
     const auto from = read_number(r.ctx(), *array->get(0), r.path("disruption_window") + "[0]");
     const auto to = read_number(r.ctx(), *array->get(1), r.path("disruption_window") + "[1]");
     if (!from || !to) return;
+    const std::string path = r.path("disruption_window");
+    if (!check_day(r.ctx(), loc_of(r.ctx(), *array->get(0)), path + "[0]", *from) ||
+        !check_day(r.ctx(), loc_of(r.ctx(), *array->get(1)), path + "[1]", *to)) {
+        return;
+    }
     if (*from >= *to) {
         r.error("disruption_window",
                 fmt::format("the first day must be < the second (got [{}, {}])", *from, *to));
@@ -100,8 +129,14 @@ void read_run_keys(const TableReader& r, ScenarioSpec& spec) {
         }
     }
     if (auto v = r.integer("replications")) {
-        if (*v < 1) r.error("replications", fmt::format("must be >= 1 (got {})", *v));
-        spec.replications = *v;
+        if (*v < 1) {
+            r.error("replications", fmt::format("must be >= 1 (got {})", *v));
+        } else if (*v > limits::kMaxReplications) {
+            r.error("replications",
+                    fmt::format("must be at most {} (got {})", limits::kMaxReplications, *v));
+        } else {
+            spec.replications = *v;
+        }
     }
 }
 
@@ -186,7 +221,7 @@ ScenarioSpec load_scenario(const std::filesystem::path& file) {
     using namespace scenario;
     LoadContext ctx(file);
     const auto text = ctx.read(file);
-    if (!text) throw ConfigError(SourceLoc{ctx.file()}, "cannot open file");
+    if (!text) throw ConfigError(SourceLoc{ctx.file()}, "cannot open file: " + ctx.read_error());
     const toml::table root = parse_toml(*text, ctx);
     const TableReader top(
         root, "", ctx,

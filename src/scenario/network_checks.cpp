@@ -10,6 +10,7 @@
 #include "scenario/enum_names.hpp"
 #include "scenario/network.hpp"
 #include "scenario/text.hpp"
+#include "shockflow/scenario/limits.hpp"
 
 namespace shockflow::scenario {
 namespace {
@@ -65,7 +66,7 @@ void check_quantities(std::vector<ProductQty>& entries, NodeKey key, const NodeD
         const auto path = [&] {
             return fmt::format("{}.{}.{}", d.label(), key_name(key), q.product);
         };
-        return !check_at_least(ctx, q.loc, path, q.qty, 0.0);
+        return !check_quantity(ctx, q.loc, path, q.qty);
     });
 }
 
@@ -73,21 +74,24 @@ void check_node_values(NodeDraft& d, LoadContext& ctx) {
     NodeSpec& n = d.node;
     const auto at = [&](NodeKey key) -> const SourceLoc& { return d.at.at(key, n.loc); };
     const auto path = [&](NodeKey key) { return fmt::format("{}.{}", d.label(), key_name(key)); };
-    if (n.firms < 0) {
+    if (n.firms < 0 || n.firms > limits::kMaxFirms) {
         ctx.error(at(NodeKey::Firms),
-                  fmt::format("{}: must be >= 0 (got {})", path(NodeKey::Firms), n.firms));
+                  fmt::format("{}: must be {} (got {})", path(NodeKey::Firms),
+                              n.firms < 0 ? std::string(">= 0")
+                                          : fmt::format("at most {}", limits::kMaxFirms),
+                              n.firms));
     }
-    check_at_least(
-        ctx, at(NodeKey::Population), [&] { return path(NodeKey::Population); }, n.population, 0.0);
+    check_quantity(
+        ctx, at(NodeKey::Population), [&] { return path(NodeKey::Population); }, n.population);
     if (n.stock_target_days) {
-        check_at_least(
+        check_days(
             ctx, at(NodeKey::StockTargetDays), [&] { return path(NodeKey::StockTargetDays); },
-            *n.stock_target_days, 0.0);
+            *n.stock_target_days);
     }
     if (n.replenishment_days) {
-        check_at_least(
+        check_days(
             ctx, at(NodeKey::ReplenishmentDays), [&] { return path(NodeKey::ReplenishmentDays); },
-            *n.replenishment_days, 0.0);
+            *n.replenishment_days);
     }
     // Tags are free text ("province:tehran" is fine: targets write it "tag:province:tehran"),
     // but an empty one could never be targeted and is most likely a stray separator.
@@ -137,7 +141,7 @@ std::string NodeDraft::label() const {
 
 std::string LinkDraft::label() const {
     if (!table_path.empty()) return table_path;
-    return fmt::format("link \"{}->{}\"", link.from, link.to);
+    return fmt::format("link \"{}->{}\"", escaped(link.from), escaped(link.to));
 }
 
 bool parse_node_kind(LoadContext& ctx, const SourceLoc& loc, KeyPath path, std::string_view name,
@@ -174,9 +178,12 @@ void add_link(LinkDraft draft, LoadContext& ctx, Catalog& cat, ScenarioSpec& spe
     const auto path = [&](LinkKey key) {
         return [&draft, key] { return fmt::format("{}.{}", draft.label(), key_name(key)); };
     };
-    check_at_least(ctx, at(LinkKey::Capacity), path(LinkKey::Capacity), l.capacity, 0.0);
-    check_at_least(ctx, at(LinkKey::TransitHours), path(LinkKey::TransitHours), l.transit_hours,
-                   0.0);
+    check_quantity(ctx, at(LinkKey::Capacity), path(LinkKey::Capacity), l.capacity);
+    if (check_at_least(ctx, at(LinkKey::TransitHours), path(LinkKey::TransitHours), l.transit_hours,
+                       0.0)) {
+        check_at_most(ctx, at(LinkKey::TransitHours), path(LinkKey::TransitHours), l.transit_hours,
+                      limits::kMaxHours, "hours");
+    }
     std::erase_if(l.products, [&](const std::string& p) {
         return !check_product(ctx, cat, at(LinkKey::Products), path(LinkKey::Products), p);
     });

@@ -1,6 +1,7 @@
 set(SHOCKFLOW_SCENARIO_SOURCES
     src/scenario/context.cpp
     src/scenario/csv.cpp
+    src/scenario/csv_cells.cpp
     src/scenario/distribution.cpp
     src/scenario/event_days.cpp
     src/scenario/load_events.cpp

@@ -4,6 +4,8 @@
 #include "scenario/supply_graph.hpp"
 
 #include <algorithm>
+#include <string_view>
+#include <unordered_map>
 
 namespace shockflow::scenario {
 namespace {
@@ -27,13 +29,13 @@ SupplyGraph::SupplyGraph(const ScenarioSpec& spec)
     : spec_(&spec),
       out_(spec.nodes.size()),
       in_(spec.nodes.size()),
-      made_(spec.nodes.size()),
-      makers_(spec.products.size()),
       direct_wanters_(spec.products.size()),
       stocked_(spec.products.size(), false) {
     for (std::size_t p = 0; p < spec.products.size(); ++p)
         product_index_.emplace(spec.products[p].id, p);
-    std::map<std::string, std::size_t, std::less<>> node_index;
+    // Views of the ids: the spec outlives the graph.
+    std::unordered_map<std::string_view, std::size_t> node_index;
+    node_index.reserve(spec.nodes.size());
     for (std::size_t n = 0; n < spec.nodes.size(); ++n) node_index.emplace(spec.nodes[n].id, n);
 
     for (std::size_t l = 0; l < spec.links.size(); ++l) {
@@ -47,18 +49,32 @@ SupplyGraph::SupplyGraph(const ScenarioSpec& spec)
         sort_unique(carried);
         carried_.push_back(std::move(carried));
     }
+    std::vector<std::size_t> made;
+    std::vector<std::uint32_t> makers_count(spec.products.size() + 1, 0);
     for (std::size_t n = 0; n < spec.nodes.size(); ++n) {
         const NodeSpec& node = spec.nodes[n];
+        made.clear();
         for (const auto& q : node.capacity)
-            if (is_producer(node.kind) && q.qty > 0.0) made_[n].push_back(product_index(q.product));
-        sort_unique(made_[n]);
-        for (const std::size_t p : made_[n]) makers_[p].push_back(n);
+            if (is_producer(node.kind) && q.qty > 0.0) made.push_back(product_index(q.product));
+        sort_unique(made);
+        for (const std::size_t p : made) {
+            made_.items.push_back(static_cast<std::uint32_t>(p));
+            ++makers_count[p + 1];
+        }
+        made_.begin.push_back(static_cast<std::uint32_t>(made_.items.size()));
         for (const auto& q : node.stock)
             if (q.qty > 0.0) stocked_[product_index(q.product)] = true;
         for (const auto& q : node.demand)
             if (node.kind == NodeKind::Region && q.qty > 0.0)
                 direct_wanters_[product_index(q.product)].push_back(n);
     }
+    // The same pairs by product: counted, then filled in node order.
+    for (std::size_t p = 0; p < spec.products.size(); ++p) makers_count[p + 1] += makers_count[p];
+    makers_.begin = makers_count;
+    makers_.items.resize(made_.items.size());
+    for (std::size_t n = 0; n < spec.nodes.size(); ++n)
+        for (const std::uint32_t p : made_.of(n))
+            makers_.items[makers_count[p]++] = static_cast<std::uint32_t>(n);
     // Parks and plants order the inputs of what they make (sources have none),
     // except inputs they make themselves.
     std::vector<const RecipeSpec*> recipe(spec.products.size(), nullptr);
@@ -66,11 +82,11 @@ SupplyGraph::SupplyGraph(const ScenarioSpec& spec)
     for (std::size_t n = 0; n < spec.nodes.size(); ++n) {
         if (kind(n) == NodeKind::Source) continue;
         std::vector<std::size_t> inputs;
-        for (const std::size_t j : made_[n]) {
+        for (const std::size_t j : made_.of(n)) {
             if (recipe[j] == nullptr) continue;
             for (const auto& in : recipe[j]->inputs) {
                 const std::size_t i = product_index(in.product);
-                if (in.qty > 0.0 && !contains(made_[n], i)) inputs.push_back(i);
+                if (in.qty > 0.0 && !makes(n, i)) inputs.push_back(i);
             }
         }
         sort_unique(inputs);
@@ -87,7 +103,8 @@ bool SupplyGraph::carries(std::size_t link, std::size_t product) const {
 }
 
 bool SupplyGraph::makes(std::size_t node, std::size_t product) const {
-    return contains(made_[node], product);
+    const auto made = made_.of(node);
+    return std::binary_search(made.begin(), made.end(), product);
 }
 
 bool SupplyGraph::supplies(std::size_t node, std::size_t product) const {
@@ -97,7 +114,8 @@ bool SupplyGraph::supplies(std::size_t node, std::size_t product) const {
 std::vector<bool> SupplyGraph::reached_from_makers(std::size_t product) const {
     std::vector<bool> reached(nodes(), false);
     std::vector<bool> expanded(nodes(), false);
-    std::vector<std::size_t> todo = makers_[product];
+    const auto makers = makers_.of(product);
+    std::vector<std::size_t> todo(makers.begin(), makers.end());
     for (const std::size_t m : todo) expanded[m] = true;
     while (!todo.empty()) {
         const std::size_t n = todo.back();

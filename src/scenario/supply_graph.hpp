@@ -6,8 +6,10 @@
 /// own compiled tables.
 
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <map>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -40,8 +42,8 @@ public:
     /// `node` passes `product` on to its customers: a depot, or a node that makes it.
     [[nodiscard]] bool supplies(std::size_t node, std::size_t product) const;
     /// The nodes that make `product`, in spec order.
-    [[nodiscard]] const std::vector<std::size_t>& makers(std::size_t product) const {
-        return makers_[product];
+    [[nodiscard]] std::span<const std::uint32_t> makers(std::size_t product) const {
+        return makers_.of(product);
     }
     /// Some node holds initial stock (> 0) of `product`.
     [[nodiscard]] bool stocked(std::size_t product) const { return stocked_[product]; }
@@ -59,10 +61,19 @@ public:
 private:
     const ScenarioSpec* spec_;
     std::vector<std::size_t> from_, to_;
-    std::vector<std::vector<std::size_t>> out_, in_;        ///< link indices per node
-    std::vector<std::vector<std::size_t>> carried_;         ///< sorted; empty = all
-    std::vector<std::vector<std::size_t>> made_;            ///< sorted products per node
-    std::vector<std::vector<std::size_t>> makers_;          ///< nodes per product
+    std::vector<std::vector<std::size_t>> out_, in_;  ///< link indices per node
+    std::vector<std::vector<std::size_t>> carried_;   ///< sorted; empty = all
+    /// Lists of numbers per index, all in one array: a table of 100,000
+    /// nodes making 40 products each held a vector per node.
+    struct Lists {
+        std::vector<std::uint32_t> begin{0};  ///< list i is [begin[i], begin[i + 1])
+        std::vector<std::uint32_t> items;
+        [[nodiscard]] std::span<const std::uint32_t> of(std::size_t i) const {
+            return {items.data() + begin[i], items.data() + begin[i + 1]};
+        }
+    };
+    Lists made_;                                            ///< sorted products per node
+    Lists makers_;                                          ///< nodes per product, in spec order
     std::vector<std::vector<std::size_t>> direct_wanters_;  ///< regions and producers
     std::vector<bool> stocked_;
     std::map<std::string, std::size_t, std::less<>> product_index_;

@@ -103,8 +103,9 @@ TableReader::TableReader(const toml::table& table, std::string path, LoadContext
     const std::vector<std::string> names(allowed.begin(), allowed.end());
     for (const auto& [key, value] : entries_in_file_order(table)) {
         if (known(key->str())) continue;
-        ctx.error(key_loc(ctx, *key), fmt::format("{}: unknown key{}", this->path(key->str()),
-                                                  expected_hint(key->str(), names)));
+        ctx.error(key_loc(ctx, *key),
+                  fmt::format("{}: unknown key{}", this->path(escaped(key->str())),
+                              expected_hint(key->str(), names)));
     }
 }
 
@@ -192,7 +193,7 @@ std::vector<NumberEntry> read_number_table(LoadContext& ctx, const toml::table& 
                                            const std::string& path) {
     std::vector<NumberEntry> out;
     for (const auto& [key, value] : entries_in_file_order(table)) {
-        const std::string key_path = fmt::format("{}.{}", path, key->str());
+        const std::string key_path = fmt::format("{}.{}", path, escaped(key->str()));
         if (auto v = read_number(ctx, *value, key_path)) {
             out.push_back(
                 NumberEntry{std::string(key->str()), *v, loc_of(ctx, *value), key_loc(ctx, *key)});

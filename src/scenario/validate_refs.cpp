@@ -24,8 +24,8 @@ std::vector<std::string> keys_of(const Map& map) {
 /// Reports `PATH: WHAT ID` at `loc`, with the closest of `known` as a hint; returns false.
 bool report_unknown(LoadContext& ctx, const SourceLoc& loc, KeyPath path, std::string_view what,
                     std::string_view id, const std::vector<std::string>& known) {
-    ctx.error(loc,
-              fmt::format("{}: {} {}{}", path.str(), what, in_quotes(id), unknown_hint(id, known)));
+    ctx.error(loc, fmt::format("{}: {} {}{}", path.str(), what, in_quotes(id),
+                               unknown_hint(id, known, ctx.may_suggest())));
     return false;
 }
 
@@ -99,8 +99,16 @@ void Catalog::reserve_links(std::size_t n) {
                         [&](std::size_t i) { return link_hash(links_[i].from, links_[i].to); });
 }
 
-std::vector<std::string> Catalog::product_ids() const { return keys_of(products); }
-std::vector<std::string> Catalog::tags() const { return keys_of(tag_counts); }
+// Ids are only ever added: a list as long as its source is up to date.
+const std::vector<std::string>& Catalog::product_ids() const {
+    if (product_ids_.size() != products.size()) product_ids_ = keys_of(products);
+    return product_ids_;
+}
+
+const std::vector<std::string>& Catalog::tags() const {
+    if (tags_.size() != tag_counts.size()) tags_ = keys_of(tag_counts);
+    return tags_;
+}
 
 const std::vector<std::string>& Catalog::node_ids() const {
     if (sorted_node_ids_.size() != nodes_.size()) {
@@ -111,15 +119,16 @@ const std::vector<std::string>& Catalog::node_ids() const {
     return sorted_node_ids_;
 }
 
-std::vector<std::string> Catalog::link_names() const {
+const std::vector<std::string>& Catalog::link_names() const {
+    if (link_names_.size() == links_.size()) return link_names_;
     std::vector<std::pair<std::string_view, std::string_view>> ends;
     ends.reserve(links_.size());
     for (const Link& l : links_) ends.emplace_back(nodes_[l.from].id, nodes_[l.to].id);
     std::sort(ends.begin(), ends.end());
-    std::vector<std::string> out;
-    out.reserve(ends.size());
-    for (const auto& [from, to] : ends) out.push_back(fmt::format("{}->{}", from, to));
-    return out;
+    link_names_.clear();
+    link_names_.reserve(ends.size());
+    for (const auto& [from, to] : ends) link_names_.push_back(fmt::format("{}->{}", from, to));
+    return link_names_;
 }
 
 const std::vector<std::string>& category_names() {

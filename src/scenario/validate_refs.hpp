@@ -46,11 +46,12 @@ public:
     /// Room for `n` more links.
     void reserve_links(std::size_t n);
 
-    /// Sorted, as hints list them.
-    [[nodiscard]] std::vector<std::string> product_ids() const;
+    /// Sorted, as hints list them; made once and kept until an id is added
+    /// (every unknown reference asks for them).
+    [[nodiscard]] const std::vector<std::string>& product_ids() const;
     [[nodiscard]] const std::vector<std::string>& node_ids() const;
-    [[nodiscard]] std::vector<std::string> tags() const;
-    [[nodiscard]] std::vector<std::string> link_names() const;
+    [[nodiscard]] const std::vector<std::string>& tags() const;
+    [[nodiscard]] const std::vector<std::string>& link_names() const;
 
 private:
     struct Node {
@@ -67,6 +68,7 @@ private:
     std::vector<Link> links_;
     PositionIndex link_index_;
     mutable std::vector<std::string> sorted_node_ids_;  ///< node_ids(), until a node is added
+    mutable std::vector<std::string> product_ids_, tags_, link_names_;
 };
 
 /// The names a product reference may use besides ids.

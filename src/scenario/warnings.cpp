@@ -41,9 +41,10 @@ std::vector<std::string> product_ids(const SupplyGraph& g, const std::vector<std
     return ids;
 }
 
-std::vector<std::string> node_ids(const SupplyGraph& g, const std::vector<std::size_t>& ns) {
+template <typename Range>
+std::vector<std::string> node_ids(const SupplyGraph& g, const Range& ns) {
     std::vector<std::string> ids;
-    for (const std::size_t n : ns) ids.push_back(g.spec().nodes[n].id);
+    for (const auto n : ns) ids.push_back(g.spec().nodes[n].id);
     return ids;
 }
 

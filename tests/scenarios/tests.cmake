@@ -94,6 +94,18 @@ shockflow_cli_test(unknown_option 2 "run|${_minimal_scenario}|--bogus")
 shockflow_cli_test(bad_seed 2 "run|${_minimal_scenario}|--seed|abc")
 shockflow_cli_test(bad_replications 2
                    "compare|${_minimal_scenario}|--policy|${_all_off}|--replications|0")
+shockflow_cli_test(too_many_replications 2
+                   "compare|${_minimal_scenario}|--policy|${_all_off}|--replications|1000001"
+                   MATCH "--replications: expected a whole number from 1 to 1000000")
+# Thread counts: above 1024 a usage error (10,000,000 crashed inside TBB);
+# more than the machine's hardware threads run as that many, and TBB's own
+# warning about it no longer shows under --quiet.
+shockflow_cli_test(too_many_threads 2
+                   "compare|${_minimal_scenario}|--policy|${_all_off}|--threads|10000000"
+                   MATCH "--threads: expected a whole number from 0 to 1024")
+shockflow_cli_test(threads_capped_quietly 0
+                   "compare|${_minimal_scenario}|--policy|${_all_off}|-n|2|--threads|1024|--quiet"
+                   MATCH "^$")
 shockflow_cli_test(bad_policy_writes_nothing 2
                    "run|${_minimal_scenario}|--policy|${_bad_policy}|--out|${_scenario_out}/cli.bad1"
                    MATCH "bad_policy.toml:[0-9]+(:[0-9]+)?: error: "
@@ -138,6 +150,20 @@ shockflow_cli_test(generate_bad_size 2 "generate|--parks|0|--out|${_scenario_out
 shockflow_cli_test(generate_short_run 0
                    "generate|--parks|20|--regions|3|--products|6|--end-day|5|--out|${_scenario_out}/generated_short"
                    MATCH "wrote .*scenario.toml: 6 products")
+# Options the scenario format would reject are usage errors before anything
+# is written: a seed beyond TOML's signed integers, days not finite or
+# beyond the limits of docs/FORMAT.md.
+shockflow_cli_test(generate_bad_seed 2
+                   "generate|--seed|18446744073709551615|--out|${_scenario_out}/gen.bad_seed"
+                   MATCH "--seed: expected a whole number from 0 to 9223372036854775807"
+                   NO_DIR "${_scenario_out}/gen.bad_seed")
+shockflow_cli_test(generate_nan_day 2 "generate|--start-day|nan|--out|${_scenario_out}/gen.nan"
+                   MATCH "--start-day: expected a day from -1e6 to 1e6 \\(got \"nan\"\\)"
+                   NO_DIR "${_scenario_out}/gen.nan")
+shockflow_cli_test(generate_inf_day 2 "generate|--end-day|inf|--out|${_scenario_out}/gen.inf"
+                   NO_DIR "${_scenario_out}/gen.inf")
+shockflow_cli_test(generate_huge_day 2 "generate|--end-day|1e15|--out|${_scenario_out}/gen.huge"
+                   NO_DIR "${_scenario_out}/gen.huge")
 
 # Warnings (cli/warned.toml has three) go to stderr after the scenario is
 # read: stdout, printed first here, still starts with OK. They leave the exit

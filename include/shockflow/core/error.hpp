@@ -11,12 +11,15 @@
 #include <string>
 #include <vector>
 
+#include "shockflow/core/interned.hpp"
+
 namespace shockflow {
 
 /// Where a value came from. line/column are 1-based; 0 means "unknown"
-/// (CSV diagnostics carry a line but no column).
+/// (CSV diagnostics carry a line but no column). Every value of a scenario
+/// keeps one, so the file's name is shared (16 bytes in all).
 struct SourceLoc {
-    std::string file;
+    Interned file;
     std::uint32_t line = 0;
     std::uint32_t column = 0;
 };

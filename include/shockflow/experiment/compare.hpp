@@ -16,7 +16,9 @@ namespace shockflow::experiment {
 struct CompareOptions {
     std::int64_t replications = 1;  ///< >= 1
     std::uint64_t seed = 1;         ///< replication k runs with seed + k
-    int threads = 0;                ///< 0 = all cores; results do not depend on it
+    /// 0 = all cores; more than available_threads() run as that many. The
+    /// results do not depend on it.
+    int threads = 0;
     /// Also record each replication's essential fill rate per day
     /// (Comparison::daily_essential_fill); runs then keep their time series.
     bool daily_fill = false;
@@ -53,12 +55,16 @@ struct Comparison {
     std::int32_t first_day = 0;  ///< day of index 0 of daily_essential_fill
 };
 
+/// The hardware threads this process may run at once: the most that
+/// compare() uses, whatever CompareOptions::threads asks for.
+int available_threads();
+
 /// Runs every policy on replications 0..n-1 (replication k of every policy sees
 /// the same sampled disruptions) and summarises the KPIs. The first policy is
 /// the baseline of the paired differences. The result does not depend on
 /// `options.threads`. Exceptions thrown by a run propagate to the caller.
 /// Throws std::invalid_argument if `policies` is empty, replications < 1 or
-/// threads < 0.
+/// above limits::kMaxReplications, or threads < 0.
 Comparison compare(const ScenarioSpec& scenario, const std::vector<PolicySpec>& policies,
                    const CompareOptions& options);
 

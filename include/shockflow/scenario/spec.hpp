@@ -44,8 +44,10 @@ struct Distribution {
     [[nodiscard]] bool is_fixed() const noexcept { return kind == Kind::Fixed; }
 };
 
+/// One entry of a `{ product = quantity }` table. A large network table holds
+/// millions: the product's id is interned, and an entry is 32 bytes.
 struct ProductQty {
-    std::string product;
+    Interned product;
     double qty = 0.0;
     SourceLoc loc;
 };

@@ -8,4 +8,6 @@ shockflow_add_test_executable(model_tests
     unit/model/money_test.cpp
     unit/model/policy_test.cpp
     unit/model/reroute_test.cpp
-    unit/model/sampling_test.cpp)
+    unit/model/sampling_test.cpp
+    unit/model/scale_test.cpp
+    unit/model/shock_products_test.cpp)

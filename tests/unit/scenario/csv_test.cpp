@@ -177,8 +177,9 @@ TEST_F(CsvNetwork, MissingCsvFileIsReportedWhereItIsNamed) {
         FAIL() << "accepted";
     } catch (const ConfigError& e) {
         const auto& d = e.diagnostics().at(0);
-        EXPECT_EQ(d.message,
-                  "network.nodes: cannot open file \"" + (dir_ / "net/nodes.csv").string() + "\"");
+        EXPECT_EQ(d.message, "network.nodes: cannot open file \"" +
+                                 (dir_ / "net/nodes.csv").string() +
+                                 "\": no such file or directory");
         EXPECT_EQ(d.loc.file, path.string());
         EXPECT_GT(d.loc.line, 60u);
         EXPECT_EQ(d.loc.column, 9u);

@@ -97,7 +97,7 @@ Outcomes check_damage(const std::string& scenario_dir, const std::string& victim
             ++out.rejected;
             EXPECT_FALSE(e.diagnostics().empty());
             for (const Diagnostic& d : e.diagnostics())  // a file of this copy
-                EXPECT_EQ(d.loc.file.rfind(copy.string(), 0), 0u) << d.format();
+                EXPECT_EQ(d.loc.file.str().rfind(copy.string(), 0), 0u) << d.format();
         }
         fs::remove_all(copy);
     }

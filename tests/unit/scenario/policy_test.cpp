@@ -165,8 +165,9 @@ TEST_F(Policy, MissingFileIsAConfigErrorWithoutALine) {
         FAIL() << "accepted";
     } catch (const ConfigError& e) {
         ASSERT_EQ(e.diagnostics().size(), 1u);
-        EXPECT_EQ(e.diagnostics()[0].format(),
-                  (dir_ / "nope.toml").string() + ": error: cannot open file");
+        EXPECT_EQ(
+            e.diagnostics()[0].format(),
+            (dir_ / "nope.toml").string() + ": error: cannot open file: no such file or directory");
     }
 }
 

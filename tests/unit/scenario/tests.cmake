@@ -4,6 +4,8 @@ shockflow_add_test_executable(scenario_tests
     unit/scenario/csv_test.cpp
     unit/scenario/event_days_test.cpp
     unit/scenario/events_test.cpp
+    unit/scenario/foreign_input_test.cpp
+    unit/scenario/limits_test.cpp
     unit/scenario/loader_test.cpp
     unit/scenario/mutation_test.cpp
     unit/scenario/policy_test.cpp

@@ -16,6 +16,30 @@ TEST(EditDistance, CountsInsertionsDeletionsAndSubstitutions) {
     EXPECT_EQ(edit_distance("", "abc"), 3u);
 }
 
+TEST(BoundedDistance, AgreesWithTheFullDistanceUpToItsLimit) {
+    // Every pair of words of up to four letters over {a, b}: the banded
+    // distance is the true one when that is within the limit, else limit + 1.
+    std::vector<std::string> words{""};
+    for (std::size_t i = 0; words[i].size() < 4; ++i) {
+        words.push_back(words[i] + "a");
+        words.push_back(words[i] + "b");
+    }
+    for (const auto& a : words)
+        for (const auto& b : words)
+            for (std::size_t limit = 0; limit <= 3; ++limit)
+                EXPECT_EQ(bounded_distance(a, b, limit), std::min(edit_distance(a, b), limit + 1))
+                    << a << " " << b << " " << limit;
+    EXPECT_EQ(bounded_distance("capasity", "capacity", 2), 1u);
+    EXPECT_EQ(bounded_distance(std::string(2000, 'x'), std::string(2000, 'y'), 2), 3u);
+}
+
+TEST(DidYouMean, LongWordsGetNoHint) {
+    // Comparing 200 unknown 2,000-character ids against 5,000 nodes took 37 s.
+    const std::string word(65, 'x');
+    EXPECT_EQ(closest(word, {word + "y"}), "");
+    EXPECT_EQ(closest(std::string(64, 'x'), {std::string(63, 'x')}), std::string(63, 'x'));
+}
+
 TEST(DidYouMean, SuggestsOnlyCloseCandidates) {
     const std::vector<std::string> keys{"capacity", "stock", "demand"};
     EXPECT_EQ(did_you_mean("stok", keys), " (did you mean \"stock\"?)");
@@ -28,6 +52,26 @@ TEST(UnknownHint, ListsAtMostFiveKnownIds) {
     EXPECT_EQ(unknown_hint("zzz", {"a1", "b1", "c1", "d1", "e1", "f1"}),
               " (known: a1, b1, c1, d1, e1, ...)");
     EXPECT_EQ(unknown_hint("zzz", {}), " (none defined)");
+}
+
+TEST(Escaped, KeepsUtf8TextAndEscapesEverythingElse) {
+    using namespace std::string_literals;
+    EXPECT_EQ(escaped("Tehran \xD8\xAA\xD9\x87\xD8\xB1\xD8\xA7\xD9\x86 \xE2\x82\xAC"),
+              "Tehran \xD8\xAA\xD9\x87\xD8\xB1\xD8\xA7\xD9\x86 \xE2\x82\xAC");
+    EXPECT_EQ(escaped("a\0b\n\t\r\x1b[2J\x7f"s), "a\\0b\\n\\t\\r\\x1B[2J\\x7F");
+    EXPECT_EQ(escaped("say \"hi\" \\"), "say \\\"hi\\\" \\\\");
+    // Not UTF-8: a stray continuation byte, an overlong '/', a surrogate, a cut sequence.
+    EXPECT_EQ(escaped("\x80 \xC0\xAF \xED\xA0\x80 \xE2\x82"),
+              "\\x80 \\xC0\\xAF \\xED\\xA0\\x80 \\xE2\\x82");
+    // C1 controls are terminal commands too.
+    EXPECT_EQ(escaped("\xC2\x9B"), "\\xC2\\x9B");
+}
+
+TEST(InQuotes, QuotesAShortExcerptOnly) {
+    EXPECT_EQ(in_quotes("p1"), "\"p1\"");
+    const std::string long_id(100, 'a');
+    EXPECT_EQ(in_quotes(long_id), "\"" + std::string(kMaxQuoted, 'a') + "\"...");
+    EXPECT_EQ(in_quotes(std::string(kMaxQuoted, 'a')), "\"" + std::string(kMaxQuoted, 'a') + "\"");
 }
 
 TEST(IdSyntax, AllowsLettersDigitsUnderscoreDashDot) {
