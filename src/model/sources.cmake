@@ -11,5 +11,6 @@ set(SHOCKFLOW_MODEL_SOURCES
     src/model/disruptions.cpp
     src/model/routes.cpp
     src/model/resilience.cpp
+    src/model/region_summary.cpp
     src/model/bullwhip.cpp
     src/model/kpi.cpp)
