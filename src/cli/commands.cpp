@@ -86,14 +86,6 @@ int print_outcome(bool quiet, const Table& table, const std::string& out, const 
     return 0;
 }
 
-template <typename Spec>
-std::vector<std::string> ids_of(const std::vector<Spec>& specs) {
-    std::vector<std::string> ids;
-    ids.reserve(specs.size());
-    for (const Spec& spec : specs) ids.push_back(spec.id);
-    return ids;
-}
-
 // The scenario, loaded and checked. Its warnings go to stderr even with
 // --quiet (they are diagnostics, like errors); with --werror they are errors.
 ScenarioSpec load_checked(const std::string& file, const WarningArgs& w) {
@@ -149,12 +141,12 @@ int run_command(const RunArgs& args) {
     std::optional<io::ReportRowFilter> for_report;
     std::vector<DayRow> report_rows;
     if (!args.out.empty()) {
-        const auto nodes = ids_of(scenario.nodes), products = ids_of(scenario.products);
-        writer.emplace(args.out, nodes, products);
+        io::RunLayout layout = io::run_layout(scenario);
         if (args.report) {
             context = io::make_report_context(scenario, &policy);
-            for_report.emplace(*context, nodes, products);
+            for_report.emplace(*context, layout.node_ids, layout.product_ids);
         }
+        writer.emplace(args.out, std::move(layout));
         options.on_day_row = [&](const DayRow& row) {
             writer->add(row);
             if (for_report && (*for_report)(row)) report_rows.push_back(row);
@@ -171,7 +163,7 @@ int run_command(const RunArgs& args) {
     }
     return print_outcome(
         args.quiet, [&] { return io::format_kpi_table(result); }, args.out,
-        "timeseries.csv, firms.csv, summary.json", args.report, notice);
+        "timeseries.csv, regions.csv, firms.csv, summary.json", args.report, notice);
 }
 
 int validate_command(const ValidateArgs& args) {

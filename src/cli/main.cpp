@@ -108,7 +108,8 @@ CLI::App* add_run(CLI::App& app, Parsed& p) {
                     "Policy TOML file; replaces the scenario's [policy] as a whole")
         ->type_name("FILE");
     p.run_seed_opt = add_seed(cmd, p.run_seed, "Seed (default: the scenario's seed)");
-    CLI::Option* out = add_out(cmd, p.run.out, "timeseries.csv, firms.csv, summary.json");
+    CLI::Option* out =
+        add_out(cmd, p.run.out, "timeseries.csv, regions.csv, firms.csv, summary.json");
     add_report(cmd, p.run.report, out);
     add_werror(cmd, p.run.warnings);
     cmd->add_flag("--quiet,-q", p.run.quiet, "Print nothing on success but warnings (on stderr)");

@@ -5,6 +5,7 @@ set(SHOCKFLOW_IO_SOURCES
     src/io/kpi_table.cpp
     src/io/number_format.cpp
     src/io/progress.cpp
+    src/io/region_files.cpp
     src/io/report_assets.cpp
     src/io/report_chart.cpp
     src/io/report_compare.cpp

@@ -10,7 +10,7 @@ foreach(_var SHOCKFLOW SCENARIO OUT MODE)
 endforeach()
 
 if(MODE STREQUAL "run")
-    set(_files timeseries.csv firms.csv summary.json)
+    set(_files timeseries.csv regions.csv firms.csv summary.json)
     set(_args_a run "${SCENARIO}")
     set(_args_b run "${SCENARIO}")
 elseif(MODE STREQUAL "compare")

@@ -263,8 +263,9 @@ TEST(WriteRunWithReport, WithoutTheLibraryWritesTheOtherFilesAndNoReport) {
     const std::string notice =
         write_run_with_report(run(), make_report_context(scenario(), nullptr), missing, tmp.path());
     EXPECT_EQ(notice, "the notice");
-    EXPECT_EQ(TempDir::list(tmp.path()),
-              (std::vector<std::string>{"firms.csv", "summary.json", "timeseries.csv"}));
+    EXPECT_EQ(
+        TempDir::list(tmp.path()),
+        (std::vector<std::string>{"firms.csv", "regions.csv", "summary.json", "timeseries.csv"}));
 }
 
 TEST(WriteRunWithReport, WritesTheReportBesideTheOtherFiles) {
@@ -273,9 +274,9 @@ TEST(WriteRunWithReport, WritesTheReportBesideTheOtherFiles) {
     EXPECT_EQ(
         write_run_with_report(run(), make_report_context(scenario(), nullptr), found, tmp.path()),
         "");
-    EXPECT_EQ(
-        TempDir::list(tmp.path()),
-        (std::vector<std::string>{"firms.csv", "report.html", "summary.json", "timeseries.csv"}));
+    EXPECT_EQ(TempDir::list(tmp.path()),
+              (std::vector<std::string>{"firms.csv", "regions.csv", "report.html", "summary.json",
+                                        "timeseries.csv"}));
     EXPECT_NE(TempDir::read(tmp.path() / "report.html").find("id=\"chart-network\""),
               std::string::npos);
 }
