@@ -3,12 +3,14 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <CLI/CLI.hpp>
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <set>
 
 #include "io/progress.hpp"
+#include "scenario/text.hpp"
 #include "shockflow/core/error.hpp"
 #include "shockflow/experiment/compare.hpp"
 #include "shockflow/io/comparison_files.hpp"
@@ -47,6 +49,28 @@ std::vector<PolicySpec> load_policies(const std::vector<std::string>& files,
     return policies;
 }
 
+// The policies with the baseline first: the one `baseline` names (by its
+// name, or by its file as given), the others in the order given.
+void put_baseline_first(const std::string& baseline, const std::vector<std::string>& files,
+                        std::vector<PolicySpec>& policies) {
+    if (baseline.empty()) return;
+    std::vector<std::string> names;
+    for (const PolicySpec& p : policies) names.push_back(p.name);
+    std::size_t at = 0;
+    while (at < names.size() && names[at] != baseline) ++at;
+    if (at == names.size()) {
+        at = 0;
+        while (at < files.size() && files[at] != baseline) ++at;
+    }
+    if (at >= policies.size())
+        throw CLI::ValidationError("--baseline",
+                                   fmt::format("no policy is named \"{}\"{}", baseline,
+                                               scenario::unknown_hint(baseline, names)));
+    const auto first = policies.begin();
+    std::rotate(first, first + static_cast<std::ptrdiff_t>(at),
+                first + static_cast<std::ptrdiff_t>(at) + 1);
+}
+
 experiment::CompareOptions compare_options(const CompareArgs& args, const ScenarioSpec& s) {
     experiment::CompareOptions options;
     options.replications = args.replications.value_or(s.replications);
@@ -69,17 +93,27 @@ std::string written(const char* files, bool report, const std::string& notice) {
     return report && notice.empty() ? fmt::format("{}, report.html", files) : files;
 }
 
+// After the files of a run or comparison are in place without a report: a
+// report.html left in the directory by an earlier command would show results
+// that are not these, so it goes. True when there was one.
+bool remove_stale_report(const std::string& out, bool report, const std::string& notice) {
+    if (out.empty() || (report && notice.empty())) return false;
+    return std::filesystem::remove(std::filesystem::path(out) / "report.html");
+}
+
 // How `run` and `compare` end: unless quiet, the results table (built only
 // then) and which files went where; then the notice, if any.
 template <typename Table>
 int print_outcome(bool quiet, const Table& table, const std::string& out, const char* files,
                   bool report, const std::string& notice) {
+    const bool removed = remove_stale_report(out, report, notice);
     if (!quiet) {
         fmt::print("{}\n", table());
         if (out.empty()) {
             fmt::print("no files written (use --out DIR to write them)\n");
         } else {
-            fmt::print("wrote {} to {}\n", written(files, report, notice), out);
+            fmt::print("wrote {} to {}{}\n", written(files, report, notice), out,
+                       removed ? " (and removed the report.html of an earlier run)" : "");
         }
     }
     print_notice(notice);
@@ -180,7 +214,8 @@ int validate_command(const ValidateArgs& args) {
 
 int compare_command(const CompareArgs& args, const Processes& processes) {
     const ScenarioSpec scenario = load_checked(args.scenario, args.warnings);
-    const std::vector<PolicySpec> policies = load_policies(args.policies, scenario);
+    std::vector<PolicySpec> policies = load_policies(args.policies, scenario);
+    put_baseline_first(args.baseline, args.policies, policies);
     experiment::CompareOptions options = compare_options(args, scenario);
 
     // A bar only where someone watches it: not in logs, pipes or CI. Over

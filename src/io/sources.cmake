@@ -21,4 +21,5 @@ set(SHOCKFLOW_IO_SOURCES
     src/io/run_writer.cpp
     src/io/text_table.cpp)
 set(SHOCKFLOW_CLI_SOURCES
-    src/cli/commands.cpp)
+    src/cli/commands.cpp
+    src/cli/suggest.cpp)
