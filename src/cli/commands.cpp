@@ -76,7 +76,7 @@ experiment::CompareOptions compare_options(const CompareArgs& args, const Scenar
     options.replications = args.replications.value_or(s.replications);
     options.seed = args.seed.value_or(s.seed);
     options.threads = args.threads;
-    options.daily_fill = args.report;  // the report's fill-rate bands
+    options.daily_fill = !args.out.empty();  // daily.csv and the report's fill-rate bands
     return options;
 }
 
@@ -243,7 +243,8 @@ int compare_command(const CompareArgs& args, const Processes& processes) {
     }
     return print_outcome(
         args.quiet, [&] { return io::format_comparison_table(comparison); }, args.out,
-        "comparison.json, comparison.csv, replications.csv", args.report, notice);
+        "comparison.json, comparison.csv, comparison_long.csv, replications.csv, daily.csv",
+        args.report, notice);
 }
 
 int kpis_command(const KpisArgs& args) {

@@ -151,8 +151,9 @@ CLI::App* add_compare(CLI::App& app, Parsed& p) {
     p.compare_seed_opt = add_seed(cmd, p.compare_seed,
                                   "Base seed; replication k uses seed + k (default: the "
                                   "scenario's seed)");
-    CLI::Option* out =
-        add_out(cmd, p.compare.out, "comparison.json, comparison.csv, replications.csv");
+    CLI::Option* out = add_out(
+        cmd, p.compare.out,
+        "comparison.json, comparison.csv, comparison_long.csv, replications.csv, daily.csv");
     add_report(cmd, p.compare.report, out);
     add_werror(cmd, p.compare.warnings);
     cmd->add_flag("--quiet,-q", p.compare.quiet,

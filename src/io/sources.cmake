@@ -1,6 +1,7 @@
 set(SHOCKFLOW_IO_SOURCES
     src/io/comparison_files.cpp
     src/io/comparison_table.cpp
+    src/io/comparison_sheets.cpp
     src/io/kpi_list.cpp
     src/io/kpi_table.cpp
     src/io/number_format.cpp
