@@ -12,8 +12,10 @@ set(SHOCKFLOW_IO_SOURCES
     src/io/report_compare.cpp
     src/io/report_compare_page.cpp
     src/io/report_context.cpp
+    src/io/report_cost.cpp
     src/io/report_html.cpp
     src/io/report_network.cpp
+    src/io/report_regions.cpp
     src/io/report_resilience.cpp
     src/io/report_run.cpp
     src/io/report_run_page.cpp
