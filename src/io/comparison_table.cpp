@@ -62,7 +62,9 @@ std::string censored_note(const Comparison& c) {
             counts += fmt::format("{}{} {} of {}", counts.empty() ? "" : ", ", p.name,
                                   censored(p, j), c.replications);
         }
-        if (!counts.empty()) lines += fmt::format("  {}: {}\n", c.kpi_names[j], counts);
+        if (!counts.empty())
+            lines += fmt::format("  {}: {} ({})\n", c.kpi_names[j], counts,
+                                 kpi_info(c.kpi_names[j]).censored_when);
     }
     if (lines.empty()) return {};
     return "\n>= censored in some replications: the run ended before the event timed (a "

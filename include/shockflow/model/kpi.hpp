@@ -56,6 +56,9 @@ struct KpiInfo {
     /// Its flag in KpiCensoring for a time that can be censored at the run's
     /// end; nullptr for every other KPI.
     bool KpiCensoring::*censored = nullptr;
+    /// What a censored value means, in a few words ("no region went short");
+    /// empty for a KPI that cannot be censored.
+    std::string_view censored_when = {};
 };
 
 /// Every KPI, once, in a fixed order: the order of summary.json's "kpi", of
