@@ -3,12 +3,14 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <CLI/CLI.hpp>
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <set>
 
 #include "io/progress.hpp"
+#include "scenario/text.hpp"
 #include "shockflow/core/error.hpp"
 #include "shockflow/experiment/compare.hpp"
 #include "shockflow/io/comparison_files.hpp"
@@ -47,12 +49,34 @@ std::vector<PolicySpec> load_policies(const std::vector<std::string>& files,
     return policies;
 }
 
+// The policies with the baseline first: the one `baseline` names (by its
+// name, or by its file as given), the others in the order given.
+void put_baseline_first(const std::string& baseline, const std::vector<std::string>& files,
+                        std::vector<PolicySpec>& policies) {
+    if (baseline.empty()) return;
+    std::vector<std::string> names;
+    for (const PolicySpec& p : policies) names.push_back(p.name);
+    std::size_t at = 0;
+    while (at < names.size() && names[at] != baseline) ++at;
+    if (at == names.size()) {
+        at = 0;
+        while (at < files.size() && files[at] != baseline) ++at;
+    }
+    if (at >= policies.size())
+        throw CLI::ValidationError("--baseline",
+                                   fmt::format("no policy is named \"{}\"{}", baseline,
+                                               scenario::unknown_hint(baseline, names)));
+    const auto first = policies.begin();
+    std::rotate(first, first + static_cast<std::ptrdiff_t>(at),
+                first + static_cast<std::ptrdiff_t>(at) + 1);
+}
+
 experiment::CompareOptions compare_options(const CompareArgs& args, const ScenarioSpec& s) {
     experiment::CompareOptions options;
     options.replications = args.replications.value_or(s.replications);
     options.seed = args.seed.value_or(s.seed);
     options.threads = args.threads;
-    options.daily_fill = args.report;  // the report's fill-rate bands
+    options.daily_fill = !args.out.empty();  // daily.csv and the report's fill-rate bands
     return options;
 }
 
@@ -69,29 +93,31 @@ std::string written(const char* files, bool report, const std::string& notice) {
     return report && notice.empty() ? fmt::format("{}, report.html", files) : files;
 }
 
+// After the files of a run or comparison are in place without a report: a
+// report.html left in the directory by an earlier command would show results
+// that are not these, so it goes. True when there was one.
+bool remove_stale_report(const std::string& out, bool report, const std::string& notice) {
+    if (out.empty() || (report && notice.empty())) return false;
+    return std::filesystem::remove(std::filesystem::path(out) / "report.html");
+}
+
 // How `run` and `compare` end: unless quiet, the results table (built only
 // then) and which files went where; then the notice, if any.
 template <typename Table>
 int print_outcome(bool quiet, const Table& table, const std::string& out, const char* files,
                   bool report, const std::string& notice) {
+    const bool removed = remove_stale_report(out, report, notice);
     if (!quiet) {
         fmt::print("{}\n", table());
         if (out.empty()) {
             fmt::print("no files written (use --out DIR to write them)\n");
         } else {
-            fmt::print("wrote {} to {}\n", written(files, report, notice), out);
+            fmt::print("wrote {} to {}{}\n", written(files, report, notice), out,
+                       removed ? " (and removed the report.html of an earlier run)" : "");
         }
     }
     print_notice(notice);
     return 0;
-}
-
-template <typename Spec>
-std::vector<std::string> ids_of(const std::vector<Spec>& specs) {
-    std::vector<std::string> ids;
-    ids.reserve(specs.size());
-    for (const Spec& spec : specs) ids.push_back(spec.id);
-    return ids;
 }
 
 // The scenario, loaded and checked. Its warnings go to stderr even with
@@ -179,13 +205,15 @@ int run_command(const RunArgs& args) {
     std::optional<io::ReportContext> context;
     std::optional<io::ReportRowFilter> for_report;
     std::vector<DayRow> report_rows;
+    std::optional<io::RunLayout> layout;
     const auto open_writer = [&] {
-        if (!writer) writer.emplace(args.out, ids_of(scenario.nodes), ids_of(scenario.products));
+        if (!writer) writer.emplace(args.out, std::move(*layout));
     };
     if (!args.out.empty()) {
+        layout = io::run_layout(scenario);
         if (args.report) {
             context = io::make_report_context(scenario, &policy);
-            for_report.emplace(*context, ids_of(scenario.nodes), ids_of(scenario.products));
+            for_report.emplace(*context, layout->node_ids, layout->product_ids);
         }
         options.on_day_row = [&](const DayRow& row) {
             open_writer();
@@ -206,7 +234,7 @@ int run_command(const RunArgs& args) {
     out_dir.keep();
     return print_outcome(
         args.quiet, [&] { return io::format_kpi_table(result); }, args.out,
-        "timeseries.csv, firms.csv, summary.json", args.report, notice);
+        "timeseries.csv, regions.csv, firms.csv, summary.json", args.report, notice);
 }
 
 int validate_command(const ValidateArgs& args) {
@@ -223,7 +251,8 @@ int validate_command(const ValidateArgs& args) {
 
 int compare_command(const CompareArgs& args, const Processes& processes) {
     const ScenarioSpec scenario = load_checked(args.scenario, args.warnings);
-    const std::vector<PolicySpec> policies = load_policies(args.policies, scenario);
+    std::vector<PolicySpec> policies = load_policies(args.policies, scenario);
+    put_baseline_first(args.baseline, args.policies, policies);
     experiment::CompareOptions options = compare_options(args, scenario);
     if (const int most = experiment::available_threads();
         args.threads > most && !args.quiet && processes.rank == 0) {
@@ -258,7 +287,8 @@ int compare_command(const CompareArgs& args, const Processes& processes) {
     }
     return print_outcome(
         args.quiet, [&] { return io::format_comparison_table(comparison); }, args.out,
-        "comparison.json, comparison.csv, replications.csv", args.report, notice);
+        "comparison.json, comparison.csv, comparison_long.csv, replications.csv, daily.csv",
+        args.report, notice);
 }
 
 int kpis_command(const KpisArgs& args) {

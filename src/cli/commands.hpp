@@ -40,7 +40,9 @@ struct ValidateArgs {
 
 struct CompareArgs {
     std::string scenario;
-    std::vector<std::string> policies;         ///< in order; the first is the baseline
+    std::vector<std::string> policies;  ///< in order; the first is the baseline
+    /// The baseline by its policy name (or its file as given); "" = the first.
+    std::string baseline;
     std::optional<std::int64_t> replications;  ///< nullopt = the scenario's replications
     int threads = 0;                           ///< 0 = all cores
     std::optional<std::uint64_t> seed;         ///< nullopt = the scenario's seed

@@ -16,6 +16,7 @@
 #include <string>
 
 #include "cli/commands.hpp"
+#include "cli/suggest.hpp"
 #ifdef SHOCKFLOW_WITH_MPI
 #include "cli/mpi.hpp"
 #endif
@@ -128,7 +129,8 @@ CLI::App* add_run(CLI::App& app, Parsed& p) {
                     "Policy TOML file; replaces the scenario's [policy] as a whole")
         ->type_name("FILE");
     p.run_seed_opt = add_seed(cmd, p.run_seed, "Seed (default: the scenario's seed)");
-    CLI::Option* out = add_out(cmd, p.run.out, "timeseries.csv, firms.csv, summary.json");
+    CLI::Option* out =
+        add_out(cmd, p.run.out, "timeseries.csv, regions.csv, firms.csv, summary.json");
     add_report(cmd, p.run.report, out);
     add_werror(cmd, p.run.warnings);
     cmd->add_flag("--quiet,-q", p.run.quiet, "Print nothing on success but warnings (on stderr)");
@@ -150,9 +152,14 @@ CLI::App* add_compare(CLI::App& app, Parsed& p) {
         "compare", "Compare policies over replications on common random numbers");
     add_scenario(cmd, p.compare.scenario);
     cmd->add_option("--policy", p.compare.policies,
-                    "Policy TOML file; repeat for each policy, the first is the baseline")
+                    "Policy TOML file; repeat for each policy, the first is the baseline "
+                    "unless --baseline names another")
         ->required()
         ->type_name("FILE");
+    cmd->add_option("--baseline", p.compare.baseline,
+                    "Name of the policy the others are compared with (its [policy] name, or its "
+                    "file as given to --policy); default: the first --policy")
+        ->type_name("NAME");
     p.replications_opt =
         cmd->add_option("--replications,-n", p.replications,
                         "Replications per policy (default: the scenario's replications)")
@@ -167,8 +174,9 @@ CLI::App* add_compare(CLI::App& app, Parsed& p) {
     p.compare_seed_opt = add_seed(cmd, p.compare_seed,
                                   "Base seed; replication k uses seed + k (default: the "
                                   "scenario's seed)");
-    CLI::Option* out =
-        add_out(cmd, p.compare.out, "comparison.json, comparison.csv, replications.csv");
+    CLI::Option* out = add_out(
+        cmd, p.compare.out,
+        "comparison.json, comparison.csv, comparison_long.csv, replications.csv, daily.csv");
     add_report(cmd, p.compare.report, out);
     add_werror(cmd, p.compare.warnings);
     cmd->add_flag("--quiet,-q", p.compare.quiet,
@@ -180,34 +188,50 @@ CLI::App* add_generate(CLI::App& app, Parsed& p) {
     CLI::App* cmd = app.add_subcommand(
         "generate", "Write a synthetic national network (scenario.toml + CSV tables)");
     shockflow::GenerateOptions& o = p.generate.options;
-    cmd->add_option("--parks", o.parks, "Producer parks")
+    const shockflow::GenerateOptions d;  // the defaults, shown in the help
+    cmd->add_option("--parks", o.parks, fmt::format("Producer parks (default {})", d.parks))
         ->check(whole_number(1, kMaxInt))
         ->type_name("N");
-    cmd->add_option("--regions", o.regions, "Regions, each with a depot")
+    cmd->add_option("--regions", o.regions,
+                    fmt::format("Regions, each with a depot (default {})", d.regions))
         ->check(whole_number(1, kMaxInt))
         ->type_name("M");
-    cmd->add_option("--products", o.products, "Products, about a quarter essential")
+    cmd->add_option("--products", o.products,
+                    fmt::format("Products, about a quarter essential (default {})", d.products))
         ->check(whole_number(2, 10000))
         ->type_name("P");
     // The seed is written into scenario.toml, whose integers are signed 64-bit.
-    cmd->add_option("--seed", o.seed, "Seed of the generator")
+    cmd->add_option("--seed", o.seed, fmt::format("Seed of the generator (default {})", d.seed))
         ->check(whole_number(0, kMaxInt64))
         ->type_name("S");
-    cmd->add_option("--start-day", o.start_day, "First simulated day")
+    cmd->add_option("--start-day", o.start_day,
+                    fmt::format("First simulated day (default {})", d.start_day))
         ->check(day_number())
         ->type_name("DAY");
-    cmd->add_option("--end-day", o.end_day, "End of the run (exclusive)")
+    cmd->add_option("--end-day", o.end_day,
+                    fmt::format("End of the run, exclusive (default {})", d.end_day))
         ->check(day_number())
         ->type_name("DAY");
-    cmd->add_option("--step-hours", o.step_hours, "Cycle length in hours (divides 24)")
+    cmd->add_option("--step-hours", o.step_hours,
+                    fmt::format("Cycle length in hours, divides 24 (default {})", d.step_hours))
         ->check(CLI::IsMember({1.0, 2.0, 3.0, 4.0, 6.0, 8.0, 12.0, 24.0}))
         ->type_name("H");
-    cmd->add_flag("!--no-disruptions", o.disruptions, "Leave out strikes, cuts and shocks");
+    cmd->add_flag("!--no-disruptions", o.disruptions,
+                  "Leave out strikes, cuts and shocks (default: with them)");
     cmd->add_option("--out", p.generate.out, "Directory to write into (created if needed)")
         ->required()
         ->type_name("DIR");
     cmd->add_flag("--quiet,-q", p.generate.quiet, "Print nothing on success");
     return cmd;
+}
+
+void add_max_errors(CLI::App* cmd, std::uint64_t& target) {
+    cmd->add_option("--max-errors", target,
+                    fmt::format("Print at most N input errors, and at most N warnings; 0 = all "
+                                "(default {})",
+                                kDefaultMaxErrors))
+        ->type_name("N")
+        ->check(whole_number(0, kMaxSeed));
 }
 
 CLI::App* add_kpis(CLI::App& app, Parsed& p) {
@@ -218,10 +242,11 @@ CLI::App* add_kpis(CLI::App& app, Parsed& p) {
 }
 
 struct Subcommands {
-    const CLI::App* run = nullptr;
-    const CLI::App* validate = nullptr;
-    const CLI::App* generate = nullptr;
-    const CLI::App* kpis = nullptr;
+    CLI::App* run = nullptr;
+    CLI::App* validate = nullptr;
+    CLI::App* compare = nullptr;
+    CLI::App* generate = nullptr;
+    CLI::App* kpis = nullptr;
 };
 
 int dispatch(const Subcommands& cmd, Parsed& p, const Processes& processes) {
@@ -249,19 +274,15 @@ int dispatch(const Subcommands& cmd, Parsed& p, const Processes& processes) {
 // internal error is reported (shockflow-mpi ends the whole job there).
 int run_program(int argc, char** argv, const Processes& processes,
                 const std::function<void(int)>& on_internal_error) {
-    CLI::App app{"shockflow: production and distribution of goods during a disruption"};
+    CLI::App app{"shockflow: production and distribution of goods during a disruption",
+                 "shockflow"};
     app.set_version_flag("--version", fmt::format("shockflow {} (git {})", shockflow::version(),
                                                   shockflow::git_revision()));
     app.require_subcommand(1);
     // Accepted before or after the subcommand.
     app.fallthrough();
     std::uint64_t max_errors = kDefaultMaxErrors;
-    app.add_option("--max-errors", max_errors,
-                   fmt::format("Print at most N input errors, and at most N warnings; 0 = all "
-                               "(default {})",
-                               kDefaultMaxErrors))
-        ->type_name("N")
-        ->check(whole_number(0, kMaxSeed));
+    add_max_errors(&app, max_errors);
     app.footer(
         "Exit status: 0 success (warnings too, unless --werror), 2 bad input (usage, scenario, "
         "policy), 1 any other error.");
@@ -269,13 +290,29 @@ int run_program(int argc, char** argv, const Processes& processes,
     Subcommands cmd;
     cmd.run = add_run(app, parsed);
     cmd.validate = add_validate(app, parsed);
-    add_compare(app, parsed);
+    cmd.compare = add_compare(app, parsed);
     cmd.generate = add_generate(app, parsed);
     cmd.kpis = add_kpis(app, parsed);
+    // Also on every command, so that its --help lists it (given before the
+    // command, the program's own option takes it).
+    for (CLI::App* sub : {cmd.run, cmd.validate, cmd.compare, cmd.generate, cmd.kpis})
+        add_max_errors(sub, max_errors);
 
+    if (argc <= 1) {  // a bare `shockflow` is asking what it can do
+        fmt::print("{}", app.help());
+        return 0;
+    }
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
+        if (e.get_exit_code() != 0) {
+            const std::string hint =
+                unknown_word_message(app, std::vector<std::string>(argv + 1, argv + argc));
+            if (!hint.empty()) {
+                fmt::print(stderr, "{}\nRun with --help for more information.\n", hint);
+                return kExitBadInput;
+            }
+        }
         // CLI11's own codes (105, 106, ...) are not ours: any usage error is 2.
         return app.exit(e) == 0 ? 0 : kExitBadInput;
     }

@@ -2,6 +2,7 @@
 
 #include <mpi.h>
 
+#include <cstdint>
 #include <cstdio>
 #include <limits>
 #include <stdexcept>
@@ -13,8 +14,9 @@ namespace shockflow::cli {
 namespace {
 
 // Puts every rank's samples (and daily fill) into `c` on rank 0. Each owned
-// pair travels as one record of the KPI values followed by the daily fill
-// rates, in increasing pair order; every record has the same length.
+// pair travels as one record of the KPI values, their censoring flags (0 or
+// 1) and the daily fill rates, in increasing pair order; every record has
+// the same length.
 void gather(experiment::Comparison& c, int rank, int size) {
     const std::size_t policies = c.policies.size();
     const auto replications = static_cast<std::size_t>(c.replications);
@@ -26,15 +28,17 @@ void gather(experiment::Comparison& c, int rank, int size) {
     if (daily)
         for (std::size_t i = 0; i < pairs && days == 0; ++i)
             days = c.daily_essential_fill[i / replications][i % replications].size();
-    unsigned long long record = kpis + days;
+    unsigned long long record = 2 * kpis + days;
     MPI_Bcast(&record, 1, MPI_UNSIGNED_LONG_LONG, 0, MPI_COMM_WORLD);
-    days = static_cast<std::size_t>(record) - kpis;
+    days = static_cast<std::size_t>(record) - 2 * kpis;
 
     std::vector<double> mine;
     // Pair i = p * replications + k belongs to rank i mod size (compare_shard).
     for (auto i = static_cast<std::size_t>(rank); i < pairs; i += static_cast<std::size_t>(size)) {
         const auto& sample = c.policies[i / replications].samples[i % replications];
         mine.insert(mine.end(), sample.begin(), sample.end());
+        for (const std::uint8_t flag : c.policies[i / replications].censored[i % replications])
+            mine.push_back(flag);
         if (daily) {
             const auto& fill = c.daily_essential_fill[i / replications][i % replications];
             if (fill.size() != days) throw std::logic_error("daily fill of unequal length");
@@ -63,6 +67,9 @@ void gather(experiment::Comparison& c, int rank, int size) {
              i += static_cast<std::size_t>(size)) {
             auto& sample = c.policies[i / replications].samples[i % replications];
             sample.assign(at, at + kpis);
+            at += kpis;
+            auto& flags = c.policies[i / replications].censored[i % replications];
+            for (std::size_t j = 0; j < kpis; ++j) flags[j] = at[j] != 0.0 ? 1 : 0;
             at += kpis;
             if (daily) {
                 c.daily_essential_fill[i / replications][i % replications].assign(at, at + days);

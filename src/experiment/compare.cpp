@@ -45,6 +45,7 @@ std::vector<PolicyResult> empty_results(const std::vector<PolicySpec>& policies,
     for (std::size_t p = 0; p < policies.size(); ++p) {
         results[p].name = policies[p].name;
         results[p].samples.assign(replications, std::vector<double>(n_kpi, 0.0));
+        results[p].censored.assign(replications, std::vector<std::uint8_t>(n_kpi, 0));
     }
     return results;
 }
@@ -99,8 +100,13 @@ void run_all(const ScenarioSpec& scenario, const std::vector<PolicySpec>& polici
         if (options.daily_fill) daily[p][k] = essential_fill_by_day(run, days);
         const auto kpis = kpi_registry();
         std::vector<double>& slot = results[p].samples[k];
+        std::vector<std::uint8_t>& flags = results[p].censored[k];
         SHOCKFLOW_ASSERT(kpis.size() == slot.size(), "one slot per KPI of the registry");
-        for (std::size_t j = 0; j < slot.size(); ++j) slot[j] = run.kpi.*kpis[j].field;
+        for (std::size_t j = 0; j < slot.size(); ++j) {
+            slot[j] = run.kpi.*kpis[j].field;
+            const auto censored = kpis[j].censored;
+            flags[j] = censored != nullptr && run.kpi_censored.*censored ? 1 : 0;
+        }
         if (options.progress) {
             // One lock around count and call: reports arrive in increasing order.
             const std::scoped_lock lock(progress_mutex);
@@ -177,6 +183,10 @@ void summarise(Comparison& comparison) {
             const bool higher = kpi_info(comparison.kpi_names[j]).higher_is_better;
             result.vs_baseline[j] = paired(columns[j], baseline[j], higher);
         }
+        result.censored_runs.assign(n_kpi, 0);
+        for (const auto& flags : result.censored)
+            for (std::size_t j = 0; j < n_kpi && j < flags.size(); ++j)
+                result.censored_runs[j] += flags[j];
         result.extra_holding_cost = {};
         result.cost_per_person_day_avoided = {};
         const auto cost = column_of(comparison.kpi_names, "holding_cost");
@@ -188,6 +198,29 @@ void summarise(Comparison& comparison) {
             cost_of_stock(baseline, columns, *cost, *short_days, result);
         }
     }
+}
+
+std::vector<std::vector<DailyFillBand>> daily_fill_bands(const Comparison& c) {
+    std::vector<std::vector<DailyFillBand>> bands;
+    for (const auto& reps : c.daily_essential_fill) {
+        std::vector<DailyFillBand>& policy = bands.emplace_back();
+        std::size_t days = 0;
+        for (const auto& rep : reps) days = std::max(days, rep.size());
+        std::vector<double> day;
+        for (std::size_t d = 0; d < days; ++d) {
+            day.clear();
+            for (const auto& rep : reps)
+                if (d < rep.size() && std::isfinite(rep[d])) day.push_back(rep[d]);
+            if (day.empty()) continue;
+            policy.push_back({.day = c.first_day + static_cast<std::int32_t>(d),
+                              .p5 = percentile(day, 5.0),
+                              .p50 = percentile(day, 50.0),
+                              .p95 = percentile(day, 95.0),
+                              .mean = mean(day),
+                              .replications = day.size()});
+        }
+    }
+    return bands;
 }
 
 Comparison compare(const ScenarioSpec& scenario, const std::vector<PolicySpec>& policies,

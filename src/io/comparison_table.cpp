@@ -38,10 +38,39 @@ std::vector<bool> best_of_row(const Comparison& c, std::size_t j) {
     return best;
 }
 
-std::string stats_cell(const experiment::KpiStats& s, std::int64_t replications) {
-    if (replications == 1) return display_number(s.mean);
-    return fmt::format("{} [{}, {}]", display_number(s.mean), display_number(s.ci95_lo),
+std::size_t censored(const experiment::PolicyResult& p, std::size_t j) {
+    return j < p.censored_runs.size() ? p.censored_runs[j] : 0;
+}
+
+// A mean over runs some of which are censored at the run's end is a lower
+// bound of the mean time: ">=" says so.
+std::string stats_cell(const experiment::KpiStats& s, std::int64_t replications,
+                       std::size_t censored_runs) {
+    const std::string bound = censored_runs > 0 ? ">=" : "";
+    if (replications == 1) return bound + display_number(s.mean);
+    return fmt::format("{}{} [{}, {}]", bound, display_number(s.mean), display_number(s.ci95_lo),
                        display_number(s.ci95_hi));
+}
+
+// Under the KPI table: which time KPIs are censored in how many replications.
+std::string censored_note(const Comparison& c) {
+    std::string lines;
+    for (std::size_t j = 0; j < c.kpi_names.size(); ++j) {
+        std::string counts;
+        for (const auto& p : c.policies) {
+            if (censored(p, j) == 0) continue;
+            counts += fmt::format("{}{} {} of {}", counts.empty() ? "" : ", ", p.name,
+                                  censored(p, j), c.replications);
+        }
+        if (!counts.empty())
+            lines += fmt::format("  {}: {} ({})\n", c.kpi_names[j], counts,
+                                 kpi_info(c.kpi_names[j]).censored_when);
+    }
+    if (lines.empty()) return {};
+    return "\n>= censored in some replications: the run ended before the event timed (a "
+           "region going\n   short, a producer recovering), so the mean is a lower bound. "
+           "Replications censored:\n" +
+           lines;
 }
 
 std::string kpi_table(const Comparison& c) {
@@ -54,8 +83,9 @@ std::string kpi_table(const Comparison& c) {
         const std::vector<bool> best = best_of_row(c, j);
         std::vector<std::string> row{c.kpi_names[j]};
         for (std::size_t p = 0; p < c.policies.size(); ++p) {
-            row.push_back(stats_cell(c.policies[p].stats.at(j), c.replications) +
-                          (best[p] ? " *" : "  "));
+            row.push_back(
+                stats_cell(c.policies[p].stats.at(j), c.replications, censored(c.policies[p], j)) +
+                (best[p] ? " *" : "  "));
         }
         rows.push_back(std::move(row));
     }
@@ -70,6 +100,8 @@ std::string diff_table(const Comparison& c, const experiment::PolicyResult& poli
         if (c.replications > 1) {
             diff += fmt::format(" [{}, {}]", display_signed(d.ci95_lo), display_signed(d.ci95_hi));
         }
+        // A difference of times capped at the run's end is not exact.
+        if (censored(policy, j) + censored(c.policies.front(), j) > 0) diff += " (censored)";
         rows.push_back({c.kpi_names[j], diff, fmt::format("{:.0f} %", 100.0 * d.share_better)});
     }
     const std::string title = fmt::format("{} - {}", policy.name, c.policies.front().name);
@@ -109,6 +141,7 @@ std::string format_comparison_table(const Comparison& c) {
     std::string out = title(c);
     if (c.policies.empty()) return out + "no policies\n";
     out += kpi_table(c);
+    out += censored_note(c);
     if (c.policies.size() > 1) {
         out += fmt::format(
             "\npaired differences against the baseline \"{}\", replication by replication{}:\n",

@@ -44,9 +44,15 @@ void append_row(std::string& html, const Comparison& c, std::size_t j,
     for (std::size_t p = 0; p < c.policies.size(); ++p) {
         rank_sums[p] += static_cast<double>(r[p]);
         const std::string rank = r[p] == 0 ? "–" : "#" + std::to_string(r[p]);
+        // A mean over censored replications is a lower bound: "≥", and how many.
+        const auto& policy = c.policies[p];
+        const std::size_t censored = j < policy.censored_runs.size() ? policy.censored_runs[j] : 0;
+        const std::string value = censored == 0 ? cell_number(policy.stats.at(j).mean)
+                                                : fmt::format("≥{} <small>({}/{} censored)</small>",
+                                                              cell_number(policy.stats.at(j).mean),
+                                                              censored, c.replications);
         fmt::format_to(std::back_inserter(html), "<td{}>{} ({})</td>",
-                       r[p] == 1 ? " class=\"best\"" : "",
-                       cell_number(c.policies[p].stats.at(j).mean), rank);
+                       r[p] == 1 ? " class=\"best\"" : "", value, rank);
     }
     html += "</tr>\n";
 }
@@ -65,7 +71,9 @@ Card ranking_card(const Comparison& c) {
     html += "</tr>\n</table>\n";
     return {"ranking",
             "Ranking of the policies",
-            "Mean of each KPI over the replications and the policy's rank (#1 = best, in bold).",
+            "Mean of each KPI over the replications and the policy's rank (#1 = best, in bold); "
+            "≥: some replications are censored at the run's end (the event timed had not "
+            "happened), so the mean is a lower bound.",
             true,
             std::nullopt,
             html};
@@ -74,25 +82,19 @@ Card ranking_card(const Comparison& c) {
 namespace {
 
 // Per policy and day: the 5th, 50th and 95th percentile of the essential fill
-// rate over the replications (days without essential demand left out).
+// rate over the replications (days without essential demand left out): the
+// numbers of daily.csv.
 Json band_values(const Comparison& c) {
     Json values = Json::array();
-    for (std::size_t p = 0; p < c.daily_essential_fill.size() && p < c.policies.size(); ++p) {
-        const auto& reps = c.daily_essential_fill[p];
-        const std::size_t days = reps.empty() ? 0 : reps.front().size();
-        for (std::size_t d = 0; d < days; ++d) {
-            std::vector<double> day;
-            for (const auto& rep : reps) {
-                if (d < rep.size() && std::isfinite(rep[d])) day.push_back(rep[d]);
-            }
-            if (day.empty()) continue;
-            const auto n = c.first_day + static_cast<std::int32_t>(d);
+    const auto bands = experiment::daily_fill_bands(c);
+    for (std::size_t p = 0; p < bands.size() && p < c.policies.size(); ++p) {
+        for (const experiment::DailyFillBand& b : bands[p]) {
             values.push_back({{"policy", c.policies[p].name},
-                              {"day", n},
-                              {"t", n + 0.5},
-                              {"p5", experiment::percentile(day, 5)},
-                              {"p50", experiment::percentile(day, 50)},
-                              {"p95", experiment::percentile(day, 95)}});
+                              {"day", b.day},
+                              {"t", b.day + 0.5},
+                              {"p5", b.p5},
+                              {"p50", b.p50},
+                              {"p95", b.p95}});
         }
     }
     return values;

@@ -46,7 +46,9 @@ constexpr std::string_view kScript = R"js(
 (function () {
   'use strict';
   var charts = JSON.parse(document.getElementById('shockflow-charts').textContent);
-  var options = {renderer: 'svg',
+  // Every spec is Vega-Lite: said outright, as vega-embed guesses a spec
+  // without "$schema" to be Vega when its top level is a "concat".
+  var options = {mode: 'vega-lite', renderer: 'svg',
                  actions: {export: true, source: false, compiled: false, editor: false}};
   var pending = charts.map(function (chart) {
     var el = document.getElementById('chart-' + chart.id);

@@ -84,6 +84,10 @@ std::vector<Card> daily_cards(const RunResult& result, const ReportContext& cont
 Card stock_card(const RunResult& result, const ReportContext& context);
 Card production_card(const RunResult& result, const ReportContext& context);
 Card resilience_card(const RunResult& result, const ReportContext& context);
+/// Essential fill rate per region and day, worst region first, days short marked.
+Card region_fill_card(const RunResult& result, const ReportContext& context);
+/// Days of cover per essential product, region and day, days short marked.
+Card product_stock_card(const RunResult& result, const ReportContext& context);
 /// The network view: nodes laid out by province, struck nodes and cut links marked.
 Card network_card(const RunResult& result, const ReportContext& context);
 
@@ -94,5 +98,10 @@ std::vector<Card> comparison_cards(const experiment::Comparison& comparison,
 Card ranking_card(const experiment::Comparison& comparison);
 /// p5-p95 band and median of the daily essential fill rate per policy.
 Card bands_card(const experiment::Comparison& comparison, const ReportContext& context);
+/// Extra holding cost against person-days short avoided, per policy; none
+/// without those two KPIs or a second policy.
+std::optional<Card> cost_benefit_card(const experiment::Comparison& comparison);
+/// The table of each policy's extra holding cost and cost per person-day avoided.
+Card cost_card(const experiment::Comparison& comparison);
 
 }  // namespace shockflow::io::report

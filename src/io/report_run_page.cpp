@@ -54,7 +54,9 @@ std::string run_report_html(const RunResult& result, const ReportContext& contex
                   daily[0],
                   daily[1],
                   daily[3],
+                  report::region_fill_card(result, context),
                   daily[2],
+                  report::product_stock_card(result, context),
                   report::resilience_card(result, context),
                   report::network_card(result, context)};
     return report::render(page, assets);

@@ -144,6 +144,13 @@ std::string summary_json(const RunResult& result) {
     j["order_variance_ratio"] = order_variance_json(result.order_variance_ratio);
     j["resilience"] = resilience_json(result);
     j["events_processed"] = result.events_processed;
+    // Additions, after the keys of the first version.
+    j["regions"] = regions_json(result);
+    Json censored = Json::object();
+    for (const KpiInfo& info : kpi_registry())
+        if (info.censored != nullptr)
+            censored[std::string(info.name)] = result.kpi_censored.*info.censored;
+    j["kpi_censored"] = std::move(censored);
     // Names come from validated UTF-8 TOML; `replace` only guards against a bug
     // turning into an exception after a long run.
     return j.dump(2, ' ', false, Json::error_handler_t::replace) + '\n';
@@ -151,8 +158,9 @@ std::string summary_json(const RunResult& result) {
 
 namespace {
 
-// What follows timeseries.csv, for write_run and StreamingRunWriter alike:
-// firms.csv, summary.json, the extra files, then all in place together.
+// What follows timeseries.csv and regions.csv, for write_run and
+// StreamingRunWriter alike: firms.csv, summary.json, the extra files, then
+// all in place together.
 void write_rest_and_commit(const RunResult& result, AtomicOutput& output,
                            const std::vector<ExtraFile>& extra) {
     write_firms_csv(result, output.open("firms.csv"));
@@ -167,42 +175,67 @@ void write_run(const RunResult& result, const std::filesystem::path& dir,
                const std::vector<ExtraFile>& extra) {
     AtomicOutput output(dir);
     write_timeseries_csv(result, output.open("timeseries.csv"));
+    write_regions_csv(result, output.open("regions.csv"));
     write_rest_and_commit(result, output, extra);
+}
+
+RunLayout run_layout(const ScenarioSpec& scenario) {
+    RunLayout layout;
+    for (const NodeSpec& n : scenario.nodes) {
+        layout.node_ids.push_back(n.id);
+        layout.region.push_back(n.kind == NodeKind::Region);
+    }
+    for (const ProductSpec& p : scenario.products) {
+        layout.product_ids.push_back(p.id);
+        layout.product_categories.emplace_back(category_name(p.category));
+    }
+    return layout;
+}
+
+RunLayout run_layout(const RunResult& result) {
+    RunLayout layout{result.node_ids, result.product_ids,
+                     std::vector<bool>(result.node_ids.size(), false), result.product_categories};
+    for (const RegionSummary& s : result.regions)
+        if (s.node < layout.region.size()) layout.region[s.node] = true;
+    return layout;
 }
 
 struct StreamingRunWriter::State {
     AtomicOutput output;
     std::ostream& timeseries;
-    std::vector<std::string> node_ids, product_ids;
-    fmt::memory_buffer buf;
+    std::ostream& regions;
+    RunLayout layout;
+    fmt::memory_buffer buf, region_buf;
 
-    State(const std::filesystem::path& dir, std::vector<std::string> nodes,
-          std::vector<std::string> products)
+    State(const std::filesystem::path& dir, RunLayout l)
         : output(dir),
           timeseries(output.open("timeseries.csv")),
-          node_ids(std::move(nodes)),
-          product_ids(std::move(products)) {
+          regions(output.open("regions.csv")),
+          layout(std::move(l)) {
         buf.append(kTimeseriesHeader);
+        region_buf.append(kRegionsHeader);
     }
 };
 
-StreamingRunWriter::StreamingRunWriter(const std::filesystem::path& dir,
-                                       std::vector<std::string> node_ids,
-                                       std::vector<std::string> product_ids)
-    : state_(std::make_unique<State>(dir, std::move(node_ids), std::move(product_ids))) {}
+StreamingRunWriter::StreamingRunWriter(const std::filesystem::path& dir, RunLayout layout)
+    : state_(std::make_unique<State>(dir, std::move(layout))) {}
 
 StreamingRunWriter::~StreamingRunWriter() = default;
 
 void StreamingRunWriter::add(const DayRow& row) {
     SHOCKFLOW_ASSERT(state_ != nullptr, "StreamingRunWriter::add after finish");
-    append_day_row(state_->buf, state_->node_ids, state_->product_ids, row);
-    flush_if_full(state_->buf, state_->timeseries);
+    State& s = *state_;
+    append_day_row(s.buf, s.layout.node_ids, s.layout.product_ids, row);
+    flush_if_full(s.buf, s.timeseries);
+    append_region_row(s.region_buf, s.layout, row);
+    flush_if_full(s.region_buf, s.regions);
 }
 
 void StreamingRunWriter::finish(const RunResult& result, const std::vector<ExtraFile>& extra) {
     SHOCKFLOW_ASSERT(state_ != nullptr, "StreamingRunWriter::finish called twice");
     State& s = *state_;
     s.timeseries.write(s.buf.data(), static_cast<std::streamsize>(s.buf.size()));
+    s.regions.write(s.region_buf.data(), static_cast<std::streamsize>(s.region_buf.size()));
     write_rest_and_commit(result, s.output, extra);
     state_.reset();
 }

@@ -1,17 +1,21 @@
 set(SHOCKFLOW_IO_SOURCES
     src/io/comparison_files.cpp
     src/io/comparison_table.cpp
+    src/io/comparison_sheets.cpp
     src/io/kpi_list.cpp
     src/io/kpi_table.cpp
     src/io/number_format.cpp
     src/io/progress.cpp
+    src/io/region_files.cpp
     src/io/report_assets.cpp
     src/io/report_chart.cpp
     src/io/report_compare.cpp
     src/io/report_compare_page.cpp
     src/io/report_context.cpp
+    src/io/report_cost.cpp
     src/io/report_html.cpp
     src/io/report_network.cpp
+    src/io/report_regions.cpp
     src/io/report_resilience.cpp
     src/io/report_run.cpp
     src/io/report_run_page.cpp
@@ -20,4 +24,5 @@ set(SHOCKFLOW_IO_SOURCES
     src/io/run_writer.cpp
     src/io/text_table.cpp)
 set(SHOCKFLOW_CLI_SOURCES
-    src/cli/commands.cpp)
+    src/cli/commands.cpp
+    src/cli/suggest.cpp)

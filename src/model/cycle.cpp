@@ -110,7 +110,9 @@ void Engine::close_demand() {
             const double unmet = rows_.open[row];
             if (m_.essential[p]) {
                 track_shortfall(k.cycle_start, rows_.wanted[row], unmet, row);
-                k.person_days_short += k.short_weight[r] * unmet;
+                const double person_days = k.short_weight[r] * unmet;
+                k.person_days_short += person_days;
+                k.region_person_days[r] += person_days;
             }
             rows_.wanted[row] = 0.0;
             if (unmet <= 0.0) continue;

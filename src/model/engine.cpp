@@ -121,6 +121,10 @@ void KpiState::reset(const CompiledModel& m) {
     region_window_demand.assign(m.n_nodes, 0.0);
     short_weight.assign(m.n_nodes, 0.0);
     region_window_delivered.assign(m.n_nodes, 0.0);
+    region_demand.assign(m.n_nodes, 0.0);
+    region_delivered.assign(m.n_nodes, 0.0);
+    region_person_days.assign(m.n_nodes, 0.0);
+    region_days_short.assign(m.n_nodes, 0);
     first_short.assign(m.n_rows, kNaN);
     drop_day.assign(m.n_rows, kNaN);
     recover_days.assign(m.n_rows, kNaN);
@@ -276,6 +280,7 @@ void Engine::end_day(Tick t) {
     const auto day32 = static_cast<std::int32_t>(day);
     close_demand();  // a day's demand is settled within the day
     track_output(day, static_cast<double>(kpi_.day_cycles) * dt_);
+    track_regions(day);
     kpi_.out.essential_by_day.push_back(
         {day32, kpi_.day_essential_demand, kpi_.day_essential_delivered});
     kpi_.day_essential_demand = kpi_.day_essential_delivered = 0.0;
@@ -322,7 +327,8 @@ void Engine::record_rows(std::int32_t day, double cycles) {
                          a.demand,
                          a.delivered,
                          a.unmet,
-                         a.capacity / cycles};
+                         a.capacity / cycles,
+                         static_cast<double>(kpi_.day_cycles) * dt_};
         if (options_.on_day_row)
             options_.on_day_row(out);
         else
@@ -393,6 +399,9 @@ void Engine::finish(RunResult& out) {
     out.input_hash = m_.input_hash;
     out.node_ids = m_.node_ids.raw();
     out.product_ids = m_.product_ids.raw();
+    out.product_categories.clear();
+    for (const ProductCategory c : m_.category)
+        out.product_categories.emplace_back(category_name(c));
     double demanded = 0, delivered = 0, unmet = 0, unmet_value = 0;
     for (const ProductIndex p : indices(m_.price)) {
         const ProductTotals& t = out.products[p.value];
@@ -421,6 +430,7 @@ void Engine::finish(RunResult& out) {
     k.min_operational_park_share = kpi_.min_operational;
     k.holding_cost = kpi_.holding_cost;
     finish_resilience(out);
+    finish_regions(out);
     finish_bullwhip(out);
 }
 

@@ -322,6 +322,10 @@ struct KpiState {
     bool cycle_in_window = false;              // that cycle lies in the disruption window
     IndexVec<NodeIndex, double> short_weight;  // regions: person-days per unit unmet, this cycle
     IndexVec<NodeIndex, double> region_window_demand, region_window_delivered;  // essential
+    // Regions (region_summary.cpp): all products over the run, person-days
+    // short, and days in the window with essential demand unmet.
+    IndexVec<NodeIndex, double> region_demand, region_delivered, region_person_days;
+    IndexVec<NodeIndex, std::int64_t> region_days_short;
     IndexVec<RowIndex, double> first_short;  // days of the first shortfall after w0, or NaN
     IndexVec<RowIndex, double> drop_day, recover_days;  // producers' output below 95 %
     double window_output = 0, window_baseline = 0, lost_output = 0;
@@ -426,6 +430,9 @@ private:
     bool clip_rerouted(ChannelIndex c);
     void ship_rerouted(ChannelIndex c, double units, Tick t);
     void put(std::uint32_t cls, Shipment s, Tick t);  // into this cycle's batch of the class
+    // region_summary.cpp
+    void track_regions(std::int64_t day);
+    void finish_regions(RunResult& out) const;
     // resilience.cpp
     void track_shortfall(Tick t, double want, double unmet, RowIndex row);
     void track_output(std::int64_t day, double day_length);

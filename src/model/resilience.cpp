@@ -21,6 +21,34 @@ double median(std::vector<double> v) {
     return v.size() % 2 == 1 ? v[h] : 0.5 * (v[h - 1] + v[h]);
 }
 
+// Times of (node, product) pairs, each exact or censored at the run's end (a
+// lower bound of the true time).
+struct Times {
+    std::vector<double> values;
+    std::vector<bool> censored;
+
+    void add(double value, bool is_censored) {
+        values.push_back(value);
+        censored.push_back(is_censored);
+    }
+    // Position, in ascending order of value (exact before censored at equal
+    // values), of the lowest censored time; size() when none is censored.
+    // A statistic of the order statistics up to position i is exact when the
+    // first censored one comes after i: whatever the censored times really
+    // are, they are above it and leave it unchanged.
+    [[nodiscard]] std::size_t first_censored() const {
+        std::size_t below = 0;
+        double lowest = 0.0;
+        bool found = false;
+        for (std::size_t i = 0; i < values.size(); ++i)
+            if (censored[i] && (!found || values[i] < lowest)) lowest = values[i], found = true;
+        if (!found) return values.size();
+        for (std::size_t i = 0; i < values.size(); ++i)
+            if (values[i] < lowest || (values[i] == lowest && !censored[i])) ++below;
+        return below;
+    }
+};
+
 }  // namespace
 
 // Records the first cycle (at or after the window start) in which a region
@@ -63,7 +91,7 @@ void Engine::track_output(std::int64_t day, double day_length) {
 
 void Engine::finish_resilience(RunResult& out) const {
     const double horizon = to_days(m_.end) - m_.window[0];
-    std::vector<double> tts, ttr;
+    Times tts, ttr;
     const KpiState& acc = kpi_;
     for (const RowIndex row : indices<RowIndex>(m_.n_rows)) {
         const NodeIndex n = m_.row_node[row];
@@ -72,12 +100,12 @@ void Engine::finish_resilience(RunResult& out) const {
         if (m_.kind[n] == NodeKind::Region && m_.essential[p] && m_.demand[row] > 0.0) {
             r.censored = std::isnan(acc.first_short[row]);
             r.time_to_survive_days = r.censored ? horizon : acc.first_short[row];
-            tts.push_back(r.time_to_survive_days);
+            tts.add(r.time_to_survive_days, r.censored);
         } else if (m_.produces[row] && !std::isnan(acc.drop_day[row])) {
             r.censored = std::isnan(acc.recover_days[row]);
             r.time_to_recover_days =
                 r.censored ? to_days(m_.end) - acc.drop_day[row] : acc.recover_days[row];
-            ttr.push_back(r.time_to_recover_days);
+            ttr.add(r.time_to_recover_days, r.censored);
         } else {
             continue;
         }
@@ -95,10 +123,22 @@ void Engine::finish_resilience(RunResult& out) const {
         acc.window_baseline > 0.0 ? acc.window_output / acc.window_baseline : 1.0;
     k.lost_output_units = acc.lost_output;
     k.lost_output_value = acc.lost_output_value;
-    k.time_to_survive_min_days = tts.empty() ? horizon : *std::min_element(tts.begin(), tts.end());
-    k.time_to_survive_median_days = tts.empty() ? horizon : median(tts);
-    k.time_to_recover_median_days = median(ttr);
-    k.time_to_recover_max_days = ttr.empty() ? 0.0 : *std::max_element(ttr.begin(), ttr.end());
+    const std::vector<double>& s = tts.values;
+    const std::vector<double>& t = ttr.values;
+    k.time_to_survive_min_days = s.empty() ? horizon : *std::min_element(s.begin(), s.end());
+    k.time_to_survive_median_days = s.empty() ? horizon : median(s);
+    k.time_to_recover_median_days = median(t);
+    k.time_to_recover_max_days = t.empty() ? 0.0 : *std::max_element(t.begin(), t.end());
+    // Censored when an order statistic they are taken from is a censored
+    // time: the minimum (position 0), the median (up to position n / 2) and
+    // the maximum (any). With no region demanding an essential good there is
+    // no shortfall before the end either.
+    KpiCensoring& c = out.kpi_censored;
+    const std::size_t sc = tts.first_censored(), rc = ttr.first_censored();
+    c.time_to_survive_min_days = sc == 0;
+    c.time_to_survive_median_days = sc <= s.size() / 2;
+    c.time_to_recover_median_days = !t.empty() && rc <= t.size() / 2;
+    c.time_to_recover_max_days = rc < t.size();
 }
 
 }  // namespace shockflow::model

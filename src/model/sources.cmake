@@ -12,6 +12,7 @@ set(SHOCKFLOW_MODEL_SOURCES
     src/model/shock_products.cpp
     src/model/routes.cpp
     src/model/resilience.cpp
+    src/model/region_summary.cpp
     src/model/bullwhip.cpp
     src/model/ario.cpp
     src/model/kpi.cpp)

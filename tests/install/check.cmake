@@ -55,7 +55,7 @@ endif()
 
 run_step("the installed program" "${_prefix}/bin/shockflow" run "${_scenario}"
          --out "${WORK}/by_program" --quiet)
-foreach(_file timeseries.csv firms.csv)
+foreach(_file timeseries.csv regions.csv firms.csv)
     file(READ "${WORK}/by_library/${_file}" _a)
     file(READ "${WORK}/by_program/${_file}" _b)
     if(NOT _a STREQUAL _b)

@@ -23,7 +23,7 @@ endif()
 
 set(_args compare "${SCENARIO}" --policy "${POLICY_A}" --policy "${POLICY_B}" --replications 7
           --seed 3 --quiet)
-set(_files comparison.csv comparison.json replications.csv)
+set(_files comparison.csv comparison.json replications.csv comparison_long.csv daily.csv)
 if(ASSETS AND EXISTS "${ASSETS}/vega.min.js")
     list(APPEND _args --report)
     list(APPEND _files report.html)

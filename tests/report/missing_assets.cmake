@@ -12,7 +12,7 @@ execute_process(
 if(NOT _rc EQUAL 0)
     message(FATAL_ERROR "exit status ${_rc}, expected 0\n${_err}")
 endif()
-foreach(_file IN ITEMS timeseries.csv firms.csv summary.json)
+foreach(_file IN ITEMS timeseries.csv regions.csv firms.csv summary.json)
     if(NOT EXISTS "${OUT}/${_file}")
         message(FATAL_ERROR "${_file} was not written")
     endif()

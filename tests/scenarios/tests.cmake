@@ -67,8 +67,21 @@ endfunction()
 shockflow_cli_test(version 0 "--version" MATCH "^shockflow [0-9]+\\.[0-9]+\\.[0-9]+ \\(git ")
 shockflow_cli_test(help 0 "--help" MATCH "validate")
 shockflow_cli_test(kpis 0 "kpis" MATCH "^kpi +unit +better +definition\n")
-shockflow_cli_test(no_subcommand 2 "")
+# A bare `shockflow` prints the help; a mistyped command gets a did-you-mean.
+shockflow_cli_test(bare_prints_help 0 "" MATCH "^shockflow: [^\n]*\nUsage: shockflow \\[OPTIONS\\] SUBCOMMAND")
+shockflow_cli_test(unknown_command 2 "rnu|x.toml"
+                   MATCH "^shockflow: unknown command \"rnu\" \\(did you mean \"run\"\\?\\)")
+shockflow_cli_test(unknown_command_far 2 "bogus"
+                   MATCH "unknown command \"bogus\" \\(expected one of: run, validate, compare, generate, kpis\\)")
+shockflow_cli_test(unknown_option_before 2 "--max-erors|3|validate|x.toml"
+                   MATCH "^shockflow: unknown option \"--max-erors\" \\(did you mean \"--max-errors\"\\?\\)")
 shockflow_cli_test(missing_argument 2 "run")
+# Every command's help lists --max-errors; generate's shows its defaults.
+foreach(_command IN ITEMS run validate compare generate kpis)
+    shockflow_cli_test(help_${_command} 0 "${_command}|--help" MATCH "\n  --max-errors N ")
+endforeach()
+shockflow_cli_test(generate_help_defaults 0 "generate|--help"
+                   MATCH "--parks N +Producer parks \\(default 100\\).*--step-hours[^\n]*\n[^\n]*\\(default 4\\)")
 shockflow_cli_test(missing_scenario 2
                    "run|${_scenario_out}/no-such-file.toml|--out|${_scenario_out}/cli.missing"
                    NO_DIR "${_scenario_out}/cli.missing")
@@ -91,6 +104,28 @@ add_test(NAME scenario.determinism.compare_threads
 set(_bad_policy "${_script_dir}/cli/bad_policy.toml")
 set(_all_off "${_script_dir}/cli/all_off.toml")
 shockflow_cli_test(unknown_option 2 "run|${_minimal_scenario}|--bogus")
+shockflow_cli_test(unknown_option_did_you_mean 2 "run|${_minimal_scenario}|--polcy|${_all_off}"
+                   MATCH "^shockflow run: unknown option \"--polcy\" \\(did you mean \"--policy\"\\?\\)")
+shockflow_cli_test(unknown_option_of_compare 2
+                   "compare|${_minimal_scenario}|--policy|${_all_off}|--replication|3"
+                   MATCH "^shockflow compare: unknown option \"--replication\" \\(did you mean \"--replications\"\\?\\)")
+# --baseline picks the baseline whatever the order of --policy: by its name
+# or by its file; an unknown name is a usage error with a did-you-mean.
+set(_prepared "${CMAKE_CURRENT_SOURCE_DIR}/report/policies/prepared.toml")
+shockflow_cli_test(compare_baseline_by_name 0
+                   "compare|${_minimal_scenario}|--policy|${_all_off}|--policy|${_prepared}|--baseline|prepared|-n|1"
+                   MATCH "\nkpi +prepared +all_off *\n.*against the baseline \"prepared\"")
+shockflow_cli_test(compare_baseline_by_file 0
+                   "compare|${_minimal_scenario}|--policy|${_all_off}|--policy|${_prepared}|--baseline|${_prepared}|-n|1"
+                   MATCH "against the baseline \"prepared\"")
+shockflow_cli_test(compare_baseline_unknown 2
+                   "compare|${_minimal_scenario}|--policy|${_all_off}|--policy|${_prepared}|--baseline|prepard|--out|${_scenario_out}/cli.baseline"
+                   MATCH "--baseline: no policy is named \"prepard\" \\(did you mean \"prepared\"\\?\\)"
+                   NO_DIR "${_scenario_out}/cli.baseline")
+add_test(NAME cli.stale_report_removed
+         COMMAND "${CMAKE_COMMAND}" -DSHOCKFLOW=$<TARGET_FILE:shockflow>
+                 "-DSCENARIO=${_minimal_scenario}" "-DPOLICY=${_all_off}"
+                 "-DOUT=${_scenario_out}/cli.stale_report" -P "${_script_dir}/stale_report.cmake")
 shockflow_cli_test(bad_seed 2 "run|${_minimal_scenario}|--seed|abc")
 shockflow_cli_test(bad_replications 2
                    "compare|${_minimal_scenario}|--policy|${_all_off}|--replications|0")

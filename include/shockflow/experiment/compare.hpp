@@ -31,6 +31,15 @@ struct PolicyResult {
     std::vector<KpiStats> stats;               ///< by KPI index
     std::vector<KpiDiff> vs_baseline;          ///< by KPI index
     std::vector<std::vector<double>> samples;  ///< [replication][kpi]
+    /// [replication][kpi]: 1 where the run's value of a time KPI is censored
+    /// at the run's end (RunResult::kpi_censored: the event it times had not
+    /// happened, so the value is a lower bound), else 0.
+    std::vector<std::vector<std::uint8_t>> censored;
+    /// By KPI index: how many replications are censored (0 for a KPI that
+    /// cannot be). Filled by summarise(); the statistics of a KPI with
+    /// censored replications are those of the values as they are, capped at
+    /// the run's end (docs/MODEL.md): the mean is then a lower bound.
+    std::vector<std::size_t> censored_runs;
     /// Holding cost above the baseline's on the same replication: mean and
     /// 95 % t-interval (cost; the baseline's own is 0).
     Estimate extra_holding_cost;
@@ -85,7 +94,22 @@ Comparison compare_shard(const ScenarioSpec& scenario, const std::vector<PolicyS
     return pairs > shard ? (pairs - shard - 1) / shards + 1 : 0;
 }
 
-/// Fills every policy's `stats` and `vs_baseline` from its complete samples.
+/// Fills every policy's `stats`, `vs_baseline` and `censored_runs` from its
+/// complete samples.
 void summarise(Comparison& comparison);
+
+/// The spread of one policy's essential fill rate on one day over the
+/// replications (those with essential demand that day).
+struct DailyFillBand {
+    std::int32_t day = 0;                   ///< day d covers [d, d + 1)
+    double p5 = 0.0, p50 = 0.0, p95 = 0.0;  ///< percentiles (type 7), shares
+    double mean = 0.0;                      ///< share
+    std::size_t replications = 0;           ///< with essential demand that day, >= 1
+};
+
+/// By policy (Comparison order): the band of every day on which some
+/// replication had essential demand, in day order. Empty without
+/// Comparison::daily_essential_fill (CompareOptions::daily_fill).
+std::vector<std::vector<DailyFillBand>> daily_fill_bands(const Comparison& comparison);
 
 }  // namespace shockflow::experiment

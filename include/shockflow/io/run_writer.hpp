@@ -8,11 +8,27 @@
 
 #include "shockflow/io/extra_file.hpp"
 #include "shockflow/model/result.hpp"
+#include "shockflow/scenario/spec.hpp"
 
 namespace shockflow::io {
 
-/// Writes `dir/timeseries.csv`, `dir/firms.csv` and `dir/summary.json`
-/// (formats in docs/FORMAT.md) and the `extra` files (e.g. report.html), all
+/// What the files of a run need to know of its scenario besides the rows:
+/// the ids that the rows' indices name, which nodes are regions (their rows
+/// also go to regions.csv) and each product's category.
+struct RunLayout {
+    std::vector<std::string> node_ids;            ///< by node index (the scenario's order)
+    std::vector<std::string> product_ids;         ///< by product index
+    std::vector<bool> region;                     ///< by node index: a region?
+    std::vector<std::string> product_categories;  ///< by product index; "" if unknown
+};
+
+/// The layout of `scenario`'s nodes and products.
+RunLayout run_layout(const ScenarioSpec& scenario);
+/// The layout a RunResult carries (its ids, its regions, its categories).
+RunLayout run_layout(const RunResult& result);
+
+/// Writes `dir/timeseries.csv`, `dir/regions.csv`, `dir/firms.csv` and
+/// `dir/summary.json` (formats in docs/FORMAT.md) and the `extra` files (e.g. report.html), all
 /// or nothing; creates `dir` if needed. Numbers are printed in their shortest
 /// round-trip form, so the same RunResult always gives byte-identical files.
 /// Non-finite values are written as `nan`/`inf` in CSV and as `null` in JSON.
@@ -28,10 +44,9 @@ void write_run(const RunResult& result, const std::filesystem::path& dir,
 /// before that (an exception), nothing is left behind.
 class StreamingRunWriter {
 public:
-    /// Creates `dir` if needed. `node_ids` and `product_ids` name the indices
-    /// of the rows, as in RunResult (the scenario's order).
-    StreamingRunWriter(const std::filesystem::path& dir, std::vector<std::string> node_ids,
-                       std::vector<std::string> product_ids);
+    /// Creates `dir` if needed. `layout` names the indices of the rows, as in
+    /// RunResult (the scenario's order), and says which nodes are regions.
+    StreamingRunWriter(const std::filesystem::path& dir, RunLayout layout);
     ~StreamingRunWriter();
     StreamingRunWriter(const StreamingRunWriter&) = delete;
     StreamingRunWriter& operator=(const StreamingRunWriter&) = delete;
@@ -39,8 +54,8 @@ public:
     /// The next time-series row, in (day, node, product) order.
     void add(const DayRow& row);
     /// Writes firms.csv and summary.json of `result` (its `timeseries` is not
-    /// read) and the `extra` files (report.html), and puts them all in place
-    /// together.
+    /// read; the rows added went to timeseries.csv and regions.csv) and the `extra` files
+    /// (report.html), and puts them all in place together.
     void finish(const RunResult& result, const std::vector<ExtraFile>& extra = {});
 
 private:
@@ -49,7 +64,8 @@ private:
 };
 
 /// An aligned plain-text table for a terminal: scenario, policy and seed, the
-/// KPIs (in kpi_registry() order) and run totals per product (units), ending in '\n'.
+/// KPIs (in kpi_registry() order), the (up to) five regions that fared worst
+/// with their essential goods and run totals per product (units), ending in '\n'.
 [[nodiscard]] std::string format_kpi_table(const RunResult& result);
 
 }  // namespace shockflow::io

@@ -35,6 +35,17 @@ struct Kpis {
     [[nodiscard]] std::vector<std::pair<std::string_view, double>> list() const;
 };
 
+/// Which time KPIs of a run are censored: the event they time had not
+/// happened (for every pair the statistic depends on) when the run ended, so
+/// the value is a time to the run's end, a lower bound of the true time
+/// (docs/MODEL.md, "KPIs").
+struct KpiCensoring {
+    bool time_to_survive_min_days = false;     ///< no region went short of an essential good
+    bool time_to_survive_median_days = false;  ///< the median pair never went short
+    bool time_to_recover_median_days = false;  ///< the median pair had not recovered
+    bool time_to_recover_max_days = false;     ///< some producer that dropped had not recovered
+};
+
 /// What a KPI is.
 struct KpiInfo {
     std::string_view name;  ///< key in summary.json, row and column name in comparisons
@@ -42,6 +53,12 @@ struct KpiInfo {
     std::string_view definition;  ///< one line, as run reports and docs/MODEL.md show it
     bool higher_is_better;        ///< which way "better" points in tables and reports
     double Kpis::*field;          ///< the KPI's value in a Kpis
+    /// Its flag in KpiCensoring for a time that can be censored at the run's
+    /// end; nullptr for every other KPI.
+    bool KpiCensoring::*censored = nullptr;
+    /// What a censored value means, in a few words ("no region went short");
+    /// empty for a KPI that cannot be censored.
+    std::string_view censored_when = {};
 };
 
 /// Every KPI, once, in a fixed order: the order of summary.json's "kpi", of

@@ -26,6 +26,10 @@ struct DayRow {
     double delivered = 0.0;           ///< regions: units consumed
     double unmet = 0.0;               ///< regions: demand - delivered (lost)
     double capacity_available = 0.0;  ///< units/day, day mean of nominal x availability
+    /// Length of the day that was simulated, days: its cycles x their length
+    /// (1 for a whole day; less for a day the run starts or ends within).
+    /// demand / days is the day's mean demand rate, units/day.
+    double days = 1.0;
 };
 
 /// Daily firm activity of a park or plant.
@@ -91,6 +95,30 @@ struct OrderVarianceRatio {
     double source = kUndefined;  ///< production (sources order nothing) over the requests
 };
 
+/// How one region fared with its essential goods (docs/MODEL.md, "Per region").
+struct RegionSummary {
+    static constexpr double kUndefined = std::numeric_limits<double>::quiet_NaN();
+    std::uint32_t node = 0;  ///< index into RunResult::node_ids
+    /// Delivered / demanded, all products, whole run; share. NaN without demand.
+    double fill_rate = kUndefined;
+    /// Delivered / demanded, essential products, in the window; share. NaN
+    /// without essential demand in the window.
+    double essential_fill_rate = kUndefined;
+    /// Days in the window on which the region's essential unmet demand was
+    /// above 0 (above a billionth of its essential demand that day). >= 0.
+    std::int64_t days_short = 0;
+    /// Population x share of essential need unmet x cycle length, summed over
+    /// the run's cycles; person-days, >= 0. Over all regions it adds up to the
+    /// KPI person_days_short.
+    double person_days_short = 0.0;
+    /// Days from the window start to the first cycle in which the region went
+    /// short of any essential product it demands (the shortest of its
+    /// products' times to survive); the time to the run's end when it never
+    /// did (censored). NaN when it demands no essential product.
+    double time_to_survive_days = kUndefined;
+    bool time_to_survive_censored = false;  ///< it never went short before the run ended
+};
+
 struct RunResult {
     std::string scenario;
     std::string policy;
@@ -100,13 +128,17 @@ struct RunResult {
     std::uint64_t input_hash = 0;
     std::vector<std::string> node_ids;
     std::vector<std::string> product_ids;
+    /// By product index: "essential", "intermediate" or "capital".
+    std::vector<std::string> product_categories;
     std::vector<DayRow> timeseries;                ///< ordered by (day, node, product)
     std::vector<FirmRow> firms;                    ///< ordered by (day, node)
     std::vector<DailyEssential> essential_by_day;  ///< every day of the run, in order
     std::vector<ProductTotals> products;           ///< by product index
     std::vector<ProductBalance> balance;           ///< by product index
     std::vector<Resilience> resilience;            ///< ordered by (node, product)
+    std::vector<RegionSummary> regions;            ///< every region, in scenario order
     Kpis kpi;
+    KpiCensoring kpi_censored;  ///< which time KPIs are censored at the run's end
     OrderVarianceRatio order_variance_ratio;
     std::uint64_t events_processed = 0;
 

@@ -5,11 +5,13 @@
 #include <array>
 #include <bit>
 #include <cstdint>
+#include <limits>
 #include <stdexcept>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "shockflow/model/kpi.hpp"
 #include "shockflow/model/result.hpp"
 #include "shockflow/model/simulation.hpp"
 
@@ -159,8 +161,44 @@ TEST(Compare, ReplicationKIsTheRunWithSeedPlusK) {
             std::vector<std::vector<double>> expected(1);
             for (const auto& entry : run.kpi.list()) expected[0].push_back(entry.second);
             EXPECT_TRUE(same_bits({c.policies[p].samples[k]}, expected)) << p << " " << k;
+            // Its censoring flags are the run's, one per KPI of the registry.
+            const auto kpis = kpi_registry();
+            for (std::size_t j = 0; j < kpis.size(); ++j) {
+                const bool flag = kpis[j].censored != nullptr && run.kpi_censored.*kpis[j].censored;
+                EXPECT_EQ(c.policies[p].censored[k][j], flag ? 1 : 0) << p << " " << k << " " << j;
+            }
+        }
+        for (std::size_t j = 0; j < names.size(); ++j) {
+            std::size_t count = 0;
+            for (const auto& flags : c.policies[p].censored) count += flags[j];
+            EXPECT_EQ(c.policies[p].censored_runs[j], count);
         }
     }
+}
+
+// The daily band: per day, percentiles and mean over the replications with
+// demand that day (NaN left out). Day 0: {0.2, 0.6, 1} -> p5 = 0.2 + 0.1 x
+// 0.4 = 0.24, p50 = 0.6, p95 = 0.6 + 0.9 x 0.4 = 0.96, mean 0.6; day 1:
+// {1, 1} (one NaN); day 2: NaN in every replication, left out.
+TEST(DailyFillBands, SpreadOverTheReplicationsOfEachDay) {
+    constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+    Comparison c;
+    c.first_day = -1;
+    c.policies.resize(1);
+    c.daily_essential_fill = {{{0.2, 1.0, kNaN}, {1.0, kNaN, kNaN}, {0.6, 1.0, kNaN}}};
+    const auto bands = daily_fill_bands(c);
+    ASSERT_EQ(bands.size(), 1u);
+    ASSERT_EQ(bands[0].size(), 2u);
+    EXPECT_EQ(bands[0][0].day, -1);
+    EXPECT_NEAR(bands[0][0].p5, 0.24, 1e-12);
+    EXPECT_NEAR(bands[0][0].p50, 0.6, 1e-12);
+    EXPECT_NEAR(bands[0][0].p95, 0.96, 1e-12);
+    EXPECT_NEAR(bands[0][0].mean, 0.6, 1e-12);
+    EXPECT_EQ(bands[0][0].replications, 3u);
+    EXPECT_EQ(bands[0][1].day, 0);
+    EXPECT_EQ(bands[0][1].p5, 1.0);
+    EXPECT_EQ(bands[0][1].replications, 2u);
+    EXPECT_TRUE(daily_fill_bands(Comparison{}).empty());
 }
 
 TEST(Compare, ReportsProgressOncePerRunInIncreasingOrder) {
@@ -205,6 +243,7 @@ TEST(Compare, ShardsPutTogetherAreTheWholeComparison) {
                 EXPECT_EQ(part.daily_essential_fill[p][k].empty(), !mine) << p << " " << k;
                 if (!mine) continue;
                 merged.policies[p].samples[k] = part.policies[p].samples[k];
+                merged.policies[p].censored[k] = part.policies[p].censored[k];
                 merged.daily_essential_fill[p][k] = part.daily_essential_fill[p][k];
             }
     }
@@ -212,6 +251,8 @@ TEST(Compare, ShardsPutTogetherAreTheWholeComparison) {
     for (std::size_t p = 0; p < 2; ++p) {
         EXPECT_TRUE(same_bits(merged.policies[p].samples, whole.policies[p].samples)) << p;
         EXPECT_TRUE(same_bits(merged.daily_essential_fill[p], whole.daily_essential_fill[p]));
+        EXPECT_EQ(merged.policies[p].censored, whole.policies[p].censored);
+        EXPECT_EQ(merged.policies[p].censored_runs, whole.policies[p].censored_runs);
         for (std::size_t j = 0; j < whole.kpi_names.size(); ++j) {
             EXPECT_EQ(merged.policies[p].stats[j].mean, whole.policies[p].stats[j].mean);
             EXPECT_EQ(merged.policies[p].vs_baseline[j].ci95_hi,

@@ -148,7 +148,8 @@ TEST(RunReport, HasOneContainerPerChartAndEmbedsTheirData) {
     const std::string html =
         run_report_html(run(), make_report_context(scenario(), nullptr), fake_assets());
     const auto charts = embedded_charts(html);
-    for (const char* id : {"fill", "firms", "stock", "production", "resilience", "network"}) {
+    for (const char* id : {"fill", "firms", "stock", "production", "regions", "stock-products",
+                           "resilience", "network"}) {
         EXPECT_EQ(count(html, std::string("id=\"chart-") + id + "\""), 1U) << id;
         EXPECT_TRUE(charts.contains(id)) << id;
     }
@@ -166,6 +167,47 @@ TEST(RunReport, FillRateIsDeliveredOverDemandedOfEssentialProducts) {
     EXPECT_DOUBLE_EQ(values[0]["fill"].get<double>(), 1.0);
     EXPECT_DOUBLE_EQ(values[1]["fill"].get<double>(), 0.75);
     EXPECT_DOUBLE_EQ(values[1]["t"].get<double>(), 0.5);  // drawn at mid-day
+}
+
+// Per region: its essential fill per day, panels worst region first (r2's
+// essential fill 0.5 in the window below r1's 0.9), the days short marked
+// (r1, day 0: 5 of 10 unmet) and counted in the panel's title.
+TEST(RunReport, RegionPanelsShowEachRegionsFillWorstFirst) {
+    RunResult r = run();
+    r.timeseries[3].unmet = 5.0;  // r1, day 0: 5 of 10 delivered
+    r.regions = {RegionSummary{.node = 3, .essential_fill_rate = 0.9, .days_short = 1},
+                 RegionSummary{.node = 4, .essential_fill_rate = 0.5, .days_short = 0}};
+    const auto charts = embedded_charts(
+        run_report_html(r, make_report_context(scenario(), nullptr), fake_assets()));
+    const Json& spec = charts.at("regions");
+    // The window [0, 3) overlaps days 0 of the run's days -1 and 0.
+    EXPECT_EQ(spec["facet"]["sort"],
+              Json::array({"r2 · short 0 of 1 days", "r1 · short 1 of 1 days"}));
+    const Json& values = spec["data"]["values"];
+    ASSERT_EQ(values.size(), 3u);  // r1 days -1 and 0, r2 day 0
+    EXPECT_EQ(values[1]["region"], "r1 · short 1 of 1 days");
+    EXPECT_EQ(values[1]["day"], 0);
+    EXPECT_DOUBLE_EQ(values[1]["fill"].get<double>(), 0.5);
+    EXPECT_EQ(values[1]["short"], true);
+    EXPECT_EQ(values[0]["short"], false);
+    EXPECT_EQ(values[2]["short"], false);
+}
+
+// Per essential product, region and day: days of cover (stock ÷ the day's
+// demand rate) and whether demand went unmet; grain is not essential and a
+// row without demand has no cover. r2, day 0: 20 on hand, 10 a day -> 2 days.
+TEST(RunReport, ProductStockShowsEachEssentialProductApart) {
+    RunResult r = run();
+    r.timeseries[3].unmet = 5.0;
+    const auto charts = embedded_charts(
+        run_report_html(r, make_report_context(scenario(), nullptr), fake_assets()));
+    const Json& values = charts.at("stock-products")["data"]["values"];
+    ASSERT_EQ(values.size(), 3u);
+    for (const Json& v : values) EXPECT_EQ(v["product"], "food");
+    EXPECT_DOUBLE_EQ(values[0]["cover"].get<double>(), 0.4);  // r1, day -1: 4 / 10
+    EXPECT_EQ(values[1]["short"], true);                      // r1, day 0
+    EXPECT_EQ(values[2]["region"], "r2");
+    EXPECT_DOUBLE_EQ(values[2]["cover"].get<double>(), 2.0);
 }
 
 TEST(RunReport, NetworkMarksStruckNodesAndCutLinks) {
@@ -263,8 +305,9 @@ TEST(WriteRunWithReport, WithoutTheLibraryWritesTheOtherFilesAndNoReport) {
     const std::string notice =
         write_run_with_report(run(), make_report_context(scenario(), nullptr), missing, tmp.path());
     EXPECT_EQ(notice, "the notice");
-    EXPECT_EQ(TempDir::list(tmp.path()),
-              (std::vector<std::string>{"firms.csv", "summary.json", "timeseries.csv"}));
+    EXPECT_EQ(
+        TempDir::list(tmp.path()),
+        (std::vector<std::string>{"firms.csv", "regions.csv", "summary.json", "timeseries.csv"}));
 }
 
 TEST(WriteRunWithReport, WritesTheReportBesideTheOtherFiles) {
@@ -273,9 +316,9 @@ TEST(WriteRunWithReport, WritesTheReportBesideTheOtherFiles) {
     EXPECT_EQ(
         write_run_with_report(run(), make_report_context(scenario(), nullptr), found, tmp.path()),
         "");
-    EXPECT_EQ(
-        TempDir::list(tmp.path()),
-        (std::vector<std::string>{"firms.csv", "report.html", "summary.json", "timeseries.csv"}));
+    EXPECT_EQ(TempDir::list(tmp.path()),
+              (std::vector<std::string>{"firms.csv", "regions.csv", "report.html", "summary.json",
+                                        "timeseries.csv"}));
     EXPECT_NE(TempDir::read(tmp.path() / "report.html").find("id=\"chart-network\""),
               std::string::npos);
 }
@@ -346,9 +389,87 @@ TEST(ComparisonReport, HasTheChartsTheRankingAndTheBands) {
         EXPECT_LE(v["p5"].get<double>(), v["p50"].get<double>());
         EXPECT_LE(v["p50"].get<double>(), v["p95"].get<double>());
     }
-    // Every sample of every KPI is in the box plots' data.
-    const std::size_t samples = 2 * 3 * c.kpi_names.size();
-    EXPECT_EQ(charts.at("distributions")["data"]["values"].size(), samples);
+    // Every sample of every KPI is in the box plots' data: one panel per KPI.
+    const Json& panels = charts.at("distributions")["concat"];
+    ASSERT_EQ(panels.size(), c.kpi_names.size());
+    for (const Json& panel : panels) EXPECT_EQ(panel["data"]["values"].size(), 2u * 3u);
+    EXPECT_EQ(charts.at("differences")["concat"].size(), c.kpi_names.size());
+    EXPECT_TRUE(charts.contains("cost-benefit"));
+}
+
+// Each KPI's panel has its own x scale, padded so that no box sits on its
+// edge: [lo - 6 % of the range, hi + 6 %], or 5 % of a single value around
+// it, or [-1, 1] around 0; its axis is titled with the KPI's unit, and a
+// censored replication is flagged (drawn as ▶) and counted in the title.
+TEST(ComparisonReport, BoxPlotScalesShowTheDataWithUnits) {
+    experiment::Comparison c;
+    c.scenario = "hand";
+    c.replications = 2;
+    c.kpi_names = {"fill_rate", "holding_cost", "min_operational_park_share",
+                   "time_to_survive_min_days"};
+    for (const auto& [name, fill, survive, censored] :
+         {std::tuple{"a", 0.5, 4.0, 0}, {"b", 1.0, 10.0, 1}}) {
+        experiment::PolicyResult p;
+        p.name = name;
+        p.samples = {{fill, 0.0, 1.0, survive}, {fill, 0.0, 1.0, survive}};
+        p.censored = {{0, 0, 0, static_cast<std::uint8_t>(censored)}, {0, 0, 0, 0}};
+        c.policies.push_back(p);
+    }
+    experiment::summarise(c);
+    const auto charts = embedded_charts(
+        comparison_report_html(c, make_report_context(tiny(), nullptr), fake_assets()));
+    const Json& panels = charts.at("distributions")["concat"];
+    ASSERT_EQ(panels.size(), 4u);
+    auto domain = [&](std::size_t j) {
+        return panels[j]["layer"][0]["encoding"]["x"]["scale"]["domain"];
+    };
+    EXPECT_NEAR(domain(0)[0].get<double>(), 0.47, 1e-12);
+    EXPECT_NEAR(domain(0)[1].get<double>(), 1.03, 1e-12);
+    EXPECT_EQ(domain(1), Json::array({-1.0, 1.0}));
+    EXPECT_NEAR(domain(2)[0].get<double>(), 0.95, 1e-12);
+    EXPECT_NEAR(domain(2)[1].get<double>(), 1.05, 1e-12);
+    EXPECT_EQ(panels[0]["layer"][0]["encoding"]["x"]["title"], "share");
+    EXPECT_EQ(panels[3]["layer"][0]["encoding"]["x"]["title"], "days");
+    EXPECT_EQ(panels[3]["title"]["subtitle"], "censored (▶, ≥): b 1/2");
+    EXPECT_FALSE(panels[0]["title"].contains("subtitle"));
+    EXPECT_EQ(panels[3]["data"]["values"][2]["censored"], true);
+    EXPECT_EQ(panels[3]["data"]["values"][3]["censored"], false);
+    // The differences' axes say what they are, in the KPI's unit.
+    const Json& diffs = charts.at("differences")["concat"];
+    EXPECT_EQ(diffs[3]["layer"][2]["encoding"]["x"]["title"], "policy − baseline, days");
+}
+
+// The cost-benefit chart: the baseline at (0, 0), each other policy at
+// (person-days avoided, extra holding cost) with intervals; person-days
+// avoided are the negated paired difference of person_days_short.
+TEST(ComparisonReport, CostBenefitChartPlacesEachPolicy) {
+    experiment::Comparison c;
+    c.scenario = "hand";
+    c.replications = 3;
+    c.kpi_names = {"holding_cost", "person_days_short"};
+    experiment::PolicyResult a, b;
+    a.name = "a";
+    b.name = "b";
+    a.vs_baseline.resize(2);
+    b.vs_baseline = {experiment::KpiDiff{}, experiment::KpiDiff{-500, -700, -300, 1.0}};
+    b.extra_holding_cost = {20, 10, 30};
+    b.cost_per_person_day_avoided = {0.04, 0.03, 0.05};
+    c.policies = {a, b};
+    const auto card = report::cost_benefit_card(c);
+    ASSERT_TRUE(card.has_value());
+    const Json& values = (*card->spec)["data"]["values"];
+    ASSERT_EQ(values.size(), 2u);
+    EXPECT_EQ(values[0]["policy"], "a");
+    EXPECT_EQ(values[0]["label"], "a (baseline)");
+    EXPECT_EQ(values[0]["avoided"], 0.0);
+    EXPECT_EQ(values[1]["avoided"], 500.0);
+    EXPECT_EQ(values[1]["avoided_lo"], 300.0);
+    EXPECT_EQ(values[1]["avoided_hi"], 700.0);
+    EXPECT_EQ(values[1]["extra"], 20.0);
+    EXPECT_EQ(values[1]["extra_hi"], 30.0);
+    EXPECT_EQ(values[1]["per_day"], 0.04);
+    c.kpi_names = {"fill_rate", "person_days_short"};
+    EXPECT_FALSE(report::cost_benefit_card(c).has_value());
 }
 
 // One row per policy after the baseline: its extra holding cost and what it

@@ -54,6 +54,14 @@ RunResult hand_built() {
     r.firms = {FirmRow{.day = -1, .node = 0, .firms = 50, .firms_active = 41}};
     r.products = {ProductTotals{.produced = 0.0, .demanded = 4.0, .delivered = 3.0, .unmet = 1.0},
                   ProductTotals{.produced = 10.0}};
+    r.product_categories = {"intermediate", "essential"};
+    r.regions = {RegionSummary{.node = 1,
+                               .fill_rate = 0.75,
+                               .essential_fill_rate = 0.5,
+                               .days_short = 2,
+                               .person_days_short = 125.0,
+                               .time_to_survive_days = 3.5,
+                               .time_to_survive_censored = false}};
     r.balance.resize(2);
     r.kpi.fill_rate = 0.75;
     r.kpi.essential_fill_rate = 0.5;
@@ -125,10 +133,46 @@ TEST(RunWriter, SummaryHasEveryKeyInAFixedOrder) {
     const Json j = Json::parse(summary_json(hand_built()));
     std::vector<std::string> keys;
     for (const auto& item : j.items()) keys.push_back(item.key());
-    EXPECT_EQ(keys,
-              (std::vector<std::string>{"scenario", "policy", "seed", "start_day", "end_day",
-                                        "version", "git_revision", "input_hash", "products", "kpi",
-                                        "order_variance_ratio", "resilience", "events_processed"}));
+    EXPECT_EQ(keys, (std::vector<std::string>{"scenario", "policy", "seed", "start_day", "end_day",
+                                              "version", "git_revision", "input_hash", "products",
+                                              "kpi", "order_variance_ratio", "resilience",
+                                              "events_processed", "regions", "kpi_censored"}));
+}
+
+// Per region id: the figures of its RegionSummary, undefined ones as null;
+// the flags of the time KPIs that can be censored, in registry order.
+TEST(RunWriter, SummaryHasTheRegionsAndTheCensoredKpis) {
+    RunResult r = hand_built();
+    r.kpi_censored.time_to_survive_median_days = true;
+    Json j = Json::parse(summary_json(r));
+    EXPECT_EQ(j["regions"].dump(),
+              R"({"region-1":{"fill_rate":0.75,"essential_fill_rate":0.5,"days_short":2,)"
+              R"("person_days_short":125.0,"time_to_survive_days":3.5,)"
+              R"("time_to_survive_censored":false}})");
+    EXPECT_EQ(j["kpi_censored"].dump(),
+              R"({"time_to_survive_min_days":false,"time_to_survive_median_days":true,)"
+              R"("time_to_recover_median_days":false,"time_to_recover_max_days":false})");
+    r.regions[0].essential_fill_rate = std::numeric_limits<double>::quiet_NaN();
+    j = Json::parse(summary_json(r));
+    EXPECT_TRUE(j["regions"]["region-1"]["essential_fill_rate"].is_null());
+}
+
+// regions.csv: the rows at regions only, with the product's category and the
+// days the day's end stock lasts at its demand rate (0.1 / (4 / 1) = 0.025);
+// blank without demand; over a day simulated in part (half a day: rate
+// 4 / 0.5 = 8/day) the cover is 0.1 / 8 = 0.0125.
+TEST(RunWriter, RegionsCsvHasTheRegionRowsWithTheirCover) {
+    RunResult r = hand_built();
+    r.timeseries.push_back(DayRow{.day = 1, .node = 1, .product = 1, .stock = 5.0});
+    r.timeseries.push_back(
+        DayRow{.day = 2, .node = 1, .product = 0, .stock = 0.1, .demand = 4.0, .days = 0.5});
+    std::ostringstream out;
+    write_regions_csv(r, out);
+    EXPECT_EQ(out.str(),
+              "day,region,product,category,demand,delivered,unmet,stock,days_of_cover\n"
+              "0,region-1,water,intermediate,4,3,1,0.1,0.025\n"
+              "1,region-1,food,essential,0,0,0,5,\n"
+              "2,region-1,water,intermediate,4,0,0,0.1,0.0125\n");
 }
 
 TEST(RunWriter, SummaryValuesComeFromTheResult) {
@@ -195,11 +239,12 @@ TEST(RunWriter, SummaryIsIndentedTwoSpacesAndEndsWithANewline) {
     EXPECT_EQ(text.back(), '\n');
 }
 
-TEST(RunWriter, WritesExactlyTheThreeFiles) {
+TEST(RunWriter, WritesExactlyItsFourFiles) {
     TempDir tmp;
     write_run(hand_built(), tmp.path() / "out");
-    EXPECT_EQ(TempDir::list(tmp.path() / "out"),
-              (std::vector<std::string>{"firms.csv", "summary.json", "timeseries.csv"}));
+    EXPECT_EQ(
+        TempDir::list(tmp.path() / "out"),
+        (std::vector<std::string>{"firms.csv", "regions.csv", "summary.json", "timeseries.csv"}));
     EXPECT_EQ(TempDir::read(tmp.path() / "out" / "summary.json"), summary_json(hand_built()));
 }
 
@@ -207,7 +252,7 @@ TEST(RunWriter, RepeatedWritesAreByteIdentical) {
     TempDir tmp;
     write_run(hand_built(), tmp.path() / "a");
     write_run(hand_built(), tmp.path() / "b");
-    for (const char* file : {"timeseries.csv", "firms.csv", "summary.json"}) {
+    for (const char* file : {"timeseries.csv", "regions.csv", "firms.csv", "summary.json"}) {
         const std::string a = TempDir::read(tmp.path() / "a" / file);
         EXPECT_FALSE(a.empty()) << file;
         EXPECT_EQ(a, TempDir::read(tmp.path() / "b" / file)) << file;
@@ -227,10 +272,7 @@ TEST(StreamingRunWriter, WritesTheSameFilesAsWriteRun) {
     ASSERT_FALSE(recorded.timeseries.empty());
     write_run(recorded, tmp.path() / "recorded");
 
-    std::vector<std::string> nodes, products;
-    for (const auto& n : scenario.nodes) nodes.push_back(n.id);
-    for (const auto& p : scenario.products) products.push_back(p.id);
-    StreamingRunWriter writer(tmp.path() / "streamed", nodes, products);
+    StreamingRunWriter writer(tmp.path() / "streamed", run_layout(scenario));
     RunOptions options;
     std::size_t rows = 0;
     options.on_day_row = [&](const DayRow& row) {
@@ -241,20 +283,21 @@ TEST(StreamingRunWriter, WritesTheSameFilesAsWriteRun) {
     EXPECT_TRUE(streamed.timeseries.empty());
     EXPECT_EQ(rows, recorded.timeseries.size());
     writer.finish(streamed);
-    for (const char* file : {"timeseries.csv", "firms.csv", "summary.json"}) {
+    for (const char* file : {"timeseries.csv", "regions.csv", "firms.csv", "summary.json"}) {
         const std::string want = TempDir::read(tmp.path() / "recorded" / file);
         EXPECT_FALSE(want.empty()) << file;
         EXPECT_EQ(TempDir::read(tmp.path() / "streamed" / file), want) << file;
     }
-    EXPECT_EQ(TempDir::list(tmp.path() / "streamed"),
-              (std::vector<std::string>{"firms.csv", "summary.json", "timeseries.csv"}));
+    EXPECT_EQ(
+        TempDir::list(tmp.path() / "streamed"),
+        (std::vector<std::string>{"firms.csv", "regions.csv", "summary.json", "timeseries.csv"}));
 }
 
 // A writer dropped before finish() (a run that failed) leaves no file behind.
 TEST(StreamingRunWriter, UnfinishedWriterLeavesNothing) {
     TempDir tmp;
     {
-        StreamingRunWriter writer(tmp.path() / "out", {"park.north"}, {"water", "food"});
+        StreamingRunWriter writer(tmp.path() / "out", run_layout(hand_built()));
         writer.add(hand_built().timeseries.front());
     }
     EXPECT_TRUE(TempDir::list(tmp.path() / "out").empty());
@@ -271,6 +314,38 @@ TEST(KpiTable, ListsEveryKpiAndProduct) {
     EXPECT_NE(table.find("food"), std::string::npos);
     EXPECT_NE(table.find("ministry"), std::string::npos);
     EXPECT_EQ(table.back(), '\n');
+}
+
+// Under the KPIs, the regions that went short, worst essential fill first
+// (at most five); a region that never went short is not listed, and a time
+// to survive censored at the run's end is shown as a lower bound.
+TEST(KpiTable, ListsTheWorstRegions) {
+    RunResult r = hand_built();
+    r.node_ids = {"a", "b", "c", "d", "e", "f", "g", "h"};
+    r.regions.clear();
+    const double fills[] = {0.9, 0.5, 1.0, 0.7, 0.8, 0.95, 0.6, 0.99};
+    for (std::uint32_t i = 0; i < 8; ++i)
+        r.regions.push_back(RegionSummary{.node = i,
+                                          .essential_fill_rate = fills[i],
+                                          .days_short = fills[i] < 1.0 ? 1 : 0,
+                                          .person_days_short = fills[i] < 1.0 ? 10.0 : 0.0,
+                                          .time_to_survive_days = 12.0,
+                                          .time_to_survive_censored = i == 1});
+    const std::string table = format_kpi_table(r);
+    const auto at = table.find("worst regions (7 of 8");
+    ASSERT_NE(at, std::string::npos) << table;
+    const std::string part = table.substr(at);
+    EXPECT_LT(part.find("\nb "), part.find("\ng "));
+    EXPECT_LT(part.find("\ng "), part.find("\nd "));
+    EXPECT_LT(part.find("\nd "), part.find("\ne "));
+    EXPECT_LT(part.find("\ne "), part.find("\na "));
+    EXPECT_EQ(part.find("\nf "), std::string::npos);  // sixth worst
+    EXPECT_EQ(part.find("\nc "), std::string::npos);  // never short
+    EXPECT_NE(part.find(">= 12.00"), std::string::npos) << part;
+
+    for (RegionSummary& s : r.regions) s.days_short = 0, s.person_days_short = 0.0;
+    EXPECT_NE(format_kpi_table(r).find("regions: none went short of essential goods"),
+              std::string::npos);
 }
 
 }  // namespace

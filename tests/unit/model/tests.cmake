@@ -7,6 +7,7 @@ shockflow_add_test_executable(model_tests
     unit/model/leontief_test.cpp
     unit/model/money_test.cpp
     unit/model/policy_test.cpp
+    unit/model/region_summary_test.cpp
     unit/model/reroute_test.cpp
     unit/model/sampling_test.cpp
     unit/model/scale_test.cpp
