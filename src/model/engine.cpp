@@ -69,6 +69,7 @@ void RowState::reset(const CompiledModel& m) {
     planned.assign(m.channels.size(), 0.0);
     grants.assign(widest(m.outbound, m.suppliers), 0.0);
     by_supply.assign(widest(m.inbound, m.holders), 0.0);
+    uncapped.assign(by_supply.size(), 0);
     input_want.assign(m.n_products, 0.0);
     made_want.assign(m.made.list.size(), 0.0);
 }

@@ -97,8 +97,17 @@ struct Displacement {
     bool active = false;
 };
 
+// Capacity available to its nodes along a drawn path of (day, availability)
+// points: full before the first, linear between points, held after the last.
+struct CapacityPath {
+    std::vector<NodeIndex> nodes;
+    std::vector<std::pair<double, double>> points;  // days not decreasing
+    [[nodiscard]] double availability(double day) const;
+};
+
 // Disruptions with every sampled value drawn (one replication's draw).
 struct Realization {
+    std::vector<CapacityPath> paths;
     std::vector<StrikeJob> jobs;
     std::vector<LinkCut> cuts;
     std::vector<LaborShock> labor;
@@ -155,6 +164,7 @@ struct RowState {
     // Scratch of the cycle's steps.
     std::vector<double> grants;                 // a short supplier's grants, by channel
     std::vector<double> by_supply;              // a holder's inbound entries
+    std::vector<std::uint8_t> uncapped;         // weighted_parts: not yet at what it can bring
     std::vector<double> held;                   // lateral requests set aside
     IndexVec<ProductIndex, double> input_want;  // a producer's input needs
     IndexVec<MadePos, double> made_want;        // a producer's wanted output
@@ -349,6 +359,7 @@ private:
     void close_demand();
     void place_orders(Tick t);
     double cover_days(RowIndex row, double rate) const;
+    double weighted_parts(InboundPos b, InboundPos e, double rest, double primary);
     void clip_to_link_capacity();
     void sum_requests(RowIndex row);  // requested[row] from req
     void produce();

@@ -84,9 +84,12 @@ void Engine::refresh_shares() {
 // (compile_lateral.cpp), the primary ones the rest; then the lead time.
 void Engine::refresh_shares_of(RowIndex row) {
     RouteState& r = routes_;
-    // A primary channel's weight: what it can carry, up to what a producer
-    // at its source can make (as orders are split in a cycle, Engine::place_orders).
+    // A primary channel's weight: its link's weight while it can carry
+    // anything, where the row splits by weights; else what it can carry, up
+    // to what a producer at its source can make (as orders are split in a
+    // cycle, Engine::place_orders).
     auto weight = [&](InboundPos k) {
+        if (m_.inbound_weight[k] > 0.0) return r.usable_in[k] > 0.0 ? m_.inbound_weight[k] : 0.0;
         const RowIndex src = m_.inbound_src_row[k];
         const double cap = m_.capacity[src] > 0.0 ? m_.capacity[src] * dt_ : r.usable_in[k];
         return std::min(r.usable_in[k], cap);

@@ -293,7 +293,7 @@ ScenarioSpec tiny() {
     town.demand = {ProductQty{"food", 80.0, {}}};
     town.stock = {ProductQty{"food", 100.0, {}}};
     s.nodes = {src, town};
-    s.links = {LinkSpec{"src", "town", 200.0, 8.0, {}, {}}};
+    s.links = {LinkSpec{"src", "town", 200.0, 8.0, {}, {}, {}}};
     EventSpec strike = event(EventKind::Strike, "src");
     strike.day.kind = Distribution::Kind::Uniform;
     strike.day.p = {0.0, 3.0, 0.0};

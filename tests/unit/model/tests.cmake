@@ -7,4 +7,5 @@ shockflow_add_test_executable(model_tests
     unit/model/money_test.cpp
     unit/model/policy_test.cpp
     unit/model/reroute_test.cpp
-    unit/model/sampling_test.cpp)
+    unit/model/sampling_test.cpp
+    unit/model/tables_test.cpp)

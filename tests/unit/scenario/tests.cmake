@@ -7,6 +7,7 @@ shockflow_add_test_executable(scenario_tests
     unit/scenario/loader_test.cpp
     unit/scenario/mutation_test.cpp
     unit/scenario/policy_test.cpp
+    unit/scenario/table_keys_test.cpp
     unit/scenario/text_test.cpp
     unit/scenario/validation_test.cpp
     unit/scenario/warnings_test.cpp)
