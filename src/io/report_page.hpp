@@ -84,6 +84,9 @@ std::vector<Card> daily_cards(const RunResult& result, const ReportContext& cont
 Card stock_card(const RunResult& result, const ReportContext& context);
 Card production_card(const RunResult& result, const ReportContext& context);
 Card resilience_card(const RunResult& result, const ReportContext& context);
+/// Production loss by `region:` and `sector:` tag (bars); none unless the
+/// products have prices and some node carries such a tag.
+std::optional<Card> loss_card(const RunResult& result);
 /// The network view: nodes laid out by province, struck nodes and cut links marked.
 Card network_card(const RunResult& result, const ReportContext& context);
 

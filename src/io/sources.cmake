@@ -11,6 +11,7 @@ set(SHOCKFLOW_IO_SOURCES
     src/io/report_compare_page.cpp
     src/io/report_context.cpp
     src/io/report_html.cpp
+    src/io/report_loss.cpp
     src/io/report_network.cpp
     src/io/report_resilience.cpp
     src/io/report_run.cpp

@@ -3,6 +3,8 @@
 // only the pairs that can ever be active then get a row.
 #include <algorithm>
 #include <cmath>
+#include <map>
+#include <utility>
 
 #include "model/compile_tables.hpp"
 #include "shockflow/core/assert.hpp"
@@ -106,6 +108,21 @@ void compile_nodes(const ScenarioSpec& s, Lookup& names, DenseTables& d, Compile
         if (node.kind == NodeKind::Park) m.parks.push_back(n);
         if (firm_kind) m.firm_nodes.push_back(n);
     }
+}
+
+// Tags written KEY:VALUE group nodes for the value lost (by_tag).
+void compile_tag_groups(const Lookup& names, CompiledModel& m) {
+    std::map<std::pair<std::string, std::string>, std::vector<NodeIndex>> groups;
+    for (const NodeIndex n : indices(names.tags))
+        for (const std::string& tag : names.tags[n]) {
+            const auto colon = tag.find(':');
+            if (colon == std::string::npos) continue;
+            auto& nodes = groups[{tag.substr(0, colon), tag.substr(colon + 1)}];
+            if (nodes.empty() || nodes.back() != n) nodes.push_back(n);  // a tag written twice
+        }
+    for (auto& [kv, nodes] : groups)
+        m.tag_groups.push_back({kv.first, kv.second, std::move(nodes)});
+    for (const double price : m.price) m.priced = m.priced || price > 0.0;
 }
 
 void compile_consumed(const DenseTables& d, CompiledModel& m) {
@@ -399,6 +416,7 @@ CompiledModel compile(const ScenarioSpec& s, const PolicySpec& policy) {
     DenseTables dense;
     compile_products(s, names, dense, m);
     compile_nodes(s, names, dense, m);
+    compile_tag_groups(names, m);
     compile_consumed(dense, m);
     compile_links(s, names, m);
     // Who can ever want what depends only on the network and the recipes.

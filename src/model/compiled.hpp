@@ -195,6 +195,15 @@ struct CompiledModel {
     std::vector<NodeIndex> parks;
     std::vector<NodeIndex> firm_nodes;  // parks and plants
 
+    // Nodes by tag written KEY:VALUE, sorted by (key, value): the groups
+    // value lost is summed over (RunResult::by_tag).
+    struct TagGroup {
+        std::string key, value;
+        std::vector<NodeIndex> nodes;
+    };
+    std::vector<TagGroup> tag_groups;
+    bool priced = false;  // some product has a price
+
     CompiledPolicy policy;
     std::vector<EventTemplate> events;  // in scenario order (event i draws from stream i)
 

@@ -117,6 +117,7 @@ void Engine::close_demand() {
             rows_.open[row] = 0.0;
             rows_.day[row].unmet += unmet;
             k.out.products[p.value].unmet += unmet;
+            k.unmet_value[r] += unmet * m_.price[p];
         }
 }
 

@@ -128,6 +128,8 @@ void KpiState::reset(const CompiledModel& m) {
     avail_days.assign(m.n_nodes, 0.0);
     operational.assign(m.n_nodes, true);
     region_window_demand.assign(m.n_nodes, 0.0);
+    lost_value.assign(m.n_nodes, 0.0);
+    unmet_value.assign(m.n_nodes, 0.0);
     short_weight.assign(m.n_nodes, 0.0);
     region_window_delivered.assign(m.n_nodes, 0.0);
     first_short.assign(m.n_rows, kNaN);
@@ -414,6 +416,18 @@ void Engine::finish(RunResult& out) {
     k.holding_cost = kpi_.holding_cost;
     finish_resilience(out);
     finish_bullwhip(out);
+    out.priced = m_.priced;
+    if (m_.priced)
+        for (const CompiledModel::TagGroup& g : m_.tag_groups) {
+            TagValue v;
+            v.key = g.key;
+            v.value = g.value;
+            for (const NodeIndex n : g.nodes) {
+                v.production_loss += kpi_.lost_value[n];
+                v.unmet_final_demand += kpi_.unmet_value[n];
+            }
+            out.by_tag.push_back(std::move(v));
+        }
 }
 
 }  // namespace shockflow::model

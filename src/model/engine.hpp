@@ -325,6 +325,9 @@ struct KpiState {
     IndexVec<RowIndex, double> drop_day, recover_days;  // producers' output below 95 %
     double window_output = 0, window_baseline = 0, lost_output = 0;
     double lost_output_value = 0;  // lost output x price
+    // By node: lost output x price (producers, in the window) and unmet
+    // demand x price (regions, whole run).
+    IndexVec<NodeIndex, double> lost_value, unmet_value;
     // Bullwhip: each row's daily orders and demand received, over the whole
     // days from the window start on.
     IndexVec<RowIndex, Stage> stage;
