@@ -139,6 +139,29 @@ shockflow_cli_test(generate_short_run 0
                    "generate|--parks|20|--regions|3|--products|6|--end-day|5|--out|${_scenario_out}/generated_short"
                    MATCH "wrote .*scenario.toml: 6 products")
 
+# An input-output table (cli/io: two regions, two sectors) becomes a scenario
+# that passes `validate` and runs; an x that is not the row sums of Z and Y is
+# an error at its cell, and nothing is written.
+set(_io "${_script_dir}/cli/io")
+shockflow_cli_test(import_io 0
+                   "import-io|--z|${_io}/Z.csv|--y|${_io}/Y.csv|--x|${_io}/x.csv|--days|30|--out|${_scenario_out}/imported"
+                   MATCH "wrote .*scenario.toml: 2 sectors, 4 industries, 2 final-demand nodes, 13 links")
+set_tests_properties(cli.import_io PROPERTIES FIXTURES_SETUP imported_table)
+shockflow_cli_test(imported_validates 0 "validate|${_scenario_out}/imported/scenario.toml|--werror"
+                   MATCH "^OK: imported input-output table: 2 products, 6 nodes, 13 links, 0 events")
+shockflow_cli_test(imported_runs 0
+                   "run|${_scenario_out}/imported/scenario.toml|--out|${_scenario_out}/imported_run"
+                   MATCH "unmet_units +0\n")
+set_tests_properties(cli.imported_validates cli.imported_runs
+                     PROPERTIES FIXTURES_REQUIRED imported_table)
+shockflow_cli_test(import_io_min_share 0
+                   "import-io|--z|${_io}/Z.csv|--y|${_io}/Y.csv|--min-share|0.1|--out|${_scenario_out}/imported_min"
+                   MATCH "dropped 3 flows below 0.1 of their buyer's inputs: 109.5 a year")
+shockflow_cli_test(import_io_bad_x 2
+                   "import-io|--z|${_io}/Z.csv|--y|${_io}/Y.csv|--x|${_io}/bad_x.csv|--out|${_scenario_out}/imported_bad"
+                   MATCH "bad_x.csv:3:9: error: x of \"A_steel\": 182 is not the row sums of Z and Y, 182.5"
+                   NO_DIR "${_scenario_out}/imported_bad")
+
 # Warnings (cli/warned.toml has three) go to stderr after the scenario is
 # read: stdout, printed first here, still starts with OK. They leave the exit
 # status at 0, are printed with --quiet and capped by --max-errors. With

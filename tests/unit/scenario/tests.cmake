@@ -4,6 +4,7 @@ shockflow_add_test_executable(scenario_tests
     unit/scenario/csv_test.cpp
     unit/scenario/event_days_test.cpp
     unit/scenario/events_test.cpp
+    unit/scenario/io_table_test.cpp
     unit/scenario/loader_test.cpp
     unit/scenario/mutation_test.cpp
     unit/scenario/policy_test.cpp
