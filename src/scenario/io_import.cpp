@@ -237,13 +237,18 @@ ScenarioSpec import_io_table(const IoTable& t, const ImportOptions& o, ImportRep
     for (std::size_t c = 0; c < t.final_demand.size(); ++c)
         s.nodes.push_back(final_demand(t, b, c, sectors, cover, regions, o));
     rep.industries = s.nodes.size() - t.final_demand.size();
+    std::vector<std::string> ids;
+    for (std::uint32_t i = 0; i < t.x.size(); ++i) ids.push_back(node_id(t, i));
+    std::size_t flows = 0;
+    for (const Flows& column : b.z) flows += column.size();
+    for (const Flows& column : b.y) flows += column.size();
+    s.links.reserve(flows);
     for (std::uint32_t j = 0; j < t.x.size(); ++j)
         for (const auto& [i, v] : b.z[j])
-            if (i != j)
-                s.links.push_back(link(node_id(t, i), node_id(t, j), v / o.days_per_year, o));
+            if (i != j) s.links.push_back(link(ids[i], ids[j], v / o.days_per_year, o));
     for (std::size_t c = 0; c < t.final_demand.size(); ++c)
         for (const auto& [i, v] : b.y[c])
-            s.links.push_back(link(node_id(t, i), t.final_demand[c], v / o.days_per_year, o));
+            s.links.push_back(link(ids[i], t.final_demand[c], v / o.days_per_year, o));
     rep.links = s.links.size();
     if (report != nullptr) *report = rep;
     return s;
