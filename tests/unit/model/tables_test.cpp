@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <limits>
+#include <set>
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -209,6 +211,34 @@ TEST(HandCase, CapacityPathValuesAreDrawnPerReplication) {
         drawn.push_back(at5);
     }
     EXPECT_NE(drawn[0], drawn[1]);
+}
+
+// `any:TAG` with count 1: one of the two tagged parks is drawn per
+// replication and keeps half its capacity; its firms are half damaged, so
+// 5 of its 10 are able to work (active or idle) and all 10 of the other.
+TEST(HandCase, CapacityPathOnAnyTagDrawsItsTargets) {
+    ScenarioBuilder b = one_park_chain(4);
+    b.producer("Q", {qty("food", 100)});
+    b.s.nodes[0].tags = {"t"};
+    b.s.nodes[2].tags = {"t"};
+    EventSpec& e = b.event(EventKind::CapacityPath, 0);
+    e.target = "any:t";
+    e.count = 1;
+    e.path = {{Distribution::fixed(0), Distribution::fixed(0.5)}};
+    std::set<std::string> drawn;
+    for (std::uint64_t seed = 1; seed <= 8; ++seed) {
+        const RunResult r = run(b, seed);
+        std::vector<std::string> half;
+        for (const std::string node : {"P", "Q"}) {
+            const FirmRow f = firm_row(r, 2, node);
+            const auto able = f.firms_active + f.firms_idle;
+            EXPECT_TRUE(able == 5 || able == 10) << node;
+            if (able == 5) half.push_back(node);
+        }
+        ASSERT_EQ(half.size(), 1u) << seed;
+        drawn.insert(half[0]);
+    }
+    EXPECT_EQ(drawn.size(), 2u);  // both are drawn over eight seeds
 }
 
 }  // namespace
