@@ -57,22 +57,24 @@ CsvFile open_table(const std::filesystem::path& path, DiagnosticSink& sink) {
     return f;
 }
 
-// A flow or output: a finite number >= 0.
-bool read_value(const CsvFile& f, std::uint32_t line, std::string_view cell,
-                const std::string& what, DiagnosticSink& sink, double& out) {
+// A flow or output: a finite number >= 0. `what` is spelled out (FILE.column)
+// only for a message: a table holds millions of cells.
+bool read_value(const CsvFile& f, std::uint32_t line, std::string_view cell, std::string_view file,
+                std::string_view column, DiagnosticSink& sink, double& out) {
+    const auto what = [&] { return fmt::format("{}{}{}", file, file.empty() ? "" : ".", column); };
     const std::string_view text = cell.starts_with('+') ? cell.substr(1) : cell;
     const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
     if (cell.empty() || ec != std::errc{} || end != text.data() + text.size() ||
         !std::isfinite(out)) {
         sink.error(f.at(line, cell),
-                   fmt::format("{}: expected a finite number (got {})", what, in_quotes(cell)));
+                   fmt::format("{}: expected a finite number (got {})", what(), in_quotes(cell)));
         return false;
     }
     if (out < 0.0) {
         sink.error(f.at(line, cell),
                    fmt::format("{}: must be >= 0 (got {}): a negative flow can be neither a "
                                "demand nor a link; net it into another column first",
-                               what, scenario::num(out)));
+                               what(), scenario::num(out)));
         return false;
     }
     return true;
@@ -145,7 +147,7 @@ ZRows read_z_rows(const CsvFile& f, Industries& ind, DiagnosticSink& sink) {
         auto& flows = z.by_row.emplace_back();
         for (std::size_t k = 2; k < row.cells.size(); ++k) {
             double v = 0.0;
-            if (read_value(f, row.line, row.cells[k], "Z." + z.columns[k - 2], sink, v) && v > 0)
+            if (read_value(f, row.line, row.cells[k], "Z", z.columns[k - 2], sink, v) && v > 0)
                 flows.emplace_back(static_cast<std::uint32_t>(k - 2), v);
         }
     }
@@ -235,8 +237,7 @@ void read_y(const CsvFile& f, const Industries& ind, IoTable& t, DiagnosticSink&
         if (!i) continue;
         for (std::size_t k = 2; k < row.cells.size(); ++k) {
             double v = 0.0;
-            if (read_value(f, row.line, row.cells[k], "Y." + t.final_demand[k - 2], sink, v) &&
-                v > 0)
+            if (read_value(f, row.line, row.cells[k], "Y", t.final_demand[k - 2], sink, v) && v > 0)
                 t.y[k - 2].emplace_back(*i, v);
         }
     }
@@ -260,7 +261,7 @@ void read_x(const CsvFile& f, const Industries& ind, IoTable& t, DiagnosticSink&
     while (reader.next(row)) {
         const auto i = row_industry(f, row, ind, seen, sink);
         double given = 0.0;
-        if (!i || !read_value(f, row.line, row.cells[2], "x", sink, given)) continue;
+        if (!i || !read_value(f, row.line, row.cells[2], "", "x", sink, given)) continue;
         const double sums = t.x[*i];
         if (std::abs(given - sums) > 1e-6 * std::max(std::abs(given), std::abs(sums))) {
             sink.error(
