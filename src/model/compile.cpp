@@ -240,27 +240,6 @@ void compile_channels(const IndexVec<DenseIndex, bool>& wants, CompiledModel& m,
     }
 }
 
-// A pair whose primary (not lateral) inbound channels all run over links
-// with a weight splits its orders and plans by those weights: d.weight is
-// the link's weight there, 0 for every other channel.
-void compile_weights(CompiledModel& m, DenseTables& d) {
-    d.weight.assign(m.channels.size(), 0.0);
-    for (const DenseIndex r : d.holders) {
-        bool all = true, any = false;
-        for (auto k = d.inbound.begin(r); k < d.inbound.end(r); ++k) {
-            const ChannelIndex c = d.inbound.list[k];
-            if (m.lateral[c]) continue;
-            any = true;
-            all = all && m.links[m.channels[c].link].weight > 0.0;
-        }
-        if (!any || !all) continue;
-        for (auto k = d.inbound.begin(r); k < d.inbound.end(r); ++k) {
-            const ChannelIndex c = d.inbound.list[k];
-            if (!m.lateral[c]) d.weight[c] = m.links[m.channels[c].link].weight;
-        }
-    }
-}
-
 void compile_producers(const DenseTables& d, CompiledModel& m) {
     std::vector<NodeIndex> row_of_item;
     std::vector<ProductIndex> items;

@@ -74,6 +74,9 @@ void mark_lateral(const DenseTables& d, CompiledModel& m);
 void plan_lateral_flows(CompiledModel& m, DenseTables& d);
 // The order in which plans are propagated (compile_lateral.cpp).
 void compile_plan_order(CompiledModel& m);
+// The link weights of the channels of pairs that split by weights (d.weight;
+// compile_lateral.cpp).
+void compile_weights(CompiledModel& m, DenseTables& d);
 
 // The levers (compile_levers.cpp): target overrides into `dense`, the rest
 // into m.policy.
