@@ -13,6 +13,7 @@
 #include "shockflow/core/error.hpp"
 #include "shockflow/experiment/compare.hpp"
 #include "shockflow/scenario/generate.hpp"
+#include "shockflow/scenario/io_table.hpp"
 
 namespace shockflow::cli {
 
@@ -56,6 +57,13 @@ struct KpisArgs {
     bool markdown = false;  ///< the table of docs/MODEL.md instead of the terminal one
 };
 
+struct ImportArgs {
+    std::string z, y, x;  ///< the table's CSV files; x may be "" (row sums)
+    ImportOptions options;
+    std::string out;  ///< directory for scenario.toml, nodes.csv, links.csv
+    bool quiet = false;
+};
+
 struct GenerateArgs {
     GenerateOptions options;
     std::string out;  ///< directory for scenario.toml, nodes.csv, links.csv
@@ -78,6 +86,7 @@ void print_diagnostics(const std::vector<Diagnostic>& all, std::uint64_t max_sho
 
 int run_command(const RunArgs& args);
 int generate_command(const GenerateArgs& args);
+int import_io_command(const ImportArgs& args);
 int validate_command(const ValidateArgs& args);
 int compare_command(const CompareArgs& args, const Processes& processes = {});
 int kpis_command(const KpisArgs& args);

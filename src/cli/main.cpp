@@ -83,6 +83,7 @@ struct Parsed {
     ValidateArgs validate;
     CompareArgs compare;
     GenerateArgs generate;
+    ImportArgs import_io;
     KpisArgs kpis;
     std::uint64_t run_seed = 0, compare_seed = 0;
     std::int64_t replications = 0;
@@ -234,6 +235,43 @@ void add_max_errors(CLI::App* cmd, std::uint64_t& target) {
         ->check(whole_number(0, kMaxSeed));
 }
 
+CLI::App* add_import_io(CLI::App& app, Parsed& p) {
+    CLI::App* cmd = app.add_subcommand(
+        "import-io", "Write the scenario of an input-output table (scenario.toml + CSV tables)");
+    ImportArgs& a = p.import_io;
+    cmd->add_option("--z", a.z,
+                    "Flows between industries, yearly: region,sector,<region>_<sector>...")
+        ->required()
+        ->type_name("Z.csv");
+    cmd->add_option("--y", a.y, "Flows to final demand, yearly: region,sector,<category>...")
+        ->required()
+        ->type_name("Y.csv");
+    cmd->add_option("--x", a.x, "Gross output, region,sector,x (default: row sums of Z and Y)")
+        ->type_name("x.csv");
+    cmd->add_option("--out", a.out, "Directory to write into (created if needed)")
+        ->required()
+        ->type_name("DIR");
+    cmd->add_option("--days-per-year", a.options.days_per_year,
+                    "Days a year: yearly flows become flows per day (default 365)")
+        ->check(CLI::PositiveNumber)
+        ->type_name("D");
+    cmd->add_option("--min-share", a.options.min_share,
+                    "Leave out flows below this share of their buyer's inputs (default 0)")
+        ->check(CLI::Range(0.0, 1.0))
+        ->type_name("S");
+    cmd->add_option("--days", a.options.days, "Length of the run from day 0 (default 365)")
+        ->check(CLI::PositiveNumber)
+        ->type_name("N");
+    cmd->add_option("--transit-hours", a.options.transit_hours,
+                    "Transit time of every link (default 24)")
+        ->check(CLI::NonNegativeNumber)
+        ->type_name("H");
+    cmd->add_option("--unit", a.options.unit, "The table's money unit, a label (default money)")
+        ->type_name("LABEL");
+    cmd->add_flag("--quiet,-q", a.quiet, "Print nothing on success");
+    return cmd;
+}
+
 CLI::App* add_kpis(CLI::App& app, Parsed& p) {
     CLI::App* cmd =
         app.add_subcommand("kpis", "List the KPIs: name, unit, which way is better, definition");
@@ -246,15 +284,17 @@ struct Subcommands {
     CLI::App* validate = nullptr;
     CLI::App* compare = nullptr;
     CLI::App* generate = nullptr;
+    CLI::App* import_io = nullptr;
     CLI::App* kpis = nullptr;
 };
 
 int dispatch(const Subcommands& cmd, Parsed& p, const Processes& processes) {
     // Over MPI only `compare` is shared out; the other commands run on rank 0.
     const bool compare = !(cmd.run->parsed() || cmd.validate->parsed() || cmd.generate->parsed() ||
-                           cmd.kpis->parsed());
+                           cmd.import_io->parsed() || cmd.kpis->parsed());
     if (processes.rank != 0 && !compare) return 0;
     if (cmd.kpis->parsed()) return kpis_command(p.kpis);
+    if (cmd.import_io->parsed()) return import_io_command(p.import_io);
     if (cmd.generate->parsed()) {
         if (p.generate.options.start_day >= p.generate.options.end_day)
             throw CLI::ValidationError("--start-day", "must be before --end-day");
@@ -292,10 +332,11 @@ int run_program(int argc, char** argv, const Processes& processes,
     cmd.validate = add_validate(app, parsed);
     cmd.compare = add_compare(app, parsed);
     cmd.generate = add_generate(app, parsed);
+    cmd.import_io = add_import_io(app, parsed);
     cmd.kpis = add_kpis(app, parsed);
     // Also on every command, so that its --help lists it (given before the
     // command, the program's own option takes it).
-    for (CLI::App* sub : {cmd.run, cmd.validate, cmd.compare, cmd.generate, cmd.kpis})
+    for (CLI::App* sub : {cmd.run, cmd.validate, cmd.compare, cmd.generate, cmd.import_io, cmd.kpis})
         add_max_errors(sub, max_errors);
 
     if (argc <= 1) {  // a bare `shockflow` is asking what it can do

@@ -36,7 +36,8 @@ std::vector<std::string> unique(std::vector<std::string> ids) {
 void add_events(const ScenarioSpec& s, ReportContext& c) {
     for (const EventSpec& e : s.events) {
         if (e.kind == EventKind::LinkCut) c.cut_links.push_back(e.link);
-        if (e.kind != EventKind::Strike) continue;
+        // A capacity path is damage too (a damage assessment's recovery).
+        if (e.kind != EventKind::Strike && e.kind != EventKind::CapacityPath) continue;
         auto& into = e.target.starts_with("any:") ? c.may_be_struck : c.struck;
         for (auto& id : targeted(s, e.target)) into.push_back(std::move(id));
     }

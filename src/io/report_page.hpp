@@ -88,6 +88,9 @@ Card resilience_card(const RunResult& result, const ReportContext& context);
 Card region_fill_card(const RunResult& result, const ReportContext& context);
 /// Days of cover per essential product, region and day, days short marked.
 Card product_stock_card(const RunResult& result, const ReportContext& context);
+/// Production loss by `region:` and `sector:` tag (bars); none unless the
+/// products have prices and some node carries such a tag.
+std::optional<Card> loss_card(const RunResult& result);
 /// The network view: nodes laid out by province, struck nodes and cut links marked.
 Card network_card(const RunResult& result, const ReportContext& context);
 

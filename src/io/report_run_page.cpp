@@ -57,8 +57,9 @@ std::string run_report_html(const RunResult& result, const ReportContext& contex
                   report::region_fill_card(result, context),
                   daily[2],
                   report::product_stock_card(result, context),
-                  report::resilience_card(result, context),
-                  report::network_card(result, context)};
+                  report::resilience_card(result, context)};
+    if (auto loss = report::loss_card(result)) page.cards.push_back(std::move(*loss));
+    page.cards.push_back(report::network_card(result, context));
     return report::render(page, assets);
 }
 

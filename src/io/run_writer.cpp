@@ -83,6 +83,15 @@ Json order_variance_json(const OrderVarianceRatio& r) {
                 {"source", json_number(r.source)}};
 }
 
+// Value lost per group of nodes tagged KEY:VALUE: by_tag.KEY.VALUE.
+Json by_tag_json(const std::vector<TagValue>& groups) {
+    Json out = Json::object();
+    for (const TagValue& g : groups)
+        out[g.key][g.value] = Json{{"production_loss", json_number(g.production_loss)},
+                                   {"unmet_final_demand", json_number(g.unmet_final_demand)}};
+    return out;
+}
+
 }  // namespace
 
 constexpr std::string_view kTimeseriesHeader =
@@ -142,6 +151,12 @@ std::string summary_json(const RunResult& result) {
     j["products"] = products_json(result);
     j["kpi"] = kpi_json(result.kpi);
     j["order_variance_ratio"] = order_variance_json(result.order_variance_ratio);
+    // In money, where the products have prices (docs/FORMAT.md).
+    if (result.priced) {
+        j["production_loss"] = json_number(result.kpi.lost_output_value);
+        j["unmet_final_demand"] = json_number(result.kpi.unmet_value);
+        j["by_tag"] = by_tag_json(result.by_tag);
+    }
     j["resilience"] = resilience_json(result);
     j["events_processed"] = result.events_processed;
     // Additions, after the keys of the first version.

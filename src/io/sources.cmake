@@ -14,6 +14,7 @@ set(SHOCKFLOW_IO_SOURCES
     src/io/report_context.cpp
     src/io/report_cost.cpp
     src/io/report_html.cpp
+    src/io/report_loss.cpp
     src/io/report_network.cpp
     src/io/report_regions.cpp
     src/io/report_resilience.cpp

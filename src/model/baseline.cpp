@@ -32,7 +32,7 @@ double sweep(const CompiledModel& m, const DenseTables& d,
                 continue;
             }
             if (m.kind[n] == NodeKind::Source) continue;
-            for (const auto& in : d.recipe[p]) next[d.at(n, in.input)] += in.per_unit * received[r];
+            for (const auto& in : d.inputs(r)) next[d.at(n, in.input)] += in.per_unit * received[r];
         }
     }
     double change = 0.0;
@@ -46,14 +46,16 @@ double sweep(const CompiledModel& m, const DenseTables& d,
 
 // Share of each pair's orders sent over each inbound channel: lateral
 // channels their planned share (none until compile_lateral.cpp plans them),
-// primary ones the rest, by nominal link capacity up to what a producer at
-// their source can make (as the engine splits orders).
+// primary ones the rest, by their links' weights where they all have one,
+// else by nominal link capacity up to what a producer at their source can
+// make (as the engine splits orders).
 IndexVec<ChannelIndex, double> inbound_shares(const CompiledModel& m, const DenseTables& d) {
     IndexVec<ChannelIndex, double> share(m.channels.size(), 0.0);
     auto planned_share = [&](ChannelIndex c) {
         return m.lateral_share.empty() ? 0.0 : m.lateral_share[c];
     };
     auto weight = [&](ChannelIndex c) {
+        if (d.weight[c] > 0.0) return d.weight[c];  // the row's links all have weights
         const Channel& ch = m.channels[c];
         const double link = m.links[ch.link].capacity;
         const double made = d.capacity[d.at(ch.src, ch.product)];

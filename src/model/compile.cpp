@@ -3,6 +3,8 @@
 // only the pairs that can ever be active then get a row.
 #include <algorithm>
 #include <cmath>
+#include <map>
+#include <utility>
 
 #include "model/compile_tables.hpp"
 #include "shockflow/core/assert.hpp"
@@ -46,6 +48,25 @@ void compile_products(const ScenarioSpec& s, Lookup& names, DenseTables& d, Comp
         for (RecipeInput& in : d.recipe[j]) in.per_unit /= 1.0 - d.self_use[j];
 }
 
+// A node's own recipe for product p it makes, as inputs per net unit into
+// d.own_recipe (as compile_products does for the products' recipes); returns
+// its self-use of p.
+double own_recipe(const NodeSpec& node, const Lookup& names, ProductIndex p, DenseTables& d) {
+    double self = 0.0;
+    std::vector<RecipeInput> inputs;
+    for (const auto& in : *node.recipe) {
+        const ProductIndex i = names.product.at(in.product);
+        if (i == p) {
+            self = in.qty;
+        } else if (in.qty > 0.0) {
+            inputs.push_back({i, in.qty});
+        }
+    }
+    for (RecipeInput& in : inputs) in.per_unit /= 1.0 - self;
+    d.own_recipe[d.at(names.node.at(node.id), p).value] = std::move(inputs);
+    return self;
+}
+
 void compile_nodes(const ScenarioSpec& s, Lookup& names, DenseTables& d, CompiledModel& m) {
     m.n_nodes = s.nodes.size();
     const std::size_t np = m.n_nodes * m.n_products;
@@ -69,8 +90,9 @@ void compile_nodes(const ScenarioSpec& s, Lookup& names, DenseTables& d, Compile
         for (const auto& c : node.capacity) {
             const ProductIndex p = names.product.at(c.product);
             const DenseIndex at = d.at(n, p);
+            const double self = node.recipe ? own_recipe(node, names, p, d) : d.self_use[p];
             // Sources need no inputs, their own product included.
-            d.capacity[at] = node.kind == NodeKind::Source ? c.qty : c.qty * (1.0 - d.self_use[p]);
+            d.capacity[at] = node.kind == NodeKind::Source ? c.qty : c.qty * (1.0 - self);
             d.produces[at] = is_producer_kind(node.kind);
         }
         for (const auto& st : node.stock)
@@ -88,6 +110,21 @@ void compile_nodes(const ScenarioSpec& s, Lookup& names, DenseTables& d, Compile
     }
 }
 
+// Tags written KEY:VALUE group nodes for the value lost (by_tag).
+void compile_tag_groups(const Lookup& names, CompiledModel& m) {
+    std::map<std::pair<std::string, std::string>, std::vector<NodeIndex>> groups;
+    for (const NodeIndex n : indices(names.tags))
+        for (const std::string& tag : names.tags[n]) {
+            const auto colon = tag.find(':');
+            if (colon == std::string::npos) continue;
+            auto& nodes = groups[{tag.substr(0, colon), tag.substr(colon + 1)}];
+            if (nodes.empty() || nodes.back() != n) nodes.push_back(n);  // a tag written twice
+        }
+    for (auto& [kv, nodes] : groups)
+        m.tag_groups.push_back({kv.first, kv.second, std::move(nodes)});
+    for (const double price : m.price) m.priced = m.priced || price > 0.0;
+}
+
 void compile_consumed(const DenseTables& d, CompiledModel& m) {
     IndexVec<ProductIndex, bool> consumed(m.n_products, false);
     for (const NodeIndex r : m.regions)
@@ -102,7 +139,8 @@ void compile_links(const ScenarioSpec& s, Lookup& names, CompiledModel& m) {
         CompiledLink cl;
         cl.from = names.node.at(l.from);
         cl.to = names.node.at(l.to);
-        cl.capacity = l.capacity;
+        cl.capacity = std::isinf(l.capacity) ? kUnlimitedCapacity : l.capacity;
+        cl.weight = l.weight.value_or(0.0);
         cl.transit = ticks_from_hours(l.transit_hours);
         cl.carries.assign(m.n_products, l.products.empty());
         for (const auto& p : l.products) cl.carries[names.product.at(p)] = true;
@@ -122,7 +160,7 @@ IndexVec<DenseIndex, bool> compute_wants(const CompiledModel& m, const DenseTabl
         if (m.kind[n] == NodeKind::Source) continue;  // sources need no inputs
         for (const ProductIndex j : indices<ProductIndex>(m.n_products)) {
             if (!d.produces[d.at(n, j)]) continue;
-            for (const auto& in : d.recipe[j]) wants[d.at(n, in.input)] = true;
+            for (const auto& in : d.inputs(d.at(n, j))) wants[d.at(n, in.input)] = true;
         }
     }
     for (bool changed = true; changed;) {
@@ -274,18 +312,23 @@ void compact_rows(const IndexVec<DenseIndex, bool>& wants, const DenseTables& d,
 }
 
 // Flat per-channel arrays of the engine's hot loops, and the link slots.
-void compile_channel_arrays(CompiledModel& m) {
+void compile_channel_arrays(const DenseTables& d, CompiledModel& m) {
     const std::size_t nc = m.channels.size();
     m.channel_dst_row.resize(nc);
     m.channel_in_pos.resize(nc);
     m.inbound_src_row.resize(m.inbound.list.size());
     m.inbound_lateral.resize(m.inbound.list.size());
+    m.inbound_weight.resize(m.inbound.list.size());
     for (const InboundPos k : indices(m.inbound.list)) {
         const ChannelIndex c = m.inbound.list[k];
         m.channel_in_pos[c] = k;
         m.inbound_src_row[k] = m.channels[c].src_row;
         m.inbound_lateral[k] = m.lateral[c] ? 1 : 0;
+        m.inbound_weight[k] = d.weight[c];
     }
+    m.weighted.assign(m.n_rows, 0);
+    for (const InboundPos k : indices(m.inbound.list))
+        if (m.inbound_weight[k] > 0.0) m.weighted[m.channels[m.inbound.list[k]].dst_row] = 1;
     m.supplies_laterally.assign(m.n_rows, false);
     for (const ChannelIndex c : m.lateral_channels)
         m.supplies_laterally[m.channels[c].src_row] = true;
@@ -312,7 +355,7 @@ void compile_made_inputs(const DenseTables& d, CompiledModel& m) {
             const ProductIndex j = m.made.list[k];
             m.made_row.push_back(m.row(n, j));
             if (m.kind[n] != NodeKind::Source)
-                for (const RecipeInput& in : d.recipe[j])
+                for (const RecipeInput& in : d.inputs(d.at(n, j)))
                     m.made_inputs.push_back({m.row(n, in.input), in.input, in.per_unit});
             m.made_input.offset.push_back(m.made_inputs.end_index());
         }
@@ -352,19 +395,21 @@ CompiledModel compile(const ScenarioSpec& s, const PolicySpec& policy) {
     DenseTables dense;
     compile_products(s, names, dense, m);
     compile_nodes(s, names, dense, m);
+    compile_tag_groups(names, m);
     compile_consumed(dense, m);
     compile_links(s, names, m);
     // Who can ever want what depends only on the network and the recipes.
     const IndexVec<DenseIndex, bool> wants = compute_wants(m, dense);
     compile_channels(wants, m, dense);
     mark_lateral(dense, m);
+    compile_weights(m, dense);
     compile_producers(dense, m);
     compile_policy(policy, names, dense, m);
     compute_baseline_need(m, dense);
     plan_lateral_flows(m, dense);
     if (!m.lateral_channels.empty()) compute_baseline_need(m, dense);  // with the lateral flows
     compact_rows(wants, dense, m);
-    compile_channel_arrays(m);
+    compile_channel_arrays(dense, m);
     compile_made_inputs(dense, m);
     compile_input_uses(m);
     compile_plan_order(m);

@@ -1,6 +1,7 @@
-// Two pieces of compiled structure for the ordering rule (docs/MODEL.md,
-// "Orders"): which channels are lateral (between depots that supply each
-// other), and the order in which plans are propagated up the network.
+// Compiled structure for the ordering rule (docs/MODEL.md, "Orders"): which
+// channels are lateral (between depots that supply each other), which split
+// their orders by link weights, and the order in which plans are propagated
+// up the network.
 #include <algorithm>
 #include <cmath>
 #include <deque>
@@ -48,6 +49,27 @@ void mark_lateral(const DenseTables& d, CompiledModel& m) {
     m.lateral_channels.clear();
     for (const ChannelIndex c : indices(m.channels))
         if (m.lateral[c]) m.lateral_channels.push_back(c);
+}
+
+// A pair whose primary (not lateral) inbound channels all run over links
+// with a weight splits its orders and plans by those weights: d.weight is
+// the link's weight there, 0 for every other channel.
+void compile_weights(CompiledModel& m, DenseTables& d) {
+    d.weight.assign(m.channels.size(), 0.0);
+    for (const DenseIndex r : d.holders) {
+        bool all = true, any = false;
+        for (auto k = d.inbound.begin(r); k < d.inbound.end(r); ++k) {
+            const ChannelIndex c = d.inbound.list[k];
+            if (m.lateral[c]) continue;
+            any = true;
+            all = all && m.links[m.channels[c].link].weight > 0.0;
+        }
+        if (!any || !all) continue;
+        for (auto k = d.inbound.begin(r); k < d.inbound.end(r); ++k) {
+            const ChannelIndex c = d.inbound.list[k];
+            if (!m.lateral[c]) d.weight[c] = m.links[m.channels[c].link].weight;
+        }
+    }
 }
 
 // Kahn's algorithm over "row a's plan feeds row b": a channel's destination

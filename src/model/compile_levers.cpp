@@ -64,6 +64,11 @@ EventTemplate compile_event(const CompiledModel& m, const Lookup& names, const E
         case EventKind::LaborShock:
             compile_targets(m, names, e, t);
             break;
+        case EventKind::CapacityPath:
+            compile_targets(m, names, e, t);
+            for (const PathPoint& point : e.path)
+                t.path.emplace_back(draw_of(point.day), draw_of(point.availability));
+            break;
         case EventKind::LinkCut:
             if (const auto it = names.link.find(e.link); it != names.link.end())
                 t.link = it->second;

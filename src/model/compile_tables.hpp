@@ -31,14 +31,26 @@ struct DenseTables {
     IndexVec<DenseIndex, double> baseline_need;    // baseline.cpp
     IndexVec<DenseIndex, double> baseline_output;  // baseline.cpp
     IndexVec<ChannelIndex, double> lateral_flow;   // units/day (compile_lateral.cpp)
+    IndexVec<ChannelIndex, double> weight;         // > 0: split by link weights (compile_weights)
     // Inputs per unit of net output (self-use taken out, see compile_products).
     IndexVec<ProductIndex, std::vector<RecipeInput>> recipe;  // by output product
     IndexVec<ProductIndex, double> self_use;                  // a_jj, < 1
+    // Nodes with a recipe of their own: the inputs per net unit of each
+    // product they make, by pair (compile_nodes).
+    std::unordered_map<std::uint32_t, std::vector<RecipeInput>> own_recipe;
     Csr<DenseIndex, InboundPos, ChannelIndex> inbound;
     Ranges<DenseIndex, ChannelIndex> outbound;
     std::vector<DenseIndex> holders, suppliers;
 
     [[nodiscard]] std::size_t size() const { return capacity.size(); }
+    // Inputs per net unit of what pair `at` makes: the node's own recipe if
+    // it has one, else the product's.
+    [[nodiscard]] const std::vector<RecipeInput>& inputs(DenseIndex at) const {
+        if (!own_recipe.empty())
+            if (const auto it = own_recipe.find(at.value); it != own_recipe.end())
+                return it->second;
+        return recipe[product(at)];
+    }
     [[nodiscard]] DenseIndex at(NodeIndex n, ProductIndex p) const {
         return DenseIndex(n.value * n_products + p.value);
     }
@@ -62,6 +74,9 @@ void mark_lateral(const DenseTables& d, CompiledModel& m);
 void plan_lateral_flows(CompiledModel& m, DenseTables& d);
 // The order in which plans are propagated (compile_lateral.cpp).
 void compile_plan_order(CompiledModel& m);
+// The link weights of the channels of pairs that split by weights (d.weight;
+// compile_lateral.cpp).
+void compile_weights(CompiledModel& m, DenseTables& d);
 
 // The levers (compile_levers.cpp): target overrides into `dense`, the rest
 // into m.policy.

@@ -9,6 +9,7 @@
 #include <array>
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "model/index.hpp"
@@ -31,7 +32,8 @@ struct Channel {
 struct CompiledLink {
     NodeIndex from;
     NodeIndex to;
-    double capacity = 0.0;  // units/day
+    double capacity = 0.0;  // units/day (kUnlimitedCapacity for an unlimited link)
+    double weight = 0.0;    // > 0: its weight in splitting orders (0: none)
     Tick transit{0};
     IndexVec<ProductIndex, bool> carries;
 };
@@ -62,13 +64,15 @@ struct EventTemplate {
     Draw day, duration, loss, firms, repair, multiplier, share, over, absent;
     bool firms_drawn = false;  // strike: firms_damaged given (else = loss)
     Recovery recovery = Recovery::Step;
-    // Strike, labour shock: the targets, or with `any:` the pool drawn from.
+    // Strike, labour shock, capacity path: the targets, or with `any:` the
+    // pool drawn from.
     // Demand shock: the regions.
     std::vector<NodeIndex> nodes;
     std::uint32_t draw_count = 0;           // > 0: `any:` draws this many distinct pool nodes
     LinkIndex link = LinkIndex::none();     // link cut (none: nothing to cut)
     IndexVec<ProductIndex, bool> products;  // demand shock
     NodeIndex from = NodeIndex::none(), to = NodeIndex::none();  // displacement
+    std::vector<std::pair<Draw, Draw>> path;  // capacity path: (day, availability) points
 };
 
 // The policy's levers as the engine reads them.
@@ -153,6 +157,10 @@ struct CompiledModel {
     IndexVec<InboundPos, RowIndex> inbound_src_row;
     IndexVec<InboundPos, std::uint8_t>
         inbound_lateral;  // m.lateral by position (bytes: read in hot loops)
+    // By position: the link's weight where the row splits its orders by
+    // weights (all its primary channels' links have one), else 0.
+    IndexVec<InboundPos, double> inbound_weight;
+    IndexVec<RowIndex, std::uint8_t> weighted;  // the row splits by weights
     // Links get a storage slot in the order the channel-ordered passes first
     // meet them (by source node), so that a supplier's links sit together in
     // the engine's per-link state; link indices themselves keep file order.
@@ -187,6 +195,15 @@ struct CompiledModel {
     std::vector<NodeIndex> parks;
     std::vector<NodeIndex> firm_nodes;  // parks and plants
 
+    // Nodes by tag written KEY:VALUE, sorted by (key, value): the groups
+    // value lost is summed over (RunResult::by_tag).
+    struct TagGroup {
+        std::string key, value;
+        std::vector<NodeIndex> nodes;
+    };
+    std::vector<TagGroup> tag_groups;
+    bool priced = false;  // some product has a price
+
     CompiledPolicy policy;
     std::vector<EventTemplate> events;  // in scenario order (event i draws from stream i)
 
@@ -200,6 +217,11 @@ struct CompiledModel {
         return row_of[DenseIndex(n.value * n_products + p.value)];
     }
 };
+
+/// Units/day an unlimited link (no `capacity`) is given: finite, so that a
+/// cut of it carries 0 and sums and shares over links stay defined, and far
+/// above any flow.
+inline constexpr double kUnlimitedCapacity = 1e30;
 
 /// Defaults of the nodes' `stock_target_days` and `replenishment_days`.
 inline constexpr double kDefaultTargetDays = 2.0;

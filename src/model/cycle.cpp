@@ -119,6 +119,7 @@ void Engine::close_demand() {
             rows_.open[row] = 0.0;
             rows_.day[row].unmet += unmet;
             k.out.products[p.value].unmet += unmet;
+            k.unmet_value[r] += unmet * m_.price[p];
         }
 }
 
@@ -191,6 +192,11 @@ void Engine::place_orders(Tick t) {
             scratch[k - b] = extra;
             spare += extra;
         }
+        // Links with weights: each primary gets its weighted part of the
+        // order, up to what it can bring; what one cannot bring goes to the
+        // others, again by weight (through `per` below).
+        if (primary > 0.0 && m_.weighted[row])
+            primary = weighted_parts(b, e, std::max(0.0, need - planned_all), primary);
         double placed = planned_all;  // what the row orders in all (bullwhip.cpp)
         if (primary <= 0.0 && spare <= 0.0 && expected <= 0.0) {
             placed = 0.0;

@@ -92,13 +92,31 @@ void Engine::speed_up(Tick t) {
     }
 }
 
+double CapacityPath::availability(double day) const {
+    if (points.empty() || day < points.front().first) return 1.0;
+    // The last point at or before `day`: a jump (two points on one day) has
+    // taken effect on that day.
+    auto next = std::upper_bound(points.begin(), points.end(), day,
+                                 [](double d, const auto& p) { return d < p.first; });
+    const auto& [d0, a0] = *(next - 1);
+    if (next == points.end()) return a0;
+    const auto& [d1, a1] = *next;
+    return a0 + (a1 - a0) * (day - d0) / (d1 - d0);
+}
+
 // Damage factors at time t from every job: step repairs restore everything at
-// the end, linear ones in proportion to the work done.
+// the end, linear ones in proportion to the work done; and from every
+// capacity path, its availability at t. All of them multiply.
 void Engine::refresh_damage(Tick t) {
     for (const StrikeJob& j : dis_.r.jobs) {
         dis_.damage[j.node] = 1.0;
         dis_.firms_damaged[j.node] = 0.0;
     }
+    for (const CapacityPath& p : dis_.r.paths)
+        for (const NodeIndex n : p.nodes) {
+            dis_.damage[n] = 1.0;
+            dis_.firms_damaged[n] = 0.0;
+        }
     for (const StrikeJob& j : dis_.r.jobs) {
         if (j.state == JobState::Pending || j.state == JobState::Done) continue;
         double left = 1.0;
@@ -110,6 +128,16 @@ void Engine::refresh_damage(Tick t) {
         dis_.damage[j.node] *= 1.0 - j.loss * left;
         dis_.firms_damaged[j.node] =
             1.0 - (1.0 - dis_.firms_damaged[j.node]) * (1.0 - j.firms_share * left);
+    }
+    // A path's firms are damaged as its capacity is (a strike's default).
+    const double day = to_days(t);
+    for (const CapacityPath& p : dis_.r.paths) {
+        const double a = p.availability(day);
+        if (a >= 1.0) continue;
+        for (const NodeIndex n : p.nodes) {
+            dis_.damage[n] *= a;
+            dis_.firms_damaged[n] = 1.0 - (1.0 - dis_.firms_damaged[n]) * a;
+        }
     }
 }
 

@@ -69,6 +69,7 @@ void RowState::reset(const CompiledModel& m) {
     planned.assign(m.channels.size(), 0.0);
     grants.assign(widest(m.outbound, m.suppliers), 0.0);
     by_supply.assign(widest(m.inbound, m.holders), 0.0);
+    uncapped.assign(by_supply.size(), 0);
     input_want.assign(m.n_products, 0.0);
     made_want.assign(m.made.list.size(), 0.0);
 }
@@ -119,6 +120,8 @@ void KpiState::reset(const CompiledModel& m) {
     avail_days.assign(m.n_nodes, 0.0);
     operational.assign(m.n_nodes, true);
     region_window_demand.assign(m.n_nodes, 0.0);
+    lost_value.assign(m.n_nodes, 0.0);
+    unmet_value.assign(m.n_nodes, 0.0);
     short_weight.assign(m.n_nodes, 0.0);
     region_window_delivered.assign(m.n_nodes, 0.0);
     region_demand.assign(m.n_nodes, 0.0);
@@ -432,6 +435,18 @@ void Engine::finish(RunResult& out) {
     finish_resilience(out);
     finish_regions(out);
     finish_bullwhip(out);
+    out.priced = m_.priced;
+    if (m_.priced)
+        for (const CompiledModel::TagGroup& g : m_.tag_groups) {
+            TagValue v;
+            v.key = g.key;
+            v.value = g.value;
+            for (const NodeIndex n : g.nodes) {
+                v.production_loss += kpi_.lost_value[n];
+                v.unmet_final_demand += kpi_.unmet_value[n];
+            }
+            out.by_tag.push_back(std::move(v));
+        }
 }
 
 }  // namespace shockflow::model

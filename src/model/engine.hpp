@@ -100,8 +100,17 @@ struct Displacement {
     bool active = false;
 };
 
+// Capacity available to its nodes along a drawn path of (day, availability)
+// points: full before the first, linear between points, held after the last.
+struct CapacityPath {
+    std::vector<NodeIndex> nodes;
+    std::vector<std::pair<double, double>> points;  // days not decreasing
+    [[nodiscard]] double availability(double day) const;
+};
+
 // Disruptions with every sampled value drawn (one replication's draw).
 struct Realization {
+    std::vector<CapacityPath> paths;
     std::vector<StrikeJob> jobs;
     std::vector<LinkCut> cuts;
     std::vector<LaborShock> labor;
@@ -158,6 +167,7 @@ struct RowState {
     // Scratch of the cycle's steps.
     std::vector<double> grants;                 // a short supplier's grants, by channel
     std::vector<double> by_supply;              // a holder's inbound entries
+    std::vector<std::uint8_t> uncapped;         // weighted_parts: not yet at what it can bring
     std::vector<double> held;                   // lateral requests set aside
     IndexVec<ProductIndex, double> input_want;  // a producer's input needs
     IndexVec<MadePos, double> made_want;        // a producer's wanted output
@@ -330,6 +340,9 @@ struct KpiState {
     IndexVec<RowIndex, double> drop_day, recover_days;  // producers' output below 95 %
     double window_output = 0, window_baseline = 0, lost_output = 0;
     double lost_output_value = 0;  // lost output x price
+    // By node: lost output x price (producers, in the window) and unmet
+    // demand x price (regions, whole run).
+    IndexVec<NodeIndex, double> lost_value, unmet_value;
     // Bullwhip: each row's daily orders and demand received, over the whole
     // days from the window start on.
     IndexVec<RowIndex, Stage> stage;
@@ -384,6 +397,7 @@ private:
     void close_demand();
     void place_orders(Tick t);
     double cover_days(RowIndex row, double rate) const;
+    double weighted_parts(InboundPos b, InboundPos e, double rest, double primary);
     void clip_to_link_capacity();
     void sum_requests(RowIndex row);  // requested[row] from req
     void produce();

@@ -79,6 +79,20 @@ void add_strike(const EventTemplate& e, RandomStream& rng, Realization& r) {
     }
 }
 
+// Each point's day and availability in turn, then the targets. A day drawn
+// before the previous point's (distributions that overlap) is taken as that
+// day: the path jumps there.
+void add_path(const EventTemplate& e, RandomStream& rng, Realization& r) {
+    CapacityPath path;
+    for (const auto& [day, availability] : e.path) {
+        double d = sample(day, rng);
+        if (!path.points.empty()) d = std::max(d, path.points.back().first);
+        path.points.emplace_back(d, share(availability, rng));
+    }
+    path.nodes = targets(e, rng);
+    r.paths.push_back(std::move(path));
+}
+
 // Start and end of an event that lasts a drawn number of days.
 std::pair<Tick, Tick> span(const EventTemplate& e, RandomStream& rng) {
     const Tick start = ticks_from_days(day(e.day, rng));
@@ -89,6 +103,9 @@ void add_event(const EventTemplate& e, RandomStream& rng, Realization& r) {
     switch (e.kind) {
         case EventKind::Strike:
             add_strike(e, rng, r);
+            return;
+        case EventKind::CapacityPath:
+            add_path(e, rng, r);
             return;
         case EventKind::LinkCut: {
             const auto [start, end] = span(e, rng);

@@ -75,6 +75,7 @@ void Engine::track_output(std::int64_t day, double day_length) {
                 const double lost = std::max(0.0, base - made);
                 k.lost_output += lost;
                 k.lost_output_value += lost * m_.price[p];
+                k.lost_value[n] += lost * m_.price[p];
                 if (m_.essential[p]) {
                     k.window_output += made;
                     k.window_baseline += base;

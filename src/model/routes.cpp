@@ -82,9 +82,12 @@ void Engine::refresh_shares() {
 // (compile_lateral.cpp), the primary ones the rest; then the lead time.
 void Engine::refresh_shares_of(RowIndex row) {
     RouteState& r = routes_;
-    // A primary channel's weight: what it can carry, up to what a producer
-    // at its source can make (as orders are split in a cycle, Engine::place_orders).
+    // A primary channel's weight: its link's weight while it can carry
+    // anything, where the row splits by weights; else what it can carry, up
+    // to what a producer at its source can make (as orders are split in a
+    // cycle, Engine::place_orders).
     auto weight = [&](InboundPos k) {
+        if (m_.inbound_weight[k] > 0.0) return r.usable_in[k] > 0.0 ? m_.inbound_weight[k] : 0.0;
         const RowIndex src = m_.inbound_src_row[k];
         const double cap = m_.capacity[src] > 0.0 ? m_.capacity[src] * dt_ : r.usable_in[k];
         return std::min(r.usable_in[k], cap);
@@ -108,6 +111,43 @@ void Engine::refresh_shares_of(RowIndex row) {
     }
     refresh_lead_of(row);
     rows_.plans_stale = true;
+}
+
+// The primary channels' parts of an order of `rest` split by their links'
+// weights, each up to what it can bring this cycle (in the scratch, where
+// that is on entry), what one cannot bring going to the others by weight
+// (water filling); returns their sum. With nothing to order the weights
+// alone split what the channels can bring (`primary`), so that the parts stay
+// positive where goods can come.
+double Engine::weighted_parts(InboundPos b, InboundPos e, double rest, double primary) {
+    double* part = rows_.by_supply.data();
+    std::uint8_t* open = rows_.uncapped.data();
+    double left = rest > 0.0 ? rest : primary, weights = 0.0;
+    for (auto k = b; k < e; ++k) {
+        const bool can = !m_.inbound_lateral[k] && part[k - b] > 0.0;
+        open[k - b] = can ? 1 : 0;
+        if (can) weights += m_.inbound_weight[k];
+    }
+    // A channel whose weighted part reaches what it can bring is capped
+    // there; the others' parts only grow as channels are capped, so a pass
+    // that caps none is the last (one pass in an undisturbed cycle).
+    for (bool capped = true; capped && weights > 0.0;) {
+        capped = false;
+        for (auto k = b; k < e; ++k) {
+            if (!open[k - b] || left * m_.inbound_weight[k] < part[k - b] * weights) continue;
+            open[k - b] = 0;
+            left -= part[k - b];
+            weights -= m_.inbound_weight[k];
+            capped = true;
+        }
+    }
+    double sum = 0.0;
+    for (auto k = b; k < e; ++k) {
+        if (m_.inbound_lateral[k]) continue;
+        if (open[k - b]) part[k - b] = left * m_.inbound_weight[k] / weights;
+        sum += part[k - b];
+    }
+    return sum;
 }
 
 // The holder's lead time: the transit of its channels, weighted by their shares.

@@ -91,7 +91,10 @@ void check_event_days(const TableReader& top, const ScenarioSpec& spec) {
         if (table == nullptr) continue;
         const SourceLoc at = loc_of(top.ctx(), *table);
         if (at.line != next->loc.line || at.column != next->loc.column) continue;
-        check_event_day(top.ctx(), fmt::format("{}[{}].day", top.path("event"), i), *next, spec);
+        // A capacity path is checked at its first point's day.
+        const char* day = next->kind == EventKind::CapacityPath ? "path[0][0]" : "day";
+        check_event_day(top.ctx(), fmt::format("{}[{}].{}", top.path("event"), i, day), *next,
+                        spec);
         ++next;
     }
 }

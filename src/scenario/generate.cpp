@@ -168,7 +168,7 @@ double total_capacity(const NodeSpec& n) {
 void link(ScenarioSpec& s, std::unordered_set<std::uint64_t>& seen, std::size_t from,
           std::size_t to, double capacity, double hours) {
     if (!seen.insert((std::uint64_t{from} << 32) | to).second) return;
-    s.links.push_back({s.nodes[from].id, s.nodes[to].id, std::ceil(capacity), hours, {}, {}});
+    s.links.push_back({s.nodes[from].id, s.nodes[to].id, std::ceil(capacity), hours, {}, {}, {}});
 }
 
 // Each park gets up to four suppliers per input; essential goods go to two

@@ -3,10 +3,12 @@
 #include <fmt/format.h>
 
 #include <array>
+#include <optional>
 #include <span>
 #include <string_view>
 
 #include "scenario/distribution.hpp"
+#include "scenario/event_days.hpp"
 #include "scenario/sections.hpp"
 #include "scenario/text.hpp"
 
@@ -126,6 +128,62 @@ void read_labor_shock(const TableReader& r, const Catalog& cat, EventSpec& e) {
     dist(r, "absent_share", Need::Required, Support::Share, e.absent_share);
 }
 
+/// One `[day, availability]` point of a capacity path; nullopt if reported.
+std::optional<PathPoint> read_path_point(LoadContext& ctx, const toml::node& node,
+                                         const std::string& path) {
+    const toml::array* pair = node.as_array();
+    if (pair == nullptr || pair->size() != 2) {
+        const std::string got = pair == nullptr ? fmt::format("got {}", type_phrase(node))
+                                                : fmt::format("got {} values", pair->size());
+        ctx.error(loc_of(ctx, node),
+                  fmt::format("{}: expected a pair [day, availability] ({})", path, got));
+        return std::nullopt;
+    }
+    const auto day = read_distribution(ctx, *pair->get(0), path + "[0]", Support::Day);
+    const auto availability = read_distribution(ctx, *pair->get(1), path + "[1]", Support::Share);
+    if (!day || !availability) return std::nullopt;
+    return PathPoint{*day, *availability};
+}
+
+/// `path = [[day, availability], ...]`: at least one point, days in order
+/// (for distributions, every day one can draw no later than the next's).
+void read_path(const TableReader& r, EventSpec& e) {
+    const toml::node* node = r.node("path", Need::Required);
+    if (node == nullptr) return;
+    const toml::array* points = node->as_array();
+    if (points == nullptr || points->empty()) {
+        r.error("path", points == nullptr
+                            ? fmt::format("expected an array of [day, availability] pairs (got {})",
+                                          type_phrase(*node))
+                            : std::string("expected at least one [day, availability] pair"));
+        return;
+    }
+    bool ok = true;
+    for (std::size_t i = 0; i < points->size(); ++i) {
+        const std::string at = fmt::format("{}[{}]", r.path("path"), i);
+        auto point = read_path_point(r.ctx(), *points->get(i), at);
+        if (!point) {
+            ok = false;
+            continue;
+        }
+        if (ok && !e.path.empty() &&
+            day_range(e.path.back().day).second > day_range(point->day).first) {
+            r.ctx().error(point->day.loc,
+                          fmt::format("{}[0]: days must not decrease along the path ({} can come "
+                                      "before the previous point's {})",
+                                      at, num(day_range(point->day).first),
+                                      num(day_range(e.path.back().day).second)));
+        }
+        e.path.push_back(*point);
+    }
+    if (!e.path.empty()) e.day = e.path.front().day;  // checked against the run like any day
+}
+
+void read_capacity_path(const TableReader& r, const Catalog& cat, EventSpec& e) {
+    read_target(r, cat, e);
+    read_path(r, e);
+}
+
 constexpr std::array<std::string_view, 8> kStrikeKeys{
     "kind", "target", "count", "day", "capacity_loss", "firms_damaged", "repair_days", "recovery"};
 constexpr std::array<std::string_view, 5> kLinkCutKeys{"kind", "link", "day", "duration_days",
@@ -136,6 +194,7 @@ constexpr std::array<std::string_view, 6> kDisplacementKeys{"kind",  "from", "to
                                                             "share", "day",  "over_days"};
 constexpr std::array<std::string_view, 6> kLaborShockKeys{"kind", "target",        "count",
                                                           "day",  "duration_days", "absent_share"};
+constexpr std::array<std::string_view, 4> kCapacityPathKeys{"kind", "target", "count", "path"};
 
 /// One kind of event: its name in files, the keys its table may hold and how
 /// they are read.
@@ -147,7 +206,8 @@ struct EventKindInfo {
 };
 
 /// In name order, which is the order of the "expected one of" hint.
-constexpr std::array<EventKindInfo, 5> kEventKinds{{
+constexpr std::array<EventKindInfo, 6> kEventKinds{{
+    {"capacity_path", EventKind::CapacityPath, kCapacityPathKeys, read_capacity_path},
     {"demand_shock", EventKind::DemandShock, kDemandShockKeys, read_demand_shock},
     {"displacement", EventKind::Displacement, kDisplacementKeys, read_displacement},
     {"labor_shock", EventKind::LaborShock, kLaborShockKeys, read_labor_shock},

@@ -183,7 +183,7 @@ const ColumnSet<NodeKey>& node_columns() {
     using K = NodeKey;
     static const ColumnSet<NodeKey> kSet{{K::Id, K::Kind, K::Tags, K::Firms, K::Population,
                                           K::StockTargetDays, K::ReplenishmentDays},
-                                         {K::Capacity, K::Stock, K::Demand},
+                                         {K::Capacity, K::Stock, K::Demand, K::Recipe},
                                          {K::Id, K::Kind}};
     return kSet;
 }
@@ -191,9 +191,9 @@ const ColumnSet<NodeKey>& node_columns() {
 const ColumnSet<LinkKey>& link_columns() {
     using K = LinkKey;
     static const ColumnSet<LinkKey> kSet{
-        {K::From, K::To, K::Capacity, K::TransitHours, K::Products},
+        {K::From, K::To, K::Capacity, K::TransitHours, K::Products, K::Weight},
         {},
-        {K::From, K::To, K::Capacity, K::TransitHours}};
+        {K::From, K::To, K::TransitHours}};  // no capacity: unlimited
     return kSet;
 }
 
@@ -230,6 +230,10 @@ void assign_node_cell(NodeDraft& d, const Column<NodeKey>& c, std::string_view c
         n.stock_target_days = *v;
     } else if (c.key == NodeKey::ReplenishmentDays) {
         n.replenishment_days = *v;
+    } else if (c.key == NodeKey::Recipe) {
+        // One cell written, even a 0, gives the node its own recipe.
+        if (!n.recipe) n.recipe.emplace();
+        n.recipe->push_back(ProductQty{c.product, *v, loc});
     } else {
         auto& entries = c.key == NodeKey::Capacity ? n.capacity
                         : c.key == NodeKey::Stock  ? n.stock
@@ -284,7 +288,11 @@ void assign_link_cell(LinkDraft& d, const Column<LinkKey>& c, std::string_view c
     }
     const auto path = [&] { return fmt::format("{}.{}", d.label(), key_name(c.key)); };
     if (auto v = cell_number(ctx, l.loc, path, cell)) {
-        (c.key == LinkKey::Capacity ? l.capacity : l.transit_hours) = *v;
+        if (c.key == LinkKey::Weight) {
+            l.weight = *v;
+        } else {
+            (c.key == LinkKey::Capacity ? l.capacity : l.transit_hours) = *v;
+        }
     }
 }
 

@@ -31,9 +31,10 @@ constexpr std::array kNodeKeys{NodeKey::Id,
                                NodeKey::StockTargetDays,
                                NodeKey::ReplenishmentDays,
                                NodeKey::Population,
-                               NodeKey::Demand};
-constexpr std::array kLinkKeys{LinkKey::From, LinkKey::To, LinkKey::Capacity, LinkKey::TransitHours,
-                               LinkKey::Products};
+                               NodeKey::Demand,
+                               NodeKey::Recipe};
+constexpr std::array kLinkKeys{LinkKey::From,         LinkKey::To,       LinkKey::Capacity,
+                               LinkKey::TransitHours, LinkKey::Products, LinkKey::Weight};
 
 /// `{ product = number }` entries naming known products (unknown ones are
 /// reported at the key; ranges are checked in add_node, the same for CSV rows).
@@ -54,7 +55,7 @@ NodeDraft read_node_table(const toml::table& table, const std::string& path, Loa
                           const Catalog& cat) {
     const TableReader r(table, path, ctx,
                         {"id", "kind", "tags", "firms", "capacity", "stock", "stock_target_days",
-                         "replenishment_days", "population", "demand"});
+                         "replenishment_days", "population", "demand", "recipe"});
     NodeDraft d{NodeSpec{}, path, locs_of(r, kNodeKeys)};
     NodeSpec& n = d.node;
     n.loc = r.loc();
@@ -78,11 +79,13 @@ NodeDraft read_node_table(const toml::table& table, const std::string& path, Loa
     n.capacity = quantities(r, "capacity", cat);
     n.stock = quantities(r, "stock", cat);
     n.demand = quantities(r, "demand", cat);
+    if (r.has("recipe")) n.recipe = quantities(r, "recipe", cat);
     return d;
 }
 
 LinkDraft read_link_table(const toml::table& table, const std::string& path, LoadContext& ctx) {
-    const TableReader r(table, path, ctx, {"from", "to", "capacity", "transit_hours", "products"});
+    const TableReader r(table, path, ctx,
+                        {"from", "to", "capacity", "transit_hours", "products", "weight"});
     LinkDraft d{LinkSpec{}, path, locs_of(r, kLinkKeys)};
     LinkSpec& l = d.link;
     l.loc = r.loc();
@@ -94,9 +97,10 @@ LinkDraft read_link_table(const toml::table& table, const std::string& path, Loa
     } else {
         d.at.erase(LinkKey::From);  // without both ends the link cannot be resolved
     }
-    if (auto v = r.number("capacity", Need::Required)) l.capacity = *v;
+    if (auto v = r.number("capacity")) l.capacity = *v;  // absent: unlimited
     if (auto v = r.number("transit_hours", Need::Required)) l.transit_hours = *v;
     if (auto products = r.strings("products")) l.products = *products;
+    if (auto v = r.number("weight")) l.weight = *v;
     return d;
 }
 

@@ -24,10 +24,11 @@ enum class NodeKey : std::uint8_t {
     StockTargetDays,
     ReplenishmentDays,
     Population,
-    Demand
+    Demand,
+    Recipe
 };
 /// The keys of a link.
-enum class LinkKey : std::uint8_t { From, To, Capacity, TransitHours, Products };
+enum class LinkKey : std::uint8_t { From, To, Capacity, TransitHours, Products, Weight };
 
 /// "id", "stock_target_days", ...
 std::string_view key_name(NodeKey key) noexcept;

@@ -22,9 +22,9 @@ struct KindRule {
     std::string_view kinds_text;
 };
 
-const std::array<KindRule, 6>& kind_rules() {
+const std::array<KindRule, 7>& kind_rules() {
     using K = NodeKind;
-    static const std::array<KindRule, 6> kRules{{
+    static const std::array<KindRule, 7> kRules{{
         {NodeKey::Firms, {K::Park, K::Plant}, "park and plant"},
         {NodeKey::Capacity, {K::Park, K::Plant, K::Source}, "park, plant and source"},
         {NodeKey::Population, {K::Region}, "region"},
@@ -35,6 +35,7 @@ const std::array<KindRule, 6>& kind_rules() {
         {NodeKey::ReplenishmentDays,
          {K::Depot, K::Region, K::Park, K::Plant},
          "depot, region, park and plant"},
+        {NodeKey::Recipe, {K::Park, K::Plant}, "park and plant"},
     }};
     return kRules;
 }
@@ -68,6 +69,24 @@ void check_quantities(std::vector<ProductQty>& entries, NodeKey key, const NodeD
         };
         return !check_quantity(ctx, q.loc, path, q.qty);
     });
+}
+
+/// A node's own recipe: inputs >= 0, and less than one unit of a product it
+/// makes per unit made (self-use, as in [[recipe]]).
+void check_recipe(NodeDraft& d, LoadContext& ctx) {
+    std::vector<ProductQty>& inputs = *d.node.recipe;
+    check_quantities(inputs, NodeKey::Recipe, d, ctx);
+    for (const ProductQty& in : inputs) {
+        const auto& made = d.node.capacity;
+        const bool makes = std::any_of(made.begin(), made.end(), [&](const ProductQty& c) {
+            return c.product == in.product && c.qty > 0.0;
+        });
+        if (makes && in.qty >= 1.0) {
+            ctx.error(in.loc, fmt::format("{}.recipe.{}: a node that uses {} unit(s) of what it "
+                                          "makes per unit made can never produce it (must be < 1)",
+                                          d.label(), in.product, num(in.qty)));
+        }
+    }
 }
 
 void check_node_values(NodeDraft& d, LoadContext& ctx) {
@@ -104,9 +123,10 @@ void check_node_values(NodeDraft& d, LoadContext& ctx) {
     check_quantities(n.capacity, NodeKey::Capacity, d, ctx);
     check_quantities(n.stock, NodeKey::Stock, d, ctx);
     check_quantities(n.demand, NodeKey::Demand, d, ctx);
+    if (n.recipe) check_recipe(d, ctx);
 }
 
-constexpr std::array<Named<NodeKey>, 10> kNodeKeyNames{{
+constexpr std::array<Named<NodeKey>, 11> kNodeKeyNames{{
     {NodeKey::Id, "id"},
     {NodeKey::Kind, "kind"},
     {NodeKey::Tags, "tags"},
@@ -117,14 +137,16 @@ constexpr std::array<Named<NodeKey>, 10> kNodeKeyNames{{
     {NodeKey::ReplenishmentDays, "replenishment_days"},
     {NodeKey::Population, "population"},
     {NodeKey::Demand, "demand"},
+    {NodeKey::Recipe, "recipe"},
 }};
 
-constexpr std::array<Named<LinkKey>, 5> kLinkKeyNames{{
+constexpr std::array<Named<LinkKey>, 6> kLinkKeyNames{{
     {LinkKey::From, "from"},
     {LinkKey::To, "to"},
     {LinkKey::Capacity, "capacity"},
     {LinkKey::TransitHours, "transit_hours"},
     {LinkKey::Products, "products"},
+    {LinkKey::Weight, "weight"},
 }};
 
 }  // namespace
@@ -178,12 +200,15 @@ void add_link(LinkDraft draft, LoadContext& ctx, Catalog& cat, ScenarioSpec& spe
     const auto path = [&](LinkKey key) {
         return [&draft, key] { return fmt::format("{}.{}", draft.label(), key_name(key)); };
     };
-    check_quantity(ctx, at(LinkKey::Capacity), path(LinkKey::Capacity), l.capacity);
+    // Without `capacity` a link is unlimited (infinity): nothing to check.
+    if (draft.at.has(LinkKey::Capacity))
+        check_quantity(ctx, at(LinkKey::Capacity), path(LinkKey::Capacity), l.capacity);
     if (check_at_least(ctx, at(LinkKey::TransitHours), path(LinkKey::TransitHours), l.transit_hours,
                        0.0)) {
         check_at_most(ctx, at(LinkKey::TransitHours), path(LinkKey::TransitHours), l.transit_hours,
                       limits::kMaxHours, "hours");
     }
+    if (l.weight) check_above(ctx, at(LinkKey::Weight), path(LinkKey::Weight), *l.weight, 0.0);
     std::erase_if(l.products, [&](const std::string& p) {
         return !check_product(ctx, cat, at(LinkKey::Products), path(LinkKey::Products), p);
     });

@@ -22,3 +22,8 @@ set(SHOCKFLOW_SCENARIO_SOURCES
 list(APPEND SHOCKFLOW_SCENARIO_SOURCES
     src/scenario/generate.cpp
     src/scenario/write_scenario.cpp)
+# Input-output tables: reading, importing as a scenario, random tables.
+list(APPEND SHOCKFLOW_SCENARIO_SOURCES
+    src/scenario/io_generate.cpp
+    src/scenario/io_import.cpp
+    src/scenario/io_table_read.cpp)

@@ -82,13 +82,16 @@ SupplyGraph::SupplyGraph(const ScenarioSpec& spec)
     for (std::size_t n = 0; n < spec.nodes.size(); ++n) {
         if (kind(n) == NodeKind::Source) continue;
         std::vector<std::size_t> inputs;
-        for (const std::size_t j : made_.of(n)) {
-            if (recipe[j] == nullptr) continue;
-            for (const auto& in : recipe[j]->inputs) {
+        auto add = [&](const std::vector<ProductQty>& recipe_inputs) {
+            for (const auto& in : recipe_inputs) {
                 const std::size_t i = product_index(in.product);
                 if (in.qty > 0.0 && !makes(n, i)) inputs.push_back(i);
             }
-        }
+        };
+        const auto& own = spec.nodes[n].recipe;  // replaces the products' recipes
+        if (own && !made_.of(n).empty()) add(*own);
+        for (const std::size_t j : made_.of(n))
+            if (!own && recipe[j] != nullptr) add(recipe[j]->inputs);
         sort_unique(inputs);
         for (const std::size_t i : inputs) direct_wanters_[i].push_back(n);
     }

@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
+#include <iterator>
 #include <ostream>
 #include <string>
 
@@ -45,7 +47,7 @@ void write_event(std::ostream& out, const EventSpec& e) {
     auto num = [&](const char* key, const Distribution& d) {
         out << key << " = " << value(d) << "\n";
     };
-    num("day", e.day);
+    if (e.kind != EventKind::CapacityPath) num("day", e.day);  // a path's days are in it
     switch (e.kind) {
         case EventKind::Strike:
             out << "kind = \"strike\"\ntarget = " << quoted(e.target) << "\n";
@@ -76,6 +78,13 @@ void write_event(std::ostream& out, const EventSpec& e) {
             out << "kind = \"labor_shock\"\ntarget = " << quoted(e.target) << "\n";
             num("duration_days", e.duration_days);
             num("absent_share", e.absent_share);
+            break;
+        case EventKind::CapacityPath:
+            out << "kind = \"capacity_path\"\ntarget = " << quoted(e.target) << "\npath = [";
+            for (std::size_t i = 0; i < e.path.size(); ++i)
+                out << (i ? ", " : "") << "[" << value(e.path[i].day) << ", "
+                    << value(e.path[i].availability) << "]";
+            out << "]\n";
             break;
     }
     if (e.target.rfind("any:", 0) == 0) out << "count = " << e.count << "\n";
@@ -111,10 +120,25 @@ std::string cell(const std::vector<ProductQty>& values, const std::string& produ
     return "";
 }
 
+// A node's own recipe; a node with an empty one writes a 0 in the first
+// column, since one written cell is what gives a node its own recipe.
+void write_recipe_cells(std::ostream& out, const NodeSpec& n, const ScenarioSpec& s) {
+    for (std::size_t i = 0; i < s.products.size(); ++i) {
+        std::string c = n.recipe ? cell(*n.recipe, s.products[i].id) : "";
+        if (i == 0 && n.recipe && n.recipe->empty()) c = "0";
+        out << ',' << c;
+    }
+}
+
 void write_nodes(std::ostream& out, const ScenarioSpec& s) {
+    // Recipe columns only where some node has its own recipe.
+    const bool recipes =
+        std::any_of(s.nodes.begin(), s.nodes.end(), [](const NodeSpec& n) { return n.recipe; });
     out << "id,kind,tags,firms,population,stock_target_days";
     for (const char* map : {"capacity", "stock", "demand"})
         for (const auto& p : s.products) out << ',' << map << '.' << p.id;
+    if (recipes)
+        for (const auto& p : s.products) out << ",recipe." << p.id;
     out << '\n';
     for (const auto& n : s.nodes) {
         std::string tags;
@@ -126,17 +150,34 @@ void write_nodes(std::ostream& out, const ScenarioSpec& s) {
             << (n.stock_target_days ? fmt::format("{}", *n.stock_target_days) : "");
         for (const auto* values : {&n.capacity, &n.stock, &n.demand})
             for (const auto& p : s.products) out << ',' << cell(*values, p.id);
+        if (recipes) write_recipe_cells(out, n, s);
         out << '\n';
     }
 }
 
 void write_links(std::ostream& out, const ScenarioSpec& s) {
-    out << "from,to,capacity,transit_hours,products\n";
+    const bool weights =
+        std::any_of(s.links.begin(), s.links.end(), [](const LinkSpec& l) { return l.weight; });
+    out << "from,to,capacity,transit_hours,products" << (weights ? ",weight\n" : "\n");
+    fmt::memory_buffer buf;
     for (const auto& l : s.links) {
         std::string products;
         for (const auto& p : l.products) products += (products.empty() ? "" : ";") + p;
-        out << fmt::format("{},{},{},{},{}\n", l.from, l.to, l.capacity, l.transit_hours, products);
+        // An unlimited link leaves its capacity out.
+        const std::string capacity = std::isinf(l.capacity) ? "" : fmt::format("{}", l.capacity);
+        fmt::format_to(std::back_inserter(buf), "{},{},{},{},{}", l.from, l.to, capacity,
+                       l.transit_hours, products);
+        if (weights) {
+            buf.push_back(',');
+            if (l.weight) fmt::format_to(std::back_inserter(buf), "{}", *l.weight);
+        }
+        buf.push_back('\n');
+        if (buf.size() > (1U << 20)) {
+            out.write(buf.data(), static_cast<std::streamsize>(buf.size()));
+            buf.clear();
+        }
     }
+    out.write(buf.data(), static_cast<std::streamsize>(buf.size()));
 }
 
 }  // namespace

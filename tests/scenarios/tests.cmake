@@ -72,7 +72,7 @@ shockflow_cli_test(bare_prints_help 0 "" MATCH "^shockflow: [^\n]*\nUsage: shock
 shockflow_cli_test(unknown_command 2 "rnu|x.toml"
                    MATCH "^shockflow: unknown command \"rnu\" \\(did you mean \"run\"\\?\\)")
 shockflow_cli_test(unknown_command_far 2 "bogus"
-                   MATCH "unknown command \"bogus\" \\(expected one of: run, validate, compare, generate, kpis\\)")
+                   MATCH "unknown command \"bogus\" \\(expected one of: run, validate, compare, generate, import-io, kpis\\)")
 shockflow_cli_test(unknown_option_before 2 "--max-erors|3|validate|x.toml"
                    MATCH "^shockflow: unknown option \"--max-erors\" \\(did you mean \"--max-errors\"\\?\\)")
 shockflow_cli_test(missing_argument 2 "run")
@@ -199,6 +199,29 @@ shockflow_cli_test(generate_inf_day 2 "generate|--end-day|inf|--out|${_scenario_
                    NO_DIR "${_scenario_out}/gen.inf")
 shockflow_cli_test(generate_huge_day 2 "generate|--end-day|1e15|--out|${_scenario_out}/gen.huge"
                    NO_DIR "${_scenario_out}/gen.huge")
+
+# An input-output table (cli/io: two regions, two sectors) becomes a scenario
+# that passes `validate` and runs; an x that is not the row sums of Z and Y is
+# an error at its cell, and nothing is written.
+set(_io "${_script_dir}/cli/io")
+shockflow_cli_test(import_io 0
+                   "import-io|--z|${_io}/Z.csv|--y|${_io}/Y.csv|--x|${_io}/x.csv|--days|30|--out|${_scenario_out}/imported"
+                   MATCH "wrote .*scenario.toml: 2 sectors, 4 industries, 2 final-demand nodes, 13 links")
+set_tests_properties(cli.import_io PROPERTIES FIXTURES_SETUP imported_table)
+shockflow_cli_test(imported_validates 0 "validate|${_scenario_out}/imported/scenario.toml|--werror"
+                   MATCH "^OK: imported input-output table: 2 products, 6 nodes, 13 links, 0 events")
+shockflow_cli_test(imported_runs 0
+                   "run|${_scenario_out}/imported/scenario.toml|--out|${_scenario_out}/imported_run"
+                   MATCH "unmet_units +0\n")
+set_tests_properties(cli.imported_validates cli.imported_runs
+                     PROPERTIES FIXTURES_REQUIRED imported_table)
+shockflow_cli_test(import_io_min_share 0
+                   "import-io|--z|${_io}/Z.csv|--y|${_io}/Y.csv|--min-share|0.1|--out|${_scenario_out}/imported_min"
+                   MATCH "dropped 3 flows below 0.1 of their buyer's inputs: 109.5 a year")
+shockflow_cli_test(import_io_bad_x 2
+                   "import-io|--z|${_io}/Z.csv|--y|${_io}/Y.csv|--x|${_io}/bad_x.csv|--out|${_scenario_out}/imported_bad"
+                   MATCH "bad_x.csv:3:9: error: x of \"A_steel\": 182 is not the row sums of Z and Y, 182.5"
+                   NO_DIR "${_scenario_out}/imported_bad")
 
 # Warnings (cli/warned.toml has three) go to stderr after the scenario is
 # read: stdout, printed first here, still starts with OK. They leave the exit

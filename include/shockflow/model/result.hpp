@@ -119,6 +119,19 @@ struct RegionSummary {
     bool time_to_survive_censored = false;  ///< it never went short before the run ended
 };
 
+/// Value lost by the nodes tagged `KEY:VALUE` (docs/MODEL.md, "Value lost
+/// by tag"), in the money unit of the products' prices.
+struct TagValue {
+    std::string key;    ///< the tag's part before its first ':'
+    std::string value;  ///< the rest
+    /// Its producers' output below baseline x price, in the window (as the
+    /// KPI lost_output_value), >= 0.
+    double production_loss = 0.0;
+    /// Its regions' demand not met x price, whole run (as the KPI
+    /// unmet_value), >= 0.
+    double unmet_final_demand = 0.0;
+};
+
 struct RunResult {
     std::string scenario;
     std::string policy;
@@ -140,6 +153,11 @@ struct RunResult {
     Kpis kpi;
     KpiCensoring kpi_censored;  ///< which time KPIs are censored at the run's end
     OrderVarianceRatio order_variance_ratio;
+    /// Some product has a price: the values below (and the value KPIs) mean
+    /// something.
+    bool priced = false;
+    /// Sorted by (key, value): every tag written KEY:VALUE that some node carries.
+    std::vector<TagValue> by_tag;
     std::uint64_t events_processed = 0;
 
     /// Invariant witnesses, checked by tests: the lowest stock seen at the end

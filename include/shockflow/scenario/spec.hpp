@@ -82,25 +82,44 @@ struct NodeSpec {
     /// cycle); default 2.
     std::optional<double> replenishment_days;
     double population = 0.0;  ///< regions: people, >= 0
+    /// Parks and plants: the node's own inputs per unit of each product it
+    /// makes (entries >= 0; an entry for a product it makes is self-use, < 1).
+    /// Replaces the [[recipe]] of those products for this node; nullopt: the
+    /// products' own recipes apply.
+    std::optional<std::vector<ProductQty>> recipe;
     SourceLoc loc;
 };
 
 struct LinkSpec {
     std::string from;
     std::string to;
-    double capacity = 0.0;              ///< units/day, all products together, >= 0
+    /// Units/day, all products together, >= 0; +infinity: unlimited (the
+    /// key not written).
+    double capacity = std::numeric_limits<double>::infinity();
     double transit_hours = 0.0;         ///< >= 0
     std::vector<std::string> products;  ///< empty = all products
+    /// > 0: the link's weight among the links that bring a product to its
+    /// destination: where every such link has one, orders and plans are
+    /// split in proportion to the weights (docs/MODEL.md); nullopt: none.
+    std::optional<double> weight;
     SourceLoc loc;
 };
 
-enum class EventKind { Strike, LinkCut, DemandShock, Displacement, LaborShock };
+enum class EventKind { Strike, LinkCut, DemandShock, Displacement, LaborShock, CapacityPath };
 enum class Recovery { Step, Linear };
+
+/// One point of a capacity path: from `day` on, `availability` (0..1) of the
+/// target's capacity; linear between points, held after the last.
+struct PathPoint {
+    Distribution day;           ///< days
+    Distribution availability;  ///< 0..1
+};
 
 /// A disruption. Which keys matter depends on `kind` (see the format spec).
 struct EventSpec {
     EventKind kind = EventKind::Strike;
-    std::string target;          ///< strike, labor_shock: node id, `tag:X` or `any:TAG`
+    /// strike, labor_shock, capacity_path: node id, `tag:X` or `any:TAG`
+    std::string target;
     std::int64_t count = 1;      ///< with `any:TAG`: distinct nodes drawn per replication
     std::string link;            ///< link_cut: "FROM->TO"
     std::string region = "*";    ///< demand_shock: id, `tag:X` or "*"
@@ -112,6 +131,7 @@ struct EventSpec {
     std::optional<Distribution> firms_damaged;  ///< strike: 0..1, default = capacity_loss
     Distribution repair_days;                   ///< strike: >= 0
     Recovery recovery = Recovery::Step;
+    std::vector<PathPoint> path;                         ///< capacity_path: days not decreasing
     Distribution multiplier = Distribution::fixed(1.0);  ///< demand_shock: >= 0
     Distribution share;                                  ///< displacement: 0..1
     Distribution over_days;                              ///< displacement: >= 0

@@ -158,6 +158,33 @@ TEST(RunReport, HasOneContainerPerChartAndEmbedsTheirData) {
     EXPECT_NE(html.find("essential_fill_rate"), std::string::npos);
 }
 
+// Production loss by region and sector: a bar per group, largest first; no
+// card without prices or without such tags.
+TEST(RunReport, ShowsProductionLossByRegionAndSector) {
+    RunResult r = run();
+    const ReportContext c = make_report_context(scenario(), nullptr);
+    EXPECT_FALSE(embedded_charts(run_report_html(r, c, fake_assets())).contains("loss"));
+    r.priced = true;
+    auto group = [](std::string key, std::string value, double loss) {
+        TagValue g;
+        g.key = std::move(key);
+        g.value = std::move(value);
+        g.production_loss = loss;
+        return g;
+    };
+    r.by_tag = {group("province", "x", 9), group("region", "east", 2), group("region", "west", 7),
+                group("sector", "food", 4)};
+    const auto charts = embedded_charts(run_report_html(r, c, fake_assets()));
+    ASSERT_TRUE(charts.contains("loss"));
+    const Json& panels = charts.at("loss")["hconcat"];
+    ASSERT_EQ(panels.size(), 2U);
+    const Json& regions = panels[0]["data"]["values"];
+    ASSERT_EQ(regions.size(), 2U);
+    EXPECT_EQ(regions[0]["group"], "west");
+    EXPECT_EQ(regions[1]["group"], "east");
+    EXPECT_EQ(panels[1]["data"]["values"][0]["group"], "food");
+}
+
 TEST(RunReport, FillRateIsDeliveredOverDemandedOfEssentialProducts) {
     const auto charts = embedded_charts(
         run_report_html(run(), make_report_context(scenario(), nullptr), fake_assets()));
@@ -336,7 +363,7 @@ ScenarioSpec tiny() {
     town.demand = {ProductQty{"food", 80.0, {}}};
     town.stock = {ProductQty{"food", 100.0, {}}};
     s.nodes = {src, town};
-    s.links = {LinkSpec{"src", "town", 200.0, 8.0, {}, {}}};
+    s.links = {LinkSpec{"src", "town", 200.0, 8.0, {}, {}, {}}};
     EventSpec strike = event(EventKind::Strike, "src");
     strike.day.kind = Distribution::Kind::Uniform;
     strike.day.p = {0.0, 3.0, 0.0};

@@ -175,6 +175,39 @@ TEST(RunWriter, RegionsCsvHasTheRegionRowsWithTheirCover) {
               "2,region-1,water,intermediate,4,0,0,0.1,0.0125\n");
 }
 
+// With prices, the value lost follows the bullwhip ratio: in all, and by
+// tag written KEY:VALUE (by_tag.KEY.VALUE).
+TEST(RunWriter, PricedSummaryHasTheValueLostInAllAndByTag) {
+    RunResult r = hand_built();
+    r.priced = true;
+    r.kpi.lost_output_value = 12.5;
+    r.kpi.unmet_value = 3.0;
+    TagValue north;
+    north.key = "region";
+    north.value = "north";
+    north.production_loss = 12.5;
+    north.unmet_final_demand = 1.0;
+    TagValue food = north;
+    food.key = "sector";
+    food.value = "food";
+    food.unmet_final_demand = 0.0;
+    r.by_tag = {north, food};
+    const Json j = Json::parse(summary_json(r));
+    std::vector<std::string> keys;
+    for (const auto& item : j.items()) keys.push_back(item.key());
+    EXPECT_EQ(keys,
+              (std::vector<std::string>{
+                  "scenario", "policy", "seed", "start_day", "end_day", "version", "git_revision",
+                  "input_hash", "products", "kpi", "order_variance_ratio", "production_loss",
+                  "unmet_final_demand", "by_tag", "resilience", "events_processed", "regions",
+                  "kpi_censored"}));
+    EXPECT_EQ(j["production_loss"], 12.5);
+    EXPECT_EQ(j["unmet_final_demand"], 3.0);
+    EXPECT_EQ(j["by_tag"]["region"]["north"]["production_loss"], 12.5);
+    EXPECT_EQ(j["by_tag"]["region"]["north"]["unmet_final_demand"], 1.0);
+    EXPECT_EQ(j["by_tag"]["sector"]["food"]["unmet_final_demand"], 0.0);
+}
+
 TEST(RunWriter, SummaryValuesComeFromTheResult) {
     const Json j = Json::parse(summary_json(hand_built()));
     EXPECT_EQ(j["scenario"], "hand-built");

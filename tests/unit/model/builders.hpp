@@ -58,7 +58,7 @@ struct ScenarioBuilder {
     ScenarioBuilder& link(std::string from, std::string to, double capacity, double hours,
                           std::vector<std::string> products = {}) {
         s.links.push_back(
-            LinkSpec{std::move(from), std::move(to), capacity, hours, std::move(products), {}});
+            LinkSpec{std::move(from), std::move(to), capacity, hours, std::move(products), {}, {}});
         return *this;
     }
     EventSpec& event(EventKind kind, double day) {

@@ -53,5 +53,29 @@ TEST(HandCase, UnpricedProductsAddNoValue) {
     EXPECT_EQ(plain.kpi.person_days_short, priced.kpi.person_days_short);
 }
 
+// By tag: P carries region:north and sector:food, R region:north and a tag
+// without a colon, which groups nothing. region.north sums P's lost output
+// (585) and R's unmet demand (65); sector.food only P's (no unmet demand).
+TEST(HandCase, ValueLostIsSummedByTag) {
+    ScenarioBuilder b = priced_strike(2.5, 4);
+    b.s.nodes[0].tags = {"region:north", "sector:food"};
+    b.s.nodes[1].tags = {"region:north", "coastal"};
+    const RunResult r = simulate(b.s, PolicySpec{}, RunOptions{});
+    EXPECT_TRUE(r.priced);
+    ASSERT_EQ(r.by_tag.size(), 2u);
+    EXPECT_EQ(r.by_tag[0].key, "region");
+    EXPECT_EQ(r.by_tag[0].value, "north");
+    EXPECT_NEAR(r.by_tag[0].production_loss, 585.0, 1e-9);
+    EXPECT_NEAR(r.by_tag[0].unmet_final_demand, 65.0, 1e-9);
+    EXPECT_EQ(r.by_tag[1].key, "sector");
+    EXPECT_EQ(r.by_tag[1].value, "food");
+    EXPECT_NEAR(r.by_tag[1].production_loss, 585.0, 1e-9);
+    EXPECT_NEAR(r.by_tag[1].unmet_final_demand, 0.0, 1e-12);
+    b.s.products[0].price = b.s.products[1].price = 0.0;
+    const RunResult plain = simulate(b.s, PolicySpec{}, RunOptions{});
+    EXPECT_FALSE(plain.priced);
+    EXPECT_TRUE(plain.by_tag.empty());
+}
+
 }  // namespace
 }  // namespace shockflow::testing

@@ -3,6 +3,7 @@ shockflow_add_test_executable(model_tests
     unit/model/bullwhip_test.cpp
     unit/model/hand_cases_test.cpp
     unit/model/invariants_test.cpp
+    unit/model/io_import_test.cpp
     unit/model/kpi_test.cpp
     unit/model/leontief_test.cpp
     unit/model/money_test.cpp
@@ -11,4 +12,5 @@ shockflow_add_test_executable(model_tests
     unit/model/reroute_test.cpp
     unit/model/sampling_test.cpp
     unit/model/scale_test.cpp
-    unit/model/shock_products_test.cpp)
+    unit/model/shock_products_test.cpp
+    unit/model/tables_test.cpp)

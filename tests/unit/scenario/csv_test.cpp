@@ -142,10 +142,10 @@ TEST_F(CsvNetwork, HeaderProblemsAreReportedOnceAtTheHeaderLine) {
 
 TEST_F(CsvNetwork, MissingRequiredCellsAreReported) {
     write("net/nodes.csv", "id,kind\n,park\n");
-    write("net/links.csv", "from,to,capacity,transit_hours\np1,r1,,2\n");
+    write("net/links.csv", "from,to,capacity,transit_hours\np1,r1,5,\n");
     const auto diags = csv_errors();
     EXPECT_EQ(find(diags, "node (no id).id: missing required value").loc.line, 2u);
-    find(diags, "link \"p1->r1\".capacity: missing required value");
+    find(diags, "link \"p1->r1\".transit_hours: missing required value");
 }
 
 TEST_F(CsvNetwork, DuplicateIdAcrossInlineAndCsvIsAnError) {

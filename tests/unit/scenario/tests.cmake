@@ -6,9 +6,11 @@ shockflow_add_test_executable(scenario_tests
     unit/scenario/events_test.cpp
     unit/scenario/foreign_input_test.cpp
     unit/scenario/limits_test.cpp
+    unit/scenario/io_table_test.cpp
     unit/scenario/loader_test.cpp
     unit/scenario/mutation_test.cpp
     unit/scenario/policy_test.cpp
+    unit/scenario/table_keys_test.cpp
     unit/scenario/text_test.cpp
     unit/scenario/validation_test.cpp
     unit/scenario/warnings_test.cpp)
