@@ -137,7 +137,9 @@ void write_replications_csv(const Comparison& c, std::ostream& out) {
 
 void write_comparison(const Comparison& comparison, const std::filesystem::path& dir,
                       const std::vector<ExtraFile>& extra) {
-    AtomicOutput output(dir);
+    // Everything `compare --out` may write: a new comparison replaces all of it.
+    AtomicOutput output(dir,
+                        {"comparison.json", "comparison.csv", "replications.csv", "report.html"});
     write_json(comparison, output.open("comparison.json"));
     write_summary_csv(comparison, output.open("comparison.csv"));
     write_replications_csv(comparison, output.open("replications.csv"));

@@ -151,6 +151,11 @@ std::string summary_json(const RunResult& result) {
 
 namespace {
 
+// Everything `run --out` may write: a new run replaces all of it.
+std::vector<std::string> run_family() {
+    return {"timeseries.csv", "firms.csv", "summary.json", "report.html"};
+}
+
 // What follows timeseries.csv, for write_run and StreamingRunWriter alike:
 // firms.csv, summary.json, the extra files, then all in place together.
 void write_rest_and_commit(const RunResult& result, AtomicOutput& output,
@@ -165,7 +170,7 @@ void write_rest_and_commit(const RunResult& result, AtomicOutput& output,
 
 void write_run(const RunResult& result, const std::filesystem::path& dir,
                const std::vector<ExtraFile>& extra) {
-    AtomicOutput output(dir);
+    AtomicOutput output(dir, run_family());
     write_timeseries_csv(result, output.open("timeseries.csv"));
     write_rest_and_commit(result, output, extra);
 }
@@ -178,7 +183,7 @@ struct StreamingRunWriter::State {
 
     State(const std::filesystem::path& dir, std::vector<std::string> nodes,
           std::vector<std::string> products)
-        : output(dir),
+        : output(dir, run_family()),
           timeseries(output.open("timeseries.csv")),
           node_ids(std::move(nodes)),
           product_ids(std::move(products)) {
