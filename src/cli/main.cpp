@@ -15,6 +15,7 @@
 #include <string>
 
 #include "cli/commands.hpp"
+#include "core/interrupt.hpp"
 #ifdef SHOCKFLOW_WITH_MPI
 #include "cli/mpi.hpp"
 #endif
@@ -217,10 +218,12 @@ int dispatch(const Subcommands& cmd, Parsed& p, const Processes& processes) {
     return compare_command(p.compare, processes);
 }
 
-// The whole program but MPI set-up. `on_internal_error` is called before an
-// internal error is reported (shockflow-mpi ends the whole job there).
+// The whole program but MPI set-up. `on_failure` is called when a
+// command fails with exit status 1, an output that cannot be written or an
+// internal error (shockflow-mpi ends the whole job there: other ranks may be
+// waiting for this one).
 int run_program(int argc, char** argv, const Processes& processes,
-                const std::function<void(int)>& on_internal_error) {
+                const std::function<void(int)>& on_failure) {
     CLI::App app{"shockflow: production and distribution of goods during a disruption"};
     app.set_version_flag("--version", fmt::format("shockflow {} (git {})", shockflow::version(),
                                                   shockflow::git_revision()));
@@ -264,14 +267,15 @@ int run_program(int argc, char** argv, const Processes& processes,
         return kExitBadInput;
     } catch (const std::filesystem::filesystem_error& e) {
         fmt::print(stderr, "shockflow: error: {}\n", e.what());
+        if (on_failure) on_failure(kExitFailure);
         return kExitFailure;
     } catch (const std::exception& e) {
         fmt::print(stderr, "shockflow: internal error: {}\n", e.what());
-        if (on_internal_error) on_internal_error(kExitFailure);
+        if (on_failure) on_failure(kExitFailure);
         return kExitFailure;
     } catch (...) {
         fmt::print(stderr, "shockflow: internal error: unknown exception\n");
-        if (on_internal_error) on_internal_error(kExitFailure);
+        if (on_failure) on_failure(kExitFailure);
         return kExitFailure;
     }
 }
@@ -279,6 +283,9 @@ int run_program(int argc, char** argv, const Processes& processes,
 }  // namespace
 
 int main(int argc, char** argv) {
+    // SIGINT, SIGTERM and SIGHUP remove unfinished output and exit with 128 +
+    // the signal; first, so that every thread started later inherits it.
+    shockflow::interrupt::install();
 #ifdef SHOCKFLOW_WITH_MPI
     const shockflow::cli::MpiSession mpi(argc, argv);
     const Processes processes = mpi.processes();
