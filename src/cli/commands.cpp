@@ -8,6 +8,9 @@
 #include <filesystem>
 #include <set>
 
+#include "core/fault_point.hpp"
+#include "core/interrupt.hpp"
+#include "io/compare_journal.hpp"
 #include "io/progress.hpp"
 #include "shockflow/core/error.hpp"
 #include "shockflow/experiment/compare.hpp"
@@ -107,6 +110,23 @@ ScenarioSpec load_checked(const std::string& file, const WarningArgs& w) {
     return scenario;
 }
 
+// How much of an interrupted comparison --resume found done (on stderr, like
+// the progress bar; stdout keeps only the table).
+void print_resumed(const experiment::CompareOptions& options, std::size_t policies,
+                   const std::filesystem::path& journal) {
+    const auto replications = static_cast<std::size_t>(options.replications);
+    std::vector<bool> seen(policies * replications, false);
+    std::size_t done = 0;
+    for (const experiment::FinishedPair& f : options.finished) {
+        if (f.policy >= policies || f.replication >= replications) continue;
+        const std::size_t index = f.policy * replications + f.replication;
+        if (!seen[index]) ++done;
+        seen[index] = true;
+    }
+    fmt::print(stderr, "shockflow: resuming: {} of {} runs were finished ({})\n", done, seen.size(),
+               journal.parent_path().string());
+}
+
 // A run shorter than this shows no progress bar.
 constexpr double kRunProgressDelaySeconds = 0.5;
 
@@ -191,13 +211,31 @@ int compare_command(const CompareArgs& args, const Processes& processes) {
     const std::vector<PolicySpec> policies = load_policies(args.policies, scenario);
     experiment::CompareOptions options = compare_options(args, scenario);
 
+    // Every finished pair goes to the journal at once, so that an interrupted
+    // comparison can go on with --resume.
+    std::optional<io::CompareJournal> journal;
+    if (!args.out.empty()) {
+        journal.emplace(args.out, io::journal_key(scenario, policies, options), processes.rank,
+                        args.resume);
+        options.finished = std::move(journal->finished());
+        options.on_finished = [&journal](const experiment::FinishedPair& pair) {
+            journal->append(pair);
+        };
+        if (args.resume && !args.quiet) print_resumed(options, policies.size(), journal->path());
+        interrupt::set_note(
+            fmt::format("shockflow: the finished runs are kept in {}: the same command with "
+                        "--resume goes on from there",
+                        args.out));
+    }
+
     // A bar only where someone watches it: not in logs, pipes or CI. Over
-    // several processes it counts rank 0's share of the runs.
+    // several processes it counts rank 0's share of the runs still to do.
     std::optional<io::ProgressBar> bar;
     if (!args.quiet && ::isatty(::fileno(stderr)) == 1) {
-        const std::size_t pairs = policies.size() * static_cast<std::size_t>(options.replications);
-        bar.emplace(stderr, experiment::shard_size(pairs, processes.rank, processes.size));
-        options.progress = [&bar](std::size_t done, std::size_t) { bar->update(done); };
+        options.progress = [&bar](std::size_t done, std::size_t total) {
+            if (!bar) bar.emplace(stderr, total);
+            bar->update(done);
+        };
     }
     experiment::Comparison comparison =
         experiment::compare_shard(scenario, policies, options, processes.rank, processes.size);
@@ -213,6 +251,12 @@ int compare_command(const CompareArgs& args, const Processes& processes) {
             comparison, io::make_report_context(scenario, nullptr), find_report_assets(), args.out);
     } else if (!args.out.empty()) {
         io::write_comparison(comparison, args.out);
+    }
+    if (journal) {
+        // The files are committed: the journal has served its purpose.
+        fault_point("compare-committed");
+        interrupt::set_note("");
+        journal->remove_all();
     }
     return print_outcome(
         args.quiet, [&] { return io::format_comparison_table(comparison); }, args.out,

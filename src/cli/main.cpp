@@ -148,6 +148,10 @@ CLI::App* add_compare(CLI::App& app, Parsed& p) {
     CLI::Option* out =
         add_out(cmd, p.compare.out, "comparison.json, comparison.csv, replications.csv");
     add_report(cmd, p.compare.report, out);
+    cmd->add_flag("--resume", p.compare.resume,
+                  "Go on from where an interrupted compare into the same DIR stopped: the runs it "
+                  "finished are read back from DIR's journal, not run again (needs --out)")
+        ->needs(out);
     add_werror(cmd, p.compare.warnings);
     cmd->add_flag("--quiet,-q", p.compare.quiet,
                   "Print nothing on success but warnings (on stderr), no progress bar");
