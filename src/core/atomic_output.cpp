@@ -7,6 +7,7 @@
 #include <chrono>
 #include <fstream>
 #include <system_error>
+#include <utility>
 
 #include "core/fault_point.hpp"
 #include "core/interrupt.hpp"
@@ -58,6 +59,8 @@ struct AtomicOutput::Stage {
     posix::UniqueFd lock;
     std::uint64_t signal_id = 0;
     bool dir_created = false;
+    /// Links made by commit() for names that had none, with their signal ids.
+    std::vector<std::pair<fs::path, std::uint64_t>> new_links;
 };
 
 AtomicOutput::AtomicOutput(fs::path dir, std::vector<std::string> family)
@@ -99,6 +102,10 @@ AtomicOutput::~AtomicOutput() {
     std::error_code ignored;  // best effort: a destructor must not throw
     fs::remove_all(stage_->folder, ignored);
     interrupt::forget(stage_->signal_id);
+    for (const auto& [link, id] : stage_->new_links) {
+        fs::remove(link, ignored);
+        interrupt::forget(id);
+    }
 }
 
 std::ostream& AtomicOutput::open(const std::string& name) {
@@ -148,10 +155,13 @@ void AtomicOutput::commit() {
         }
     }
     posix::sync_dir(s.folder);
-    // Links to names the current set lacks lead nowhere until the switch.
+    // Links to names the current set lacks lead nowhere until the switch;
+    // they go again if the commit does not get that far.
     for (const auto& p : pending_) {
-        if (state::classify(dir_, p->name) == state::Shown::Nothing)
-            fs::create_symlink(state::link_target(p->name), dir_ / p->name);
+        if (state::classify(dir_, p->name) != state::Shown::Nothing) continue;
+        const fs::path link = dir_ / p->name;
+        s.new_links.emplace_back(link, interrupt::remove_on_signal(link));
+        fs::create_symlink(state::link_target(p->name), link);
     }
     posix::sync_dir(dir_);
     if (s.dir_created) posix::sync_dir(parent_of(dir_));
@@ -164,6 +174,7 @@ void AtomicOutput::commit() {
         if (current) state::point(s.state, state::kPrevious, *current);
         state::point(s.state, state::kCurrent, set);  // the one step that publishes the set
         interrupt::forget(s.signal_id, no_signal);
+        for (const auto& [link, id] : s.new_links) interrupt::forget(id, no_signal);
         committed_ = true;
     }
     posix::sync_dir(s.state);

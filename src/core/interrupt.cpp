@@ -22,7 +22,7 @@ namespace fs = std::filesystem;
 // thread runs static destructors on its way out.
 struct Registry {
     std::mutex mutex;
-    std::map<std::uint64_t, fs::path> folders;
+    std::map<std::uint64_t, fs::path> paths;  // folders and links
     std::uint64_t next_id = 1;
     std::string note;
 };
@@ -51,9 +51,9 @@ const char* signal_name(int sig) {
     Registry& r = registry();
     const std::scoped_lock lock(r.mutex);  // held until _exit: nothing commits any more
     bool removed = false;
-    for (const auto& [id, folder] : r.folders) {
+    for (const auto& [id, path] : r.paths) {
         std::error_code ignored;
-        removed = fs::remove_all(folder, ignored) > 0 || removed;
+        removed = fs::remove_all(path, ignored) > 0 || removed;
     }
     // A progress bar may have left the cursor mid-line.
     std::string message = fmt::format("\nshockflow: stopped by {}", signal_name(sig));
@@ -89,11 +89,11 @@ bool installed() noexcept { return g_installed.load(); }
 
 std::unique_lock<std::mutex> critical() { return std::unique_lock(registry().mutex); }
 
-std::uint64_t remove_on_signal(fs::path folder) {
+std::uint64_t remove_on_signal(fs::path path) {
     Registry& r = registry();
     const std::scoped_lock lock(r.mutex);
     const std::uint64_t id = r.next_id++;
-    r.folders.emplace(id, std::move(folder));
+    r.paths.emplace(id, std::move(path));
     return id;
 }
 
@@ -105,7 +105,7 @@ void forget(std::uint64_t id) noexcept {
 void forget(std::uint64_t id, [[maybe_unused]] const std::unique_lock<std::mutex>& held) noexcept {
     SHOCKFLOW_ASSERT(held.owns_lock() && held.mutex() == &registry().mutex,
                      "forget(id, held) needs critical()");
-    registry().folders.erase(id);
+    registry().paths.erase(id);
 }
 
 void set_note(std::string note) {

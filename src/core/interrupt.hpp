@@ -27,9 +27,10 @@ bool installed() noexcept;
 /// Keeps the watcher from acting until the lock is released.
 [[nodiscard]] std::unique_lock<std::mutex> critical();
 
-/// Registers a folder that the watcher removes (recursively) if a signal
-/// stops the process. Returns its id for forget(). Thread-safe.
-std::uint64_t remove_on_signal(std::filesystem::path folder);
+/// Registers a folder (removed recursively) or a link that the watcher
+/// removes if a signal stops the process. Returns its id for forget().
+/// Thread-safe.
+std::uint64_t remove_on_signal(std::filesystem::path path);
 /// The folder of `id` is no longer to be removed (committed or cleaned up).
 void forget(std::uint64_t id) noexcept;
 /// The same, for a caller that holds `critical()` already.
