@@ -8,9 +8,11 @@
 #include <filesystem>
 #include <set>
 
+#include "core/atomic_output.hpp"
 #include "core/fault_point.hpp"
 #include "core/interrupt.hpp"
 #include "io/compare_journal.hpp"
+#include "io/output_files.hpp"
 #include "io/progress.hpp"
 #include "shockflow/core/error.hpp"
 #include "shockflow/experiment/compare.hpp"
@@ -215,6 +217,8 @@ int compare_command(const CompareArgs& args, const Processes& processes) {
     // comparison can go on with --resume.
     std::optional<io::CompareJournal> journal;
     if (!args.out.empty()) {
+        // Files are written at the end: what would stop them, before the work.
+        check_output_names(args.out, io::comparison_files());
         journal.emplace(args.out, io::journal_key(scenario, policies, options), processes.rank,
                         args.resume);
         options.finished = std::move(journal->finished());

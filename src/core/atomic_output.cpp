@@ -44,6 +44,10 @@ fs::path parent_of(const fs::path& dir) {
 
 fs::path output_state_dir(const fs::path& dir) { return dir / state::kFolder; }
 
+void check_output_names(const fs::path& dir, const std::vector<std::string>& family) {
+    for (const std::string& name : family) state::check_free(dir, name);
+}
+
 struct AtomicOutput::Pending {
     std::string name;
     fs::path path;
@@ -70,7 +74,7 @@ AtomicOutput::AtomicOutput(fs::path dir, std::vector<std::string> family)
     s.dir_created = fs::create_directories(dir_, ec);
     if (ec) throw fs::filesystem_error("cannot create output directory", dir_, ec);
     // A long run must not find out at its end that it cannot write its files.
-    for (const std::string& name : family_) state::check_free(dir_, name);
+    check_output_names(dir_, family_);
     s.state = output_state_dir(dir_);
     fs::create_directory(s.state, ec);
     if (ec || !fs::is_directory(s.state))

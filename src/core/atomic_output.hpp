@@ -68,6 +68,11 @@ private:
     bool committed_ = false;
 };
 
+/// Throws the filesystem_error AtomicOutput's constructor would if a name of
+/// `family` in `dir` is something a commit cannot replace (a directory, say):
+/// for a command that writes only at its end, to fail before its work.
+void check_output_names(const std::filesystem::path& dir, const std::vector<std::string>& family);
+
 /// DIR/.shockflow: the hidden folder holding DIR's committed files, staging
 /// folders, lock and compare journals.
 std::filesystem::path output_state_dir(const std::filesystem::path& dir);

@@ -8,6 +8,7 @@
 
 #include "core/atomic_output.hpp"
 #include "io/number_format.hpp"
+#include "io/output_files.hpp"
 #include "shockflow/core/version.hpp"
 
 namespace shockflow::io {
@@ -137,9 +138,7 @@ void write_replications_csv(const Comparison& c, std::ostream& out) {
 
 void write_comparison(const Comparison& comparison, const std::filesystem::path& dir,
                       const std::vector<ExtraFile>& extra) {
-    // Everything `compare --out` may write: a new comparison replaces all of it.
-    AtomicOutput output(dir,
-                        {"comparison.json", "comparison.csv", "replications.csv", "report.html"});
+    AtomicOutput output(dir, comparison_files());
     write_json(comparison, output.open("comparison.json"));
     write_summary_csv(comparison, output.open("comparison.csv"));
     write_replications_csv(comparison, output.open("replications.csv"));

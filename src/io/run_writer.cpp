@@ -10,6 +10,7 @@
 
 #include "core/atomic_output.hpp"
 #include "io/number_format.hpp"
+#include "io/output_files.hpp"
 #include "io/run_files.hpp"
 #include "shockflow/core/assert.hpp"
 #include "shockflow/core/version.hpp"
@@ -151,11 +152,6 @@ std::string summary_json(const RunResult& result) {
 
 namespace {
 
-// Everything `run --out` may write: a new run replaces all of it.
-std::vector<std::string> run_family() {
-    return {"timeseries.csv", "firms.csv", "summary.json", "report.html"};
-}
-
 // What follows timeseries.csv, for write_run and StreamingRunWriter alike:
 // firms.csv, summary.json, the extra files, then all in place together.
 void write_rest_and_commit(const RunResult& result, AtomicOutput& output,
@@ -170,7 +166,7 @@ void write_rest_and_commit(const RunResult& result, AtomicOutput& output,
 
 void write_run(const RunResult& result, const std::filesystem::path& dir,
                const std::vector<ExtraFile>& extra) {
-    AtomicOutput output(dir, run_family());
+    AtomicOutput output(dir, run_files());
     write_timeseries_csv(result, output.open("timeseries.csv"));
     write_rest_and_commit(result, output, extra);
 }
@@ -183,7 +179,7 @@ struct StreamingRunWriter::State {
 
     State(const std::filesystem::path& dir, std::vector<std::string> nodes,
           std::vector<std::string> products)
-        : output(dir, run_family()),
+        : output(dir, run_files()),
           timeseries(output.open("timeseries.csv")),
           node_ids(std::move(nodes)),
           product_ids(std::move(products)) {

@@ -142,6 +142,15 @@ TEST_F(Resume, AfterSigintOrSigtermTheComparisonGoesOn) {
     }
 }
 
+// A folder where a result file goes stops the comparison before any run.
+TEST_F(Resume, AFolderInTheWayFailsBeforeAnyRun) {
+    fs::create_directories(out() / "replications.csv");
+    Child child(args(out()), log("blocked"));
+    EXPECT_EQ(child.wait(), 1);
+    EXPECT_NE(child.err().find("replications.csv"), std::string::npos) << child.err();
+    EXPECT_FALSE(fs::exists(journal()));
+}
+
 // A second comparison into the same folder while one runs is refused.
 TEST_F(Resume, ASecondCompareIntoTheSameFolderIsRefused) {
     Child first(args(out()), log("first"), "journal-record@2:pause");
