@@ -187,17 +187,17 @@ int csv_tables(const std::uint8_t* data, std::size_t size) {
 }
 
 int policy(const std::uint8_t* data, std::size_t size) {
-    static const ScenarioSpec twelve_day = load_scenario(
-        fs::path(SHOCKFLOW_SOURCE_DIR) / "scenarios" / "twelve_day_conflict" / "scenario.toml");
+    static const ScenarioSpec scenario =
+        load_scenario(fs::path(SHOCKFLOW_SOURCE_DIR) / "tests" / "fuzz" / "policy_scenario.toml");
     const fs::path file = work_dir() / "policy.toml";
     write(file, text(data, size));
     std::optional<PolicySpec> loaded;
     try {
-        loaded = load_policy(file, twelve_day);
+        loaded = load_policy(file, scenario);
     } catch (const ConfigError&) {
         return 0;
     }
-    const Simulator simulator(twelve_day, *loaded);  // compiling reads every lever
+    exercise(scenario, *loaded);  // every lever acts on a strike, a cut and a move
     return 0;
 }
 

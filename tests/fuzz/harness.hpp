@@ -18,7 +18,7 @@ int scenario_toml(const std::uint8_t* data, std::size_t size);
 /// The bytes are nodes.csv, a line "%%", then links.csv, of a fixed scenario
 /// that names them in its [network] table.
 int csv_tables(const std::uint8_t* data, std::size_t size);
-/// The bytes are a policy file, loaded against the twelve-day case.
+/// The bytes are a policy file, loaded against tests/fuzz/policy_scenario.toml.
 int policy(const std::uint8_t* data, std::size_t size);
 
 }  // namespace shockflow::fuzz
