@@ -94,6 +94,8 @@ shockflow_cli_test(unknown_option 2 "run|${_minimal_scenario}|--bogus")
 shockflow_cli_test(bad_seed 2 "run|${_minimal_scenario}|--seed|abc")
 shockflow_cli_test(bad_replications 2
                    "compare|${_minimal_scenario}|--policy|${_all_off}|--replications|0")
+shockflow_cli_test(resume_needs_out 2 "compare|${_minimal_scenario}|--policy|${_all_off}|--resume"
+                   MATCH "--resume requires --out")
 shockflow_cli_test(bad_policy_writes_nothing 2
                    "run|${_minimal_scenario}|--policy|${_bad_policy}|--out|${_scenario_out}/cli.bad1"
                    MATCH "bad_policy.toml:[0-9]+(:[0-9]+)?: error: "
