@@ -129,6 +129,24 @@ void print_resumed(const experiment::CompareOptions& options, std::size_t polici
                journal.parent_path().string());
 }
 
+// Every finished pair goes to the journal at once, so that an interrupted
+// comparison can go on with --resume; with --resume, the pairs it holds are
+// not run again.
+void open_journal(std::optional<io::CompareJournal>& journal, const CompareArgs& args,
+                  const ScenarioSpec& scenario, const std::vector<PolicySpec>& policies,
+                  experiment::CompareOptions& options, std::size_t rank) {
+    journal.emplace(args.out, io::journal_key(scenario, policies, options), rank, args.resume);
+    options.finished = std::move(journal->finished());
+    options.on_finished = [&journal](const experiment::FinishedPair& pair) {
+        journal->append(pair);
+    };
+    if (args.resume && !args.quiet) print_resumed(options, policies.size(), journal->path());
+    interrupt::set_note(
+        fmt::format("shockflow: the finished runs are kept in {}: the same command with "
+                    "--resume goes on from there",
+                    args.out));
+}
+
 // A run shorter than this shows no progress bar.
 constexpr double kRunProgressDelaySeconds = 0.5;
 
@@ -213,23 +231,11 @@ int compare_command(const CompareArgs& args, const Processes& processes) {
     const std::vector<PolicySpec> policies = load_policies(args.policies, scenario);
     experiment::CompareOptions options = compare_options(args, scenario);
 
-    // Every finished pair goes to the journal at once, so that an interrupted
-    // comparison can go on with --resume.
     std::optional<io::CompareJournal> journal;
     if (!args.out.empty()) {
         // Files are written at the end: what would stop them, before the work.
         check_output_names(args.out, io::comparison_files());
-        journal.emplace(args.out, io::journal_key(scenario, policies, options), processes.rank,
-                        args.resume);
-        options.finished = std::move(journal->finished());
-        options.on_finished = [&journal](const experiment::FinishedPair& pair) {
-            journal->append(pair);
-        };
-        if (args.resume && !args.quiet) print_resumed(options, policies.size(), journal->path());
-        interrupt::set_note(
-            fmt::format("shockflow: the finished runs are kept in {}: the same command with "
-                        "--resume goes on from there",
-                        args.out));
+        open_journal(journal, args, scenario, policies, options, processes.rank);
     }
 
     // A bar only where someone watches it: not in logs, pipes or CI. Over
