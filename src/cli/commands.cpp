@@ -9,6 +9,11 @@
 #include <filesystem>
 #include <set>
 
+#include "core/atomic_output.hpp"
+#include "core/fault_point.hpp"
+#include "core/interrupt.hpp"
+#include "io/compare_journal.hpp"
+#include "io/output_files.hpp"
 #include "io/progress.hpp"
 #include "scenario/text.hpp"
 #include "shockflow/core/error.hpp"
@@ -93,20 +98,22 @@ std::string written(const char* files, bool report, const std::string& notice) {
     return report && notice.empty() ? fmt::format("{}, report.html", files) : files;
 }
 
-// After the files of a run or comparison are in place without a report: a
-// report.html left in the directory by an earlier command would show results
-// that are not these, so it goes. True when there was one.
-bool remove_stale_report(const std::string& out, bool report, const std::string& notice) {
-    if (out.empty() || (report && notice.empty())) return false;
-    return std::filesystem::remove(std::filesystem::path(out) / "report.html");
+// A report.html in `out` before a run or comparison: one that writes no
+// report takes it away with its commit (it would show results that are not
+// these; core/atomic_output.hpp), and says so.
+bool has_report(const std::string& out) {
+    std::error_code ec;
+    return !out.empty() &&
+           std::filesystem::symlink_status(std::filesystem::path(out) / "report.html", ec).type() !=
+               std::filesystem::file_type::not_found;
 }
 
 // How `run` and `compare` end: unless quiet, the results table (built only
 // then) and which files went where; then the notice, if any.
 template <typename Table>
 int print_outcome(bool quiet, const Table& table, const std::string& out, const char* files,
-                  bool report, const std::string& notice) {
-    const bool removed = remove_stale_report(out, report, notice);
+                  bool report, const std::string& notice, bool had_report) {
+    const bool removed = had_report && !(report && notice.empty()) && !has_report(out);
     if (!quiet) {
         fmt::print("{}\n", table());
         if (out.empty()) {
@@ -160,6 +167,41 @@ private:
     bool kept_ = false;
 };
 
+// How much of an interrupted comparison --resume found done (on stderr, like
+// the progress bar; stdout keeps only the table).
+void print_resumed(const experiment::CompareOptions& options, std::size_t policies,
+                   const std::filesystem::path& journal) {
+    const auto replications = static_cast<std::size_t>(options.replications);
+    std::vector<bool> seen(policies * replications, false);
+    std::size_t done = 0;
+    for (const experiment::FinishedPair& f : options.finished) {
+        if (f.policy >= policies || f.replication >= replications) continue;
+        const std::size_t index = f.policy * replications + f.replication;
+        if (!seen[index]) ++done;
+        seen[index] = true;
+    }
+    fmt::print(stderr, "shockflow: resuming: {} of {} runs were finished ({})\n", done, seen.size(),
+               journal.parent_path().string());
+}
+
+// Every finished pair goes to the journal at once, so that an interrupted
+// comparison can go on with --resume; with --resume, the pairs it holds are
+// not run again.
+void open_journal(std::optional<io::CompareJournal>& journal, const CompareArgs& args,
+                  const ScenarioSpec& scenario, const std::vector<PolicySpec>& policies,
+                  experiment::CompareOptions& options, std::size_t rank) {
+    journal.emplace(args.out, io::journal_key(scenario, policies, options), rank, args.resume);
+    options.finished = std::move(journal->finished());
+    options.on_finished = [&journal](const experiment::FinishedPair& pair) {
+        journal->append(pair);
+    };
+    if (args.resume && !args.quiet) print_resumed(options, policies.size(), journal->path());
+    interrupt::set_note(
+        fmt::format("shockflow: the finished runs are kept in {}: the same command with "
+                    "--resume goes on from there",
+                    args.out));
+}
+
 // A run shorter than this shows no progress bar.
 constexpr double kRunProgressDelaySeconds = 0.5;
 
@@ -181,6 +223,7 @@ void print_diagnostics(const std::vector<Diagnostic>& all, std::uint64_t max_sho
 int run_command(const RunArgs& args) {
     // Every input is read and checked before anything is simulated or written.
     const ScenarioSpec scenario = load_checked(args.scenario, args.warnings);
+    const bool had_report = has_report(args.out);
     const PolicySpec policy =
         args.policy.empty() ? scenario.policy : load_policy(args.policy, scenario);
     RunOptions options;
@@ -234,7 +277,7 @@ int run_command(const RunArgs& args) {
     out_dir.keep();
     return print_outcome(
         args.quiet, [&] { return io::format_kpi_table(result); }, args.out,
-        "timeseries.csv, regions.csv, firms.csv, summary.json", args.report, notice);
+        "timeseries.csv, regions.csv, firms.csv, summary.json", args.report, notice, had_report);
 }
 
 int validate_command(const ValidateArgs& args) {
@@ -251,6 +294,7 @@ int validate_command(const ValidateArgs& args) {
 
 int compare_command(const CompareArgs& args, const Processes& processes) {
     const ScenarioSpec scenario = load_checked(args.scenario, args.warnings);
+    const bool had_report = has_report(args.out);
     std::vector<PolicySpec> policies = load_policies(args.policies, scenario);
     put_baseline_first(args.baseline, args.policies, policies);
     experiment::CompareOptions options = compare_options(args, scenario);
@@ -262,13 +306,21 @@ int compare_command(const CompareArgs& args, const Processes& processes) {
                    args.threads, most, most);
     }
 
+    std::optional<io::CompareJournal> journal;
+    if (!args.out.empty()) {
+        // Files are written at the end: what would stop them, before the work.
+        check_output_names(args.out, io::comparison_files());
+        open_journal(journal, args, scenario, policies, options, processes.rank);
+    }
+
     // A bar only where someone watches it: not in logs, pipes or CI. Over
-    // several processes it counts rank 0's share of the runs.
+    // several processes it counts rank 0's share of the runs still to do.
     std::optional<io::ProgressBar> bar;
     if (!args.quiet && ::isatty(::fileno(stderr)) == 1) {
-        const std::size_t pairs = policies.size() * static_cast<std::size_t>(options.replications);
-        bar.emplace(stderr, experiment::shard_size(pairs, processes.rank, processes.size));
-        options.progress = [&bar](std::size_t done, std::size_t) { bar->update(done); };
+        options.progress = [&bar](std::size_t done, std::size_t total) {
+            if (!bar) bar.emplace(stderr, total);
+            bar->update(done);
+        };
     }
     experiment::Comparison comparison =
         experiment::compare_shard(scenario, policies, options, processes.rank, processes.size);
@@ -285,10 +337,16 @@ int compare_command(const CompareArgs& args, const Processes& processes) {
     } else if (!args.out.empty()) {
         io::write_comparison(comparison, args.out);
     }
+    if (journal) {
+        // The files are committed: the journal has served its purpose.
+        fault_point("compare-committed");
+        interrupt::set_note("");
+        journal->remove_all();
+    }
     return print_outcome(
         args.quiet, [&] { return io::format_comparison_table(comparison); }, args.out,
         "comparison.json, comparison.csv, comparison_long.csv, replications.csv, daily.csv",
-        args.report, notice);
+        args.report, notice, had_report);
 }
 
 int kpis_command(const KpisArgs& args) {

@@ -50,6 +50,7 @@ struct CompareArgs {
     std::string out;                           ///< "" = write no files
     bool quiet = false;                        ///< no table, no progress bar
     bool report = false;                       ///< also write out/report.html (needs out)
+    bool resume = false;  ///< go on from the journal of an interrupted compare (needs out)
     WarningArgs warnings;
 };
 

@@ -17,6 +17,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/suggest.hpp"
+#include "core/interrupt.hpp"
 #ifdef SHOCKFLOW_WITH_MPI
 #include "cli/mpi.hpp"
 #endif
@@ -179,6 +180,10 @@ CLI::App* add_compare(CLI::App& app, Parsed& p) {
         cmd, p.compare.out,
         "comparison.json, comparison.csv, comparison_long.csv, replications.csv, daily.csv");
     add_report(cmd, p.compare.report, out);
+    cmd->add_flag("--resume", p.compare.resume,
+                  "Go on from where an interrupted compare into the same DIR stopped: the runs it "
+                  "finished are read back from DIR's journal, not run again (needs --out)")
+        ->needs(out);
     add_werror(cmd, p.compare.warnings);
     cmd->add_flag("--quiet,-q", p.compare.quiet,
                   "Print nothing on success but warnings (on stderr), no progress bar");
@@ -310,10 +315,12 @@ int dispatch(const Subcommands& cmd, Parsed& p, const Processes& processes) {
     return compare_command(p.compare, processes);
 }
 
-// The whole program but MPI set-up. `on_internal_error` is called before an
-// internal error is reported (shockflow-mpi ends the whole job there).
+// The whole program but MPI set-up. `on_failure` is called when a
+// command fails with exit status 1, an output that cannot be written or an
+// internal error (shockflow-mpi ends the whole job there: other ranks may be
+// waiting for this one).
 int run_program(int argc, char** argv, const Processes& processes,
-                const std::function<void(int)>& on_internal_error) {
+                const std::function<void(int)>& on_failure) {
     CLI::App app{"shockflow: production and distribution of goods during a disruption",
                  "shockflow"};
     app.set_version_flag("--version", fmt::format("shockflow {} (git {})", shockflow::version(),
@@ -336,7 +343,8 @@ int run_program(int argc, char** argv, const Processes& processes,
     cmd.kpis = add_kpis(app, parsed);
     // Also on every command, so that its --help lists it (given before the
     // command, the program's own option takes it).
-    for (CLI::App* sub : {cmd.run, cmd.validate, cmd.compare, cmd.generate, cmd.import_io, cmd.kpis})
+    for (CLI::App* sub :
+         {cmd.run, cmd.validate, cmd.compare, cmd.generate, cmd.import_io, cmd.kpis})
         add_max_errors(sub, max_errors);
 
     if (argc <= 1) {  // a bare `shockflow` is asking what it can do
@@ -370,14 +378,15 @@ int run_program(int argc, char** argv, const Processes& processes,
         return kExitBadInput;
     } catch (const std::filesystem::filesystem_error& e) {
         fmt::print(stderr, "shockflow: error: {}\n", e.what());
+        if (on_failure) on_failure(kExitFailure);
         return kExitFailure;
     } catch (const std::exception& e) {
         fmt::print(stderr, "shockflow: internal error: {}\n", e.what());
-        if (on_internal_error) on_internal_error(kExitFailure);
+        if (on_failure) on_failure(kExitFailure);
         return kExitFailure;
     } catch (...) {
         fmt::print(stderr, "shockflow: internal error: unknown exception\n");
-        if (on_internal_error) on_internal_error(kExitFailure);
+        if (on_failure) on_failure(kExitFailure);
         return kExitFailure;
     }
 }
@@ -385,6 +394,9 @@ int run_program(int argc, char** argv, const Processes& processes,
 }  // namespace
 
 int main(int argc, char** argv) {
+    // SIGINT, SIGTERM and SIGHUP remove unfinished output and exit with 128 +
+    // the signal; first, so that every thread started later inherits it.
+    shockflow::interrupt::install();
 #ifdef SHOCKFLOW_WITH_MPI
     const shockflow::cli::MpiSession mpi(argc, argv);
     const Processes processes = mpi.processes();

@@ -4,4 +4,8 @@ set(SHOCKFLOW_CORE_SOURCES
     src/core/hash.cpp
     src/core/interned.cpp
     src/core/random.cpp
-    src/core/atomic_output.cpp)
+    src/core/atomic_output.cpp
+    src/core/fault_point.cpp
+    src/core/interrupt.cpp
+    src/core/output_state.cpp
+    src/core/posix_file.cpp)

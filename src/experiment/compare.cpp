@@ -73,19 +73,48 @@ std::vector<double> essential_fill_by_day(const RunResult& run, DayRange days) {
     return fill;
 }
 
+// Puts the pairs of this shard that finished earlier into their slots and
+// returns the indices (p × replications + k) of the shard's other pairs.
+std::vector<std::size_t> restore_finished(const CompareOptions& options, std::size_t shard,
+                                          std::size_t shards, std::vector<PolicyResult>& results,
+                                          std::vector<std::vector<std::vector<double>>>& daily) {
+    const auto replications = static_cast<std::size_t>(options.replications);
+    const std::size_t pairs = results.size() * replications;
+    std::vector<bool> restored(pairs, false);
+    for (const FinishedPair& f : options.finished) {
+        if (f.policy >= results.size() || f.replication >= replications) continue;
+        const std::size_t index = f.policy * replications + f.replication;
+        if (index % shards != shard || restored[index]) continue;
+        std::vector<double>& slot = results[f.policy].samples[f.replication];
+        if (f.kpis.size() != slot.size() || f.censored.size() != slot.size())
+            throw std::invalid_argument("compare: a finished pair has the wrong number of KPIs");
+        if (options.daily_fill == f.daily_fill.empty())
+            throw std::invalid_argument("compare: a finished pair's daily fill does not match");
+        slot = f.kpis;
+        results[f.policy].censored[f.replication] = f.censored;
+        if (options.daily_fill) daily[f.policy][f.replication] = f.daily_fill;
+        restored[index] = true;
+    }
+    std::vector<std::size_t> to_run;
+    for (std::size_t index = shard; index < pairs; index += shards)
+        if (!restored[index]) to_run.push_back(index);
+    return to_run;
+}
+
 void run_all(const ScenarioSpec& scenario, const std::vector<PolicySpec>& policies,
              const CompareOptions& options, std::size_t shard, std::size_t shards,
              std::vector<PolicyResult>& results,
              std::vector<std::vector<std::vector<double>>>& daily) {
     const auto replications = static_cast<std::size_t>(options.replications);
-    const std::size_t pairs = policies.size() * replications;
-    const std::size_t total = shard_size(pairs, shard, shards);
-    std::mutex progress_mutex;
-    std::size_t done = 0;
     const DayRange days = day_range(scenario);
     if (options.daily_fill) {
         daily.assign(policies.size(), std::vector<std::vector<double>>(replications));
     }
+    const std::vector<std::size_t> to_run =
+        restore_finished(options, shard, shards, results, daily);
+    const std::size_t total = to_run.size();
+    std::mutex progress_mutex;
+    std::size_t done = 0;
 
     // Each policy is compiled once; its replications share it read-only.
     std::vector<Simulator> simulators;
@@ -107,10 +136,19 @@ void run_all(const ScenarioSpec& scenario, const std::vector<PolicySpec>& polici
             const auto censored = kpis[j].censored;
             flags[j] = censored != nullptr && run.kpi_censored.*censored ? 1 : 0;
         }
-        if (options.progress) {
-            // One lock around count and call: reports arrive in increasing order.
+        if (options.progress || options.on_finished) {
+            // One lock around count and calls: reports arrive in increasing order.
             const std::scoped_lock lock(progress_mutex);
-            options.progress(++done, total);
+            if (options.on_finished) {
+                options.on_finished(FinishedPair{
+                    .policy = p,
+                    .replication = k,
+                    .kpis = slot,
+                    .censored = flags,
+                    .daily_fill = options.daily_fill ? daily[p][k] : std::vector<double>{}});
+            }
+            ++done;
+            if (options.progress) options.progress(done, total);
         }
     };
 
@@ -123,7 +161,7 @@ void run_all(const ScenarioSpec& scenario, const std::vector<PolicySpec>& polici
         tbb::parallel_for(tbb::blocked_range<std::size_t>(0, total),
                           [&](const tbb::blocked_range<std::size_t>& range) {
                               for (std::size_t i = range.begin(); i != range.end(); ++i) {
-                                  run_one(shard + i * shards);
+                                  run_one(to_run[i]);
                               }
                           });
     });

@@ -10,6 +10,7 @@
 #include "core/atomic_output.hpp"
 #include "io/comparison_sheets.hpp"
 #include "io/number_format.hpp"
+#include "io/output_files.hpp"
 #include "shockflow/core/version.hpp"
 #include "shockflow/model/kpi.hpp"
 
@@ -150,7 +151,7 @@ void write_replications_csv(const Comparison& c, std::ostream& out) {
 
 void write_comparison(const Comparison& comparison, const std::filesystem::path& dir,
                       const std::vector<ExtraFile>& extra) {
-    AtomicOutput output(dir);
+    AtomicOutput output(dir, comparison_files());
     write_json(comparison, output.open("comparison.json"));
     write_summary_csv(comparison, output.open("comparison.csv"));
     write_replications_csv(comparison, output.open("replications.csv"));

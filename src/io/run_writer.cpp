@@ -10,6 +10,7 @@
 
 #include "core/atomic_output.hpp"
 #include "io/number_format.hpp"
+#include "io/output_files.hpp"
 #include "io/run_files.hpp"
 #include "shockflow/core/assert.hpp"
 #include "shockflow/core/version.hpp"
@@ -188,7 +189,7 @@ void write_rest_and_commit(const RunResult& result, AtomicOutput& output,
 
 void write_run(const RunResult& result, const std::filesystem::path& dir,
                const std::vector<ExtraFile>& extra) {
-    AtomicOutput output(dir);
+    AtomicOutput output(dir, run_files());
     write_timeseries_csv(result, output.open("timeseries.csv"));
     write_regions_csv(result, output.open("regions.csv"));
     write_rest_and_commit(result, output, extra);
@@ -223,7 +224,7 @@ struct StreamingRunWriter::State {
     fmt::memory_buffer buf, region_buf;
 
     State(const std::filesystem::path& dir, RunLayout l)
-        : output(dir),
+        : output(dir, run_files()),
           timeseries(output.open("timeseries.csv")),
           regions(output.open("regions.csv")),
           layout(std::move(l)) {

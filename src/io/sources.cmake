@@ -1,4 +1,5 @@
 set(SHOCKFLOW_IO_SOURCES
+    src/io/compare_journal.cpp
     src/io/comparison_files.cpp
     src/io/comparison_table.cpp
     src/io/comparison_sheets.cpp

@@ -118,7 +118,7 @@ IoTable generate_io_table(std::size_t regions, std::size_t sectors, std::uint64_
 
 void write_io_table(const IoTable& t, const std::filesystem::path& dir) {
     const std::size_t n = t.x.size();
-    AtomicOutput files(dir);
+    AtomicOutput files(dir, {"Z.csv", "Y.csv", "x.csv"});
     fmt::memory_buffer buf;
     auto flush = [&](std::ostream& out, bool always) {
         if (!always && buf.size() < (1U << 20)) return;

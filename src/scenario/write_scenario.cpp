@@ -183,7 +183,7 @@ void write_links(std::ostream& out, const ScenarioSpec& s) {
 }  // namespace
 
 void write_scenario_files(const ScenarioSpec& scenario, const std::filesystem::path& dir) {
-    AtomicOutput files(dir);
+    AtomicOutput files(dir, {"scenario.toml", "nodes.csv", "links.csv"});
     write_toml(files.open("scenario.toml"), scenario);
     write_nodes(files.open("nodes.csv"), scenario);
     write_links(files.open("links.csv"), scenario);

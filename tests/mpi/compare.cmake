@@ -1,7 +1,8 @@
 # shockflow-mpi under mpiexec writes the same files as shockflow on one
 # process, byte for byte, for 2 and 3 ranks (3 does not divide the 2 x 7
 # (policy, replication) pairs evenly); the report included when this build
-# has the chart library. A bad input is reported once and exits with 2. The
+# has the chart library. So does a compare killed on 2 ranks and resumed
+# (--resume) on 3 ranks or on one process. A bad input is reported once and exits with 2. The
 # warnings of a scenario are printed once; with --werror they are errors.
 #   cmake -DSHOCKFLOW=... -DSHOCKFLOW_MPI=... -DMPIEXEC=... -DNP_FLAG=...
 #         -DSCENARIO=... -DPOLICY_A=... -DPOLICY_B=... -DBAD_POLICY=...
@@ -49,6 +50,57 @@ foreach(_np 2 3)
         endif()
     endforeach()
     message(STATUS "${_np} ranks: ${_files} identical to one process")
+endforeach()
+
+# compare --resume: each rank appends its finished pairs to its own journal.
+# Two ranks, each killed with SIGKILL at its third record (the first such
+# kill ends the job), the last record of rank 1's journal torn, then resumed
+# over 3 ranks, and from the same leftovers on one process: the files of one
+# uninterrupted process, and no journal left.
+foreach(_np 3 1)
+    set(_dir "${OUT}/resume${_np}")
+    execute_process(COMMAND "${CMAKE_COMMAND}" -E env SHOCKFLOW_FAULT=journal-record@3
+                            "${MPIEXEC}" ${NP_FLAG} 2 ${_over} "${SHOCKFLOW_MPI}" ${_args}
+                            --out "${_dir}"
+                    RESULT_VARIABLE _rc OUTPUT_VARIABLE _out ERROR_VARIABLE _err)
+    if(_rc EQUAL 0)
+        message(FATAL_ERROR "a rank killed at its third record, yet the job succeeded")
+    endif()
+    file(GLOB _journals "${_dir}/.shockflow/journal.*")
+    if(NOT _journals)
+        message(FATAL_ERROR "no journal after the killed job:\n${_out}\n${_err}")
+    endif()
+    if(EXISTS "${_dir}/.shockflow/journal.1")
+        file(READ "${_dir}/.shockflow/journal.1" _text)
+        string(LENGTH "${_text}" _length)
+        if(_length GREATER 40)
+            math(EXPR _length "${_length} - 20")
+            string(SUBSTRING "${_text}" 0 ${_length} _text)
+            file(WRITE "${_dir}/.shockflow/journal.1" "${_text}")
+        endif()
+    endif()
+    if(_np EQUAL 1)
+        set(_command "${SHOCKFLOW}")
+    else()
+        set(_command "${MPIEXEC}" ${NP_FLAG} ${_np} ${_over} "${SHOCKFLOW_MPI}")
+    endif()
+    execute_process(COMMAND ${_command} ${_args} --resume --out "${_dir}"
+                    RESULT_VARIABLE _rc OUTPUT_VARIABLE _out ERROR_VARIABLE _err)
+    if(NOT _rc EQUAL 0)
+        message(FATAL_ERROR "compare --resume on ${_np} process(es) failed (${_rc}):\n${_out}\n${_err}")
+    endif()
+    foreach(_file IN LISTS _files)
+        file(READ "${OUT}/one/${_file}" _a)
+        file(READ "${_dir}/${_file}" _b)
+        if(NOT _a STREQUAL _b)
+            message(FATAL_ERROR "${_file} resumed on ${_np} process(es) differs from one process")
+        endif()
+    endforeach()
+    file(GLOB _journals "${_dir}/.shockflow/journal.*")
+    if(_journals)
+        message(FATAL_ERROR "journals left after the resumed compare: ${_journals}")
+    endif()
+    message(STATUS "killed on 2 ranks, resumed on ${_np}: ${_files} identical to one process")
 endforeach()
 
 execute_process(COMMAND "${MPIEXEC}" ${NP_FLAG} 2 "${SHOCKFLOW_MPI}" compare "${SCENARIO}"

@@ -141,6 +141,8 @@ shockflow_cli_test(too_many_threads 2
 shockflow_cli_test(threads_capped_quietly 0
                    "compare|${_minimal_scenario}|--policy|${_all_off}|-n|2|--threads|1024|--quiet"
                    MATCH "^$")
+shockflow_cli_test(resume_needs_out 2 "compare|${_minimal_scenario}|--policy|${_all_off}|--resume"
+                   MATCH "--resume requires --out")
 shockflow_cli_test(bad_policy_writes_nothing 2
                    "run|${_minimal_scenario}|--policy|${_bad_policy}|--out|${_scenario_out}/cli.bad1"
                    MATCH "bad_policy.toml:[0-9]+(:[0-9]+)?: error: "

@@ -13,6 +13,17 @@
 
 namespace shockflow::experiment {
 
+/// The outcome of one (policy, replication) pair: what a journal keeps so that
+/// an interrupted comparison can go on without running the pair again.
+struct FinishedPair {
+    std::size_t policy = 0;          ///< index into the policies given
+    std::size_t replication = 0;     ///< k: ran with seed + k
+    std::vector<double> kpis;        ///< by KPI index (kpi_registry() order)
+    /// By KPI index: 1 where the run's value is censored (PolicyResult::censored).
+    std::vector<std::uint8_t> censored;
+    std::vector<double> daily_fill;  ///< with CompareOptions::daily_fill, else empty
+};
+
 struct CompareOptions {
     std::int64_t replications = 1;  ///< >= 1
     std::uint64_t seed = 1;         ///< replication k runs with seed + k
@@ -24,6 +35,14 @@ struct CompareOptions {
     bool daily_fill = false;
     /// Called from worker threads (serialised) as replications finish.
     std::function<void(std::size_t done, std::size_t total)> progress;
+    /// Pairs finished earlier (read back from a journal): not run again, their
+    /// results are used as given. Each must have one value per KPI, and a
+    /// daily fill exactly when daily_fill is set; pairs outside the
+    /// comparison or the shard are ignored. Progress counts the other pairs.
+    std::vector<FinishedPair> finished;
+    /// Called from worker threads (serialised, like progress) as each pair
+    /// that was run finishes, before progress.
+    std::function<void(const FinishedPair&)> on_finished;
 };
 
 struct PolicyResult {

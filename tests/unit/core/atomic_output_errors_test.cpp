@@ -26,12 +26,18 @@ std::string failure_of(const std::function<void()>& write) {
     return "no error";
 }
 
-TEST(AtomicOutputErrors, ATemporaryThatCannotBeOpenedSaysWhy) {
+TEST(AtomicOutputErrors, AStagedFileThatCannotBeOpenedSaysWhy) {
     TempDir tmp;
-    // A directory where the temporary goes: open(2) fails with EISDIR.
-    std::filesystem::create_directories(tmp.path() / (".a.csv.tmp." + std::to_string(::getpid())));
     const std::string what = failure_of([&] {
-        AtomicOutput out(tmp.path());
+        AtomicOutput out(tmp.path(), {"a.csv"});
+        // A directory where the file is staged: open(2) fails with EISDIR.
+        int staged = 0;
+        for (const auto& e : std::filesystem::directory_iterator(tmp.path() / ".shockflow")) {
+            if (!e.is_directory()) continue;
+            std::filesystem::create_directory(e.path() / "a.csv");
+            ++staged;
+        }
+        ASSERT_EQ(staged, 1);
         out.open("a.csv");
     });
     EXPECT_NE(what.find("cannot open for writing: Is a directory"), std::string::npos) << what;
@@ -48,7 +54,7 @@ TEST(AtomicOutputErrors, AWriteBeyondWhatTheSystemAllowsSaysWhy) {
     small.rlim_cur = 4096;
     ASSERT_EQ(::setrlimit(RLIMIT_FSIZE, &small), 0);
     const std::string what = failure_of([&] {
-        AtomicOutput out(tmp.path());
+        AtomicOutput out(tmp.path(), {"big.csv"});
         std::ostream& s = out.open("big.csv");
         for (int i = 0; i < 100000; ++i) s << "0123456789\n";
         out.commit();

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <array>
 #include <bit>
 #include <cstdint>
@@ -260,6 +261,58 @@ TEST(Compare, ShardsPutTogetherAreTheWholeComparison) {
         }
     }
     EXPECT_THROW(compare_shard(scenario, policies, o, 3, 3), std::invalid_argument);
+}
+
+// A comparison that goes on from pairs finished earlier (as --resume reads
+// them from a journal) runs only the others and ends up bit for bit where an
+// uninterrupted one does; on_finished sees exactly the pairs it ran.
+TEST(Compare, FinishedPairsAreNotRunAgainAndGiveTheSameComparison) {
+    const ScenarioSpec scenario = tiny_scenario();
+    const auto policies = two_policies();
+    CompareOptions o = options(5, 9, 2);
+    o.daily_fill = true;
+    std::vector<FinishedPair> journal;
+    CompareOptions first = o;
+    first.on_finished = [&journal](const FinishedPair& f) { journal.push_back(f); };
+    const Comparison whole = compare(scenario, policies, first);
+    ASSERT_EQ(journal.size(), 10u);
+    for (const FinishedPair& f : journal) {
+        EXPECT_TRUE(same_bits({f.kpis}, {whole.policies[f.policy].samples[f.replication]}));
+        EXPECT_TRUE(
+            same_bits({f.daily_fill}, {whole.daily_essential_fill[f.policy][f.replication]}));
+    }
+
+    // Interrupted after 4 pairs: the other 6 run, nothing twice.
+    CompareOptions resumed = o;
+    resumed.finished.assign(journal.begin(), journal.begin() + 4);
+    std::vector<std::pair<std::size_t, std::size_t>> ran;
+    resumed.on_finished = [&ran](const FinishedPair& f) {
+        ran.emplace_back(f.policy, f.replication);
+    };
+    std::size_t total = 0;
+    resumed.progress = [&total](std::size_t, std::size_t t) { total = t; };
+    const Comparison again = compare(scenario, policies, resumed);
+    EXPECT_EQ(ran.size(), 6u);
+    EXPECT_EQ(total, 6u);
+    for (const FinishedPair& f : resumed.finished) {
+        EXPECT_EQ(std::count(ran.begin(), ran.end(), std::make_pair(f.policy, f.replication)), 0);
+    }
+    for (std::size_t p = 0; p < 2; ++p) {
+        EXPECT_TRUE(same_bits(again.policies[p].samples, whole.policies[p].samples)) << p;
+        EXPECT_TRUE(same_bits(again.daily_essential_fill[p], whole.daily_essential_fill[p]));
+        for (std::size_t j = 0; j < whole.kpi_names.size(); ++j)
+            EXPECT_EQ(again.policies[p].stats[j].mean, whole.policies[p].stats[j].mean);
+    }
+
+    // Pairs beyond the comparison (a journal of more replications) are ignored.
+    CompareOptions fewer = o;
+    fewer.replications = 3;
+    fewer.finished = journal;
+    std::size_t runs = 0;
+    fewer.on_finished = [&runs](const FinishedPair&) { ++runs; };
+    const Comparison three = compare(scenario, policies, fewer);
+    EXPECT_EQ(runs, 0u);
+    EXPECT_EQ(three.policies[1].samples[2], whole.policies[1].samples[2]);
 }
 
 TEST(Compare, RejectsMeaninglessOptions) {

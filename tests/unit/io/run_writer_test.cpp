@@ -334,6 +334,7 @@ TEST(StreamingRunWriter, UnfinishedWriterLeavesNothing) {
         writer.add(hand_built().timeseries.front());
     }
     EXPECT_TRUE(TempDir::list(tmp.path() / "out").empty());
+    EXPECT_TRUE(TempDir::state(tmp.path() / "out", "stage-").empty());
 }
 
 TEST(KpiTable, ListsEveryKpiAndProduct) {

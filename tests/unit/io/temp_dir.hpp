@@ -32,11 +32,28 @@ public:
 
     [[nodiscard]] const std::filesystem::path& path() const { return path_; }
 
-    /// Names of the entries of `dir` (hidden ones included), sorted.
+    /// Names of the entries of `dir` (hidden ones included) but the output
+    /// directory's own hidden folder `.shockflow`, sorted.
     static std::vector<std::string> list(const std::filesystem::path& dir) {
         std::vector<std::string> names;
         for (const auto& e : std::filesystem::directory_iterator(dir)) {
+            if (e.path().filename() == ".shockflow") continue;
             names.push_back(e.path().filename().string());
+        }
+        std::sort(names.begin(), names.end());
+        return names;
+    }
+
+    /// Names in `dir`/.shockflow that start with `prefix` ("stage-": sets
+    /// being written; "gen-": committed sets), sorted.
+    static std::vector<std::string> state(const std::filesystem::path& dir,
+                                          const std::string& prefix) {
+        std::vector<std::string> names;
+        const auto folder = dir / ".shockflow";
+        if (!std::filesystem::exists(folder)) return names;
+        for (const auto& e : std::filesystem::directory_iterator(folder)) {
+            const std::string name = e.path().filename().string();
+            if (name.starts_with(prefix)) names.push_back(name);
         }
         std::sort(names.begin(), names.end());
         return names;

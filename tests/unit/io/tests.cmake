@@ -1,5 +1,6 @@
 # tests of src/io
 shockflow_add_test_executable(io_tests
+    unit/io/compare_journal_test.cpp
     unit/io/comparison_files_test.cpp
     unit/io/format_test.cpp
     unit/io/progress_test.cpp
