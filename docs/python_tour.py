@@ -77,7 +77,7 @@ for name, run in runs.items():
 
 # The regions' rows alone, and what a planner changes before running again:
 # here the ministry's prestock uplift and the first strike's capacity loss.
-print(runs["twelve_day_ministry"].regions.groupby("node", observed=True)["unmet"].sum().nlargest(3))
+print(runs["twelve_day_ministry"].regions.groupby("region", observed=True)["unmet"].sum().nlargest(3))
 variant = case.copy()
 variant.policy = sf.load_policy(f"{CASE}/policies/ministry.toml", variant)
 variant.policy.prestock.uplift = 0.1

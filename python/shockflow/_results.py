@@ -66,14 +66,13 @@ class Result:
 
     @functools.cached_property
     def regions(self):
-        kinds = np.array(self._data.node_kinds)
-        codes = np.asarray(self.timeseries["node"].cat.codes)
-        rows = self.timeseries[kinds[codes] == "region"]
-        columns = ["day", "node", "product", "stock", "received", "demand", "delivered", "unmet"]
-        table = rows[columns].reset_index(drop=True)
+        columns = self._data.regions()
         regions = [n for n, k in zip(self._data.node_ids, self._data.node_kinds) if k == "region"]
-        table["node"] = table["node"].cat.set_categories(regions)
-        return table
+        codes = {self._data.node_ids.index(n): i for i, n in enumerate(regions)}
+        columns["region"] = _pandas().Categorical.from_codes(
+            np.array([codes[int(c)] for c in columns["region"]], dtype=np.int64), regions)
+        columns["product"] = _categorical(columns["product"], self._data.product_ids)
+        return _pandas().DataFrame(columns)
 
     @functools.cached_property
     def resilience(self):
@@ -94,7 +93,7 @@ class Result:
 
 
 _STATS = ["mean", "std", "ci95_lo", "ci95_hi", "p5", "p50", "p95"]
-_DIFF = ["diff_mean", "diff_ci95_lo", "diff_ci95_hi", "diff_share_better"]
+_DIFF = ["diff_mean", "diff_ci95_lo", "diff_ci95_hi", "share_better"]
 _COSTS = ["extra_holding_cost", "cost_per_person_day_avoided"]
 
 
@@ -103,12 +102,14 @@ class Comparison:
 
     - ``long``: one row per (policy, replication): ``policy``,
       ``replication``, ``seed`` (``shockflow run --seed`` reproduces the row)
-      and one column per KPI, as compare's replications.csv;
+      and one column per KPI, then ``<kpi>_censored`` (0/1) for each KPI that
+      can be censored, as compare's replications.csv;
     - ``summary``: one row per (policy, KPI) with comparison.csv's columns
       (mean, std, 95 % interval, percentiles, the paired difference from the
-      baseline, the extra holding cost and the cost per person-day avoided)
-      and ``diff_share_better``, the share of replications better than the
-      baseline.
+      baseline, the extra holding cost and the cost per person-day avoided,
+      ``share_better``, the share of replications better than the baseline,
+      and ``censored``, how many replications are censored). The baseline's
+      own differences are NaN (blank in the CSV file).
     The first policy is the baseline.
     """
 
@@ -118,6 +119,7 @@ class Comparison:
         self.replications = data["replications"]
         self.seed = data["seed"]
         self.kpi_names = list(data["kpi_names"])
+        self._censorable = list(data["censorable"])
         self.policies = [p["name"] for p in data["policies"]]
 
     @functools.cached_property
@@ -130,6 +132,9 @@ class Comparison:
             part.insert(0, "seed", self.seed + np.arange(n, dtype=np.uint64))
             part.insert(0, "replication", np.arange(n, dtype=np.int64))
             part.insert(0, "policy", p["name"])
+            flags = pd.DataFrame(p["censored"], columns=self.kpi_names)
+            for name in self._censorable:
+                part[f"{name}_censored"] = flags[name].astype(np.int64)
             parts.append(part)
         return pd.concat(parts, ignore_index=True)
 
@@ -138,12 +143,18 @@ class Comparison:
         pd = _pandas()
         parts = []
         for p in self._data["policies"]:
-            part = pd.DataFrame(np.hstack([p["stats"], p["diff"]]), columns=_STATS + _DIFF)
+            baseline = not parts
+            part = pd.DataFrame(p["stats"], columns=_STATS)
             part.insert(0, "kpi", self.kpi_names)
             part.insert(0, "policy", p["name"])
+            diff = pd.DataFrame(p["diff"], columns=_DIFF)
+            for name in _DIFF[:3]:
+                part[name] = np.nan if baseline else diff[name]
             for name in _COSTS:
-                mean, lo, hi = p[name]
+                mean, lo, hi = (np.nan, np.nan, np.nan) if baseline else p[name]
                 part[name], part[f"{name}_ci95_lo"], part[f"{name}_ci95_hi"] = mean, lo, hi
+            part["share_better"] = np.nan if baseline else diff["share_better"]
+            part["censored"] = np.asarray(p["censored_runs"], dtype=np.int64)
             parts.append(part)
         return pd.concat(parts, ignore_index=True)
 

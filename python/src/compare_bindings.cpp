@@ -14,6 +14,7 @@
 #include "bindings.hpp"
 #include "shockflow/core/error.hpp"
 #include "shockflow/experiment/compare.hpp"
+#include "shockflow/model/kpi.hpp"
 
 namespace py = pybind11;
 
@@ -72,6 +73,11 @@ py::dict policy_dict(const PolicyResult& p, std::size_t kpis) {
     const auto estimate = [](const experiment::Estimate& e) {
         return py::make_tuple(e.mean, e.ci95_lo, e.ci95_hi);
     };
+    // [replication][kpi]: 1 where the value is censored at the run's end.
+    out["censored"] = matrix(p.censored.size(), kpis, [&](std::size_t k, std::size_t j) {
+        return j < p.censored[k].size() ? static_cast<double>(p.censored[k][j]) : 0.0;
+    });
+    out["censored_runs"] = p.censored_runs;
     out["extra_holding_cost"] = estimate(p.extra_holding_cost);
     out["cost_per_person_day_avoided"] = estimate(p.cost_per_person_day_avoided);
     return out;
@@ -84,6 +90,11 @@ py::dict comparison_dict(const Comparison& c) {
     out["seed"] = c.seed;
     out["input_hash"] = fmt::format("{:016x}", c.input_hash);
     out["kpi_names"] = c.kpi_names;
+    // The KPIs that can be censored: replications.csv's <kpi>_censored columns.
+    py::list censorable;
+    for (const std::string& name : c.kpi_names)
+        if (kpi_info(name).censored != nullptr) censorable.append(name);
+    out["censorable"] = censorable;
     py::list policies;
     for (const PolicyResult& p : c.policies) policies.append(policy_dict(p, c.kpi_names.size()));
     out["policies"] = policies;

@@ -7,6 +7,7 @@
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
+#include <limits>
 #include <optional>
 #include <string>
 #include <vector>
@@ -68,6 +69,42 @@ py::dict firms_columns(const RunResult& r) {
     return out;
 }
 
+// Columns of regions.csv, in its order: the time series rows at regions;
+// region and product as indices into the run's ids, category as text, and
+// days_of_cover NaN where the file leaves it blank (no demand that day).
+py::dict region_columns(const RunData& d) {
+    const RunResult& r = d.result;
+    std::vector<DayRow> rows;
+    for (const DayRow& row : r.timeseries)
+        if (row.node < d.node_kinds.size() && d.node_kinds[row.node] == "region")
+            rows.push_back(row);
+    py::dict out;
+    out["day"] = column(rows, &DayRow::day);
+    out["region"] = column(rows, &DayRow::node);
+    out["product"] = column(rows, &DayRow::product);
+    py::list category;
+    for (const DayRow& row : rows)
+        category.append(row.product < r.product_categories.size()
+                            ? py::str(r.product_categories[row.product])
+                            : py::str(""));
+    out["category"] = category;
+    out["demand"] = column(rows, &DayRow::demand);
+    out["delivered"] = column(rows, &DayRow::delivered);
+    out["unmet"] = column(rows, &DayRow::unmet);
+    out["stock"] = column(rows, &DayRow::stock);
+    py::array_t<double> cover(static_cast<py::ssize_t>(rows.size()));
+    auto view = cover.mutable_unchecked<1>();
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        const DayRow& row = rows[i];
+        // As regions.csv: the day's end stock over the day's mean demand rate.
+        view(static_cast<py::ssize_t>(i)) = row.demand > 0.0 && row.days > 0.0
+                                                ? row.stock / (row.demand / row.days)
+                                                : std::numeric_limits<double>::quiet_NaN();
+    }
+    out["days_of_cover"] = cover;
+    return out;
+}
+
 // summary.json's "resilience" list as columns; NaN where it does not apply.
 py::dict resilience_columns(const RunResult& r) {
     py::dict out;
@@ -126,6 +163,7 @@ void bind_run(py::module_& m) {
         .def("summary_json", [](const RunData& d) { return io::summary_json(d.result); })
         .def("timeseries", [](const RunData& d) { return timeseries_columns(d.result); })
         .def("firms", [](const RunData& d) { return firms_columns(d.result); })
+        .def("regions", &region_columns)
         .def("resilience", [](const RunData& d) { return resilience_columns(d.result); })
         .def("essential_by_day", [](const RunData& d) { return essential_columns(d.result); });
 

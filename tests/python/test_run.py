@@ -63,16 +63,16 @@ def test_firms_is_firms_csv(pair):
                                   check_exact=True)
 
 
-def test_regions_are_the_timeseries_rows_of_regions(pair):
-    result, _ = pair
+def test_regions_is_regions_csv(pair):
+    result, out = pair
+    expected = read_csv(out / "regions.csv")
     regions = result.regions
-    assert list(regions.columns) == ["day", "node", "product", "stock", "received", "demand",
-                                     "delivered", "unmet"]
+    assert list(regions.columns) == list(expected.columns)
+    assert isinstance(regions["region"].dtype, pd.CategoricalDtype)
     kinds = {n: k for n, k in zip(result._data.node_ids, result._data.node_kinds)}
-    at_regions = result.timeseries[result.timeseries["node"].map(kinds) == "region"]
-    assert len(regions) == len(at_regions) > 0
-    assert set(regions["node"].cat.categories) == {n for n, k in kinds.items() if k == "region"}
-    assert regions["unmet"].sum() == at_regions["unmet"].sum()
+    assert set(regions["region"].cat.categories) == {n for n, k in kinds.items() if k == "region"}
+    pd.testing.assert_frame_equal(as_text(regions), expected, check_dtype=False,
+                                  check_exact=True)
 
 
 def test_resilience_is_the_summary_list(pair):
