@@ -21,6 +21,8 @@ void DisruptionState::reset(const CompiledModel& m) {
     waiting = decltype(waiting)(std::greater<>{}, std::move(room));
     moving.clear();
     moving.reserve(r.moves.size());
+    started.clear();
+    started.reserve(r.moves.size());
     std::vector<std::pair<std::uint32_t, std::uint32_t>> touches;
     for (std::uint32_t i = 0; i < r.cuts.size(); ++i) touches.emplace_back(i, r.cuts[i].link.value);
     cut_factor.build(m.links.size(), r.cuts.size(), touches);
@@ -159,18 +161,35 @@ void Engine::refresh_demand(std::uint32_t shock) {
             std::min(dis_.demand_factor.product(row), limits::kMaxFactor);
 }
 
-void Engine::start_displacement(std::uint32_t i, Tick t) {
+// A displacement takes its share of the origin's people as they are when it
+// starts: after the instant moves before it, and after the gradual ones under
+// way as they stood at the start of the cycle (those move at cycle starts, in
+// move_people). Starting one costs nothing for those under way: moving them
+// all at every start made 10^5 overlapping displacements quadratic.
+void Engine::start_displacement(std::uint32_t i) {
     Displacement& d = dis_.r.moves[i];
     d.base = dis_.population[d.from] * d.share;
+    if (d.over_days <= 0.0) {  // all at once, now
+        move(d.from, d.to, d.base);
+        d.moved = d.base;
+        return;
+    }
     d.active = true;
-    // Moved in event order, as they always were, among those under way.
-    std::vector<std::uint32_t>& moving = dis_.moving;
-    moving.insert(std::upper_bound(moving.begin(), moving.end(), i), i);
-    move_people(t);
+    dis_.started.push_back(i);
 }
 
 // Moves every displacement in progress up to time t (evenly over its days).
 void Engine::move_people(Tick t) {
+    // Those started since the last cycle join the ones under way, in event
+    // order (the order they are moved in).
+    if (!dis_.started.empty()) {
+        std::vector<std::uint32_t>& moving = dis_.moving;
+        std::sort(dis_.started.begin(), dis_.started.end());
+        const auto middle = static_cast<std::ptrdiff_t>(moving.size());
+        moving.insert(moving.end(), dis_.started.begin(), dis_.started.end());
+        std::inplace_merge(moving.begin(), moving.begin() + middle, moving.end());
+        dis_.started.clear();
+    }
     std::erase_if(dis_.moving, [&](std::uint32_t i) {
         Displacement& d = dis_.r.moves[i];
         const double done =

@@ -253,7 +253,7 @@ void Engine::dispatch(const Event& e, Tick t) {
             break;
         }
         case Ev::DisplacementStart:
-            start_displacement(e.a, t);
+            start_displacement(e.a);
             break;
         case Ev::Speedup:
             speed_up(t);

@@ -281,10 +281,11 @@ struct DisruptionState {
     std::priority_queue<std::pair<std::int64_t, std::uint32_t>,
                         std::vector<std::pair<std::int64_t, std::uint32_t>>, std::greater<>>
         waiting;
-    std::vector<std::uint32_t> moving;  // displacements in progress, in event order
-    ShockProducts cut_factor;           // by link: capacity share its active cuts leave
-    ShockProducts labor_factor;         // by node: share of workers its labour shocks leave
-    ShockProducts demand_factor;        // by row: product of its active demand shocks' multipliers
+    std::vector<std::uint32_t> moving;   // displacements in progress, in event order
+    std::vector<std::uint32_t> started;  // started since the last cycle's moves
+    ShockProducts cut_factor;            // by link: capacity share its active cuts leave
+    ShockProducts labor_factor;          // by node: share of workers its labour shocks leave
+    ShockProducts demand_factor;         // by row: product of its active demand shocks' multipliers
 
     void reset(const CompiledModel& m);  // node state; r is the engine's draw
 };
@@ -425,7 +426,7 @@ private:
     void refresh_damage(Tick t);
     void refresh_labor(std::uint32_t shock);   // the nodes of labour shock `shock`
     void refresh_demand(std::uint32_t shock);  // the rows of demand shock `shock`
-    void start_displacement(std::uint32_t i, Tick t);
+    void start_displacement(std::uint32_t i);
     void move_people(Tick t);
     void move(NodeIndex from, NodeIndex to, double people);
     // routes.cpp

@@ -288,6 +288,32 @@ TEST(HandCase, DisplacementMovesDemandWithPeople) {
     EXPECT_NEAR(totals(r, "food").unmet, 0.0, 1e-9);
 }
 
+// Shares compound: two displacements of half of A, at once, on days 5.25 and
+// 5.5 (within the day-5 cycle). The first moves 500 of A's 1000 people; the
+// second half of the 500 left, 250: A keeps 250, B has 1750. A third, gradual
+// one (a quarter of A over 2 days from day 5.75) takes a quarter of those 250
+// = 62.5 people, moved at the cycles: by day 6 0.25/2 of them (7.8125), by
+// day 7 1.25/2 (39.0625), by day 8 all. Demand is 0.1 a head:
+//   A: d5 100 (its cycle ran before the moves), d6 24.21875, d7 21.09375, d8 18.75;
+//   B: d5 100, d6 175.78125, d7 178.90625, d8 181.25.
+TEST(HandCase, DisplacementSharesCompoundWithinACycle) {
+    ScenarioBuilder b(0, 10);
+    b.product("food");
+    b.producer("P", {qty("food", 1000)});
+    b.region("A", 1000, {qty("food", 100)}, {qty("food", 200)});
+    b.region("B", 1000, {qty("food", 100)}, {qty("food", 200)});
+    b.link("P", "A", 1000, 0).link("P", "B", 1000, 0);
+    b.displacement("A", "B", 5.25, 0.5, 0);
+    b.displacement("A", "B", 5.5, 0.5, 0);
+    b.displacement("A", "B", 5.75, 0.25, 2);
+    const RunResult r = run(b);
+    const double a[] = {100, 24.21875, 21.09375, 18.75}, bb[] = {100, 175.78125, 178.90625, 181.25};
+    for (int d = 5; d <= 8; ++d) {
+        EXPECT_NEAR(day_row(r, d, "A", "food").demand, a[d - 5], 1e-9) << d;
+        EXPECT_NEAR(day_row(r, d, "B", "food").demand, bb[d - 5], 1e-9) << d;
+    }
+}
+
 // A demand shock x1.5 on days 2-3 raises R's want and plan to 120/day. Its
 // target position (cycle + no lead + no safety: 1 day of use) follows the
 // use smoothed over its replenishment time of 1 day: each day the level moves
