@@ -186,18 +186,18 @@ void read_capacity_path(const TableReader& r, const Catalog& cat, EventSpec& e) 
 }
 
 constexpr std::array<std::string_view, 9> kStrikeKeys{
-    "name",          "kind",          "target",      "count",   "day",
-    "capacity_loss", "firms_damaged", "repair_days", "recovery"};
-constexpr std::array<std::string_view, 6> kLinkCutKeys{"name", "kind",          "link",
-                                                       "day",  "duration_days", "capacity_loss"};
+    "kind",          "target",      "count",    "day", "capacity_loss",
+    "firms_damaged", "repair_days", "recovery", "name"};
+constexpr std::array<std::string_view, 6> kLinkCutKeys{"kind",          "link",          "day",
+                                                       "duration_days", "capacity_loss", "name"};
 constexpr std::array<std::string_view, 7> kDemandShockKeys{
-    "name", "kind", "region", "product", "day", "duration_days", "multiplier"};
-constexpr std::array<std::string_view, 7> kDisplacementKeys{"name",  "kind", "from",     "to",
-                                                            "share", "day",  "over_days"};
+    "kind", "region", "product", "day", "duration_days", "multiplier", "name"};
+constexpr std::array<std::string_view, 7> kDisplacementKeys{"kind", "from",      "to",  "share",
+                                                            "day",  "over_days", "name"};
 constexpr std::array<std::string_view, 7> kLaborShockKeys{
-    "name", "kind", "target", "count", "day", "duration_days", "absent_share"};
-constexpr std::array<std::string_view, 5> kCapacityPathKeys{"name", "kind", "target", "count",
-                                                            "path"};
+    "kind", "target", "count", "day", "duration_days", "absent_share", "name"};
+constexpr std::array<std::string_view, 5> kCapacityPathKeys{"kind", "target", "count", "path",
+                                                            "name"};
 
 /// One kind of event: its name in files, the keys its table may hold and how
 /// they are read.
