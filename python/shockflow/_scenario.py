@@ -1,5 +1,6 @@
 """Scenario: a loaded scenario, changed in memory and run."""
 
+import json
 import os
 import warnings
 
@@ -68,22 +69,34 @@ class Scenario(_core.Scenario):
                 f"nodes, {len(self.links)} links, {len(self.events)} events>")
 
 
-def load(path, set=None):  # noqa: A002 (the name the --set option will share)
+def _toml_value(value):
+    """A Python value as the TOML text --set takes (bool, number, text, list, dict)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return repr(value)
+    if isinstance(value, str):
+        return json.dumps(value)  # a TOML basic string
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(_toml_value(v) for v in value) + "]"
+    if isinstance(value, dict):
+        return "{ " + ", ".join(f"{k} = {_toml_value(v)}" for k, v in value.items()) + " }"
+    raise TypeError(f"set: cannot write a {type(value).__name__} as a TOML value")
+
+
+def load(path, set=None):  # noqa: A002 (the name of the command line's --set)
     """Loads and checks a scenario file; raises ConfigError listing every problem.
 
     Warnings (docs/FORMAT.md) are issued as ScenarioWarning; turn them into
     errors with ``warnings.simplefilter("error", shockflow.ScenarioWarning)``.
 
-    ``set`` is reserved for overriding keys as the command line's ``--set``
-    will (``{"scenario.end_day": 40}``); it is not implemented yet.
+    ``set`` overrides keys as the command line's ``--set KEY=VALUE`` does, with
+    the same keys: ``{"scenario.end_day": 40, "event.isfahan_pharma.capacity_loss":
+    0.8, "node.p1.capacity.food": 500, "event.panic.multiplier": {"uniform": [1, 2]}}``.
+    A bad key raises ConfigError (``--set:N:COL``), with a did-you-mean.
     """
-    if set:
-        # TODO: apply the overrides with the key grammar of the command line's
-        # --set option once it exists (issue 13), so both take the same keys.
-        raise NotImplementedError(
-            "load(set=...) is not implemented yet: change the loaded Scenario's "
-            "attributes instead (scenario.end_day = 40)")
-    scenario = Scenario(os.fspath(path))
+    sets = [f"{key}={_toml_value(value)}" for key, value in (set or {}).items()]
+    scenario = Scenario(os.fspath(path), sets)
     for w in scenario.warnings:
         warnings.warn(ScenarioWarning(w.text), stacklevel=2)
     return scenario

@@ -242,8 +242,13 @@ void bind_scenario(py::module_& m) {
     bind_node(m);
     bind_link_and_product(m);
     py::class_<ScenarioSpec> cls(m, "Scenario", "A scenario loaded from its TOML file");
-    cls.def(py::init([](const std::filesystem::path& file) { return load_scenario(file); }),
-            py::arg("path"))
+    cls.def(py::init([](const std::filesystem::path& file, const std::vector<std::string>& sets) {
+                std::vector<Override> overrides;
+                for (const std::string& text : sets) overrides.push_back(Override::parse(text));
+                return load_scenario(file, overrides);
+            }),
+            py::arg("path"), py::arg("sets") = std::vector<std::string>{},
+            "Loads `path` with the command line's --set KEY=VALUE overrides `sets`")
         .def(py::init<const ScenarioSpec&>(), py::arg("other"), "a copy of `other`")
         .def_property_readonly("name", [](const ScenarioSpec& s) { return s.name; })
         .def_property_readonly("description", [](const ScenarioSpec& s) { return s.description; })

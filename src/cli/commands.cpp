@@ -45,11 +45,20 @@ void check_distinct_names(const std::vector<PolicySpec>& policies) {
     sink.throw_if_any();
 }
 
+// `--set KEY=VALUE` as the loader takes it.
+std::vector<Override> overrides_of(const std::vector<std::string>& sets) {
+    std::vector<Override> out;
+    out.reserve(sets.size());
+    for (const auto& s : sets) out.push_back(Override::parse(s));
+    return out;
+}
+
 std::vector<PolicySpec> load_policies(const std::vector<std::string>& files,
-                                      const ScenarioSpec& scenario) {
+                                      const ScenarioSpec& scenario,
+                                      const std::vector<Override>& overrides) {
     std::vector<PolicySpec> policies;
     policies.reserve(files.size());
-    for (const auto& file : files) policies.push_back(load_policy(file, scenario));
+    for (const auto& file : files) policies.push_back(load_policy(file, scenario, overrides));
     check_distinct_names(policies);
     return policies;
 }
@@ -129,8 +138,9 @@ int print_outcome(bool quiet, const Table& table, const std::string& out, const 
 
 // The scenario, loaded and checked. Its warnings go to stderr even with
 // --quiet (they are diagnostics, like errors); with --werror they are errors.
-ScenarioSpec load_checked(const std::string& file, const WarningArgs& w) {
-    ScenarioSpec scenario = load_scenario(file);
+ScenarioSpec load_checked(const std::string& file, const std::vector<Override>& overrides,
+                          const WarningArgs& w) {
+    ScenarioSpec scenario = load_scenario(file, overrides);
     std::vector<Diagnostic> warnings = scenario_warnings(scenario);
     if (w.werror && !warnings.empty()) {
         for (Diagnostic& d : warnings) d.severity = Severity::Error;
@@ -222,10 +232,11 @@ void print_diagnostics(const std::vector<Diagnostic>& all, std::uint64_t max_sho
 
 int run_command(const RunArgs& args) {
     // Every input is read and checked before anything is simulated or written.
-    const ScenarioSpec scenario = load_checked(args.scenario, args.warnings);
+    const auto overrides = overrides_of(args.sets);
+    const ScenarioSpec scenario = load_checked(args.scenario, overrides, args.warnings);
     const bool had_report = has_report(args.out);
     const PolicySpec policy =
-        args.policy.empty() ? scenario.policy : load_policy(args.policy, scenario);
+        args.policy.empty() ? scenario.policy : load_policy(args.policy, scenario, overrides);
     RunOptions options;
     options.seed = args.seed.value_or(scenario.seed);
     options.record_timeseries = !args.out.empty();
@@ -281,9 +292,10 @@ int run_command(const RunArgs& args) {
 }
 
 int validate_command(const ValidateArgs& args) {
-    const ScenarioSpec scenario = load_checked(args.scenario, args.warnings);
+    const auto overrides = overrides_of(args.sets);
+    const ScenarioSpec scenario = load_checked(args.scenario, overrides, args.warnings);
     std::optional<PolicySpec> policy;
-    if (!args.policy.empty()) policy = load_policy(args.policy, scenario);
+    if (!args.policy.empty()) policy = load_policy(args.policy, scenario, overrides);
 
     fmt::print("OK: {}: {} products, {} nodes, {} links, {} events\n", scenario.name,
                scenario.products.size(), scenario.nodes.size(), scenario.links.size(),
@@ -293,9 +305,10 @@ int validate_command(const ValidateArgs& args) {
 }
 
 int compare_command(const CompareArgs& args, const Processes& processes) {
-    const ScenarioSpec scenario = load_checked(args.scenario, args.warnings);
+    const auto overrides = overrides_of(args.sets);
+    const ScenarioSpec scenario = load_checked(args.scenario, overrides, args.warnings);
     const bool had_report = has_report(args.out);
-    std::vector<PolicySpec> policies = load_policies(args.policies, scenario);
+    std::vector<PolicySpec> policies = load_policies(args.policies, scenario, overrides);
     put_baseline_first(args.baseline, args.policies, policies);
     experiment::CompareOptions options = compare_options(args, scenario);
     if (const int most = experiment::available_threads();

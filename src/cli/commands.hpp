@@ -25,6 +25,7 @@ struct WarningArgs {
 
 struct RunArgs {
     std::string scenario;
+    std::vector<std::string> sets;      ///< `--set KEY=VALUE`, in order
     std::string policy;                 ///< "" = the scenario's own [policy]
     std::optional<std::uint64_t> seed;  ///< nullopt = the scenario's seed
     std::string out;                    ///< "" = write no files
@@ -35,12 +36,14 @@ struct RunArgs {
 
 struct ValidateArgs {
     std::string scenario;
-    std::string policy;  ///< "" = only the scenario
+    std::vector<std::string> sets;  ///< `--set KEY=VALUE`, in order
+    std::string policy;             ///< "" = only the scenario
     WarningArgs warnings;
 };
 
 struct CompareArgs {
     std::string scenario;
+    std::vector<std::string> sets;      ///< `--set KEY=VALUE`, in order
     std::vector<std::string> policies;  ///< in order; the first is the baseline
     /// The baseline by its policy name (or its file as given); "" = the first.
     std::string baseline;

@@ -112,6 +112,15 @@ CLI::Option* add_out(CLI::App* cmd, std::string& target, const std::string& file
         ->type_name("DIR");
 }
 
+void add_set(CLI::App* cmd, std::vector<std::string>& target) {
+    cmd->add_option("--set", target,
+                    "Change one value of the scenario, e.g. scenario.end_day=40, "
+                    "event.NAME.capacity_loss=0.8, node.ID.capacity.PRODUCT=500, "
+                    "link.FROM->TO.capacity=0, policy.reroute=true; VALUE is a TOML value. "
+                    "Repeatable, applied in order")
+        ->type_name("KEY=VALUE");
+}
+
 void add_werror(CLI::App* cmd, WarningArgs& target) {
     cmd->add_flag("--werror", target.werror,
                   "Treat warnings about the scenario as errors: print them as errors, exit with "
@@ -134,6 +143,7 @@ CLI::App* add_run(CLI::App& app, Parsed& p) {
     CLI::Option* out =
         add_out(cmd, p.run.out, "timeseries.csv, regions.csv, firms.csv, summary.json");
     add_report(cmd, p.run.report, out);
+    add_set(cmd, p.run.sets);
     add_werror(cmd, p.run.warnings);
     cmd->add_flag("--quiet,-q", p.run.quiet, "Print nothing on success but warnings (on stderr)");
     return cmd;
@@ -145,6 +155,7 @@ CLI::App* add_validate(CLI::App& app, Parsed& p) {
     add_scenario(cmd, p.validate.scenario);
     cmd->add_option("--policy", p.validate.policy, "Policy TOML file to check as well")
         ->type_name("FILE");
+    add_set(cmd, p.validate.sets);
     add_werror(cmd, p.validate.warnings);
     return cmd;
 }
@@ -184,6 +195,7 @@ CLI::App* add_compare(CLI::App& app, Parsed& p) {
                   "Go on from where an interrupted compare into the same DIR stopped: the runs it "
                   "finished are read back from DIR's journal, not run again (needs --out)")
         ->needs(out);
+    add_set(cmd, p.compare.sets);
     add_werror(cmd, p.compare.warnings);
     cmd->add_flag("--quiet,-q", p.compare.quiet,
                   "Print nothing on success but warnings (on stderr), no progress bar");

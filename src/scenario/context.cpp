@@ -20,6 +20,17 @@ namespace shockflow::scenario {
 LoadContext::LoadContext(const std::filesystem::path& file)
     : file_(file.string()), dir_(file.parent_path()), files_read_{file.string()} {}
 
+SourceLoc LoadContext::at(const std::string* source, std::uint32_t line,
+                          std::uint32_t column) const {
+    if (source == nullptr) return at(line, column);
+    // (The text is compared too: a freed name's address may come back.)
+    if (source != last_source_ || *source != last_file_.str()) {
+        last_source_ = source;
+        last_file_ = *source == file_.str() ? file_ : Interned(*source);
+    }
+    return SourceLoc{last_file_, line, column};
+}
+
 void LoadContext::error(SourceLoc loc, std::string message) {
     errors_.push_back(Diagnostic{std::move(loc), std::move(message)});
 }

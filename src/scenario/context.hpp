@@ -12,6 +12,7 @@
 
 #include "shockflow/core/error.hpp"
 #include "shockflow/core/hash.hpp"
+#include "shockflow/core/interned.hpp"
 
 namespace shockflow::scenario {
 
@@ -26,11 +27,18 @@ public:
     [[nodiscard]] const std::filesystem::path& dir() const noexcept { return dir_; }
     /// FNV-1a 64 chained over every file read so far, in reading order.
     [[nodiscard]] std::uint64_t input_hash() const noexcept { return hash_; }
+    /// Chains text that is input without being a file (a --set) into input_hash.
+    void hash_text(std::string_view text) noexcept { hash_ = fnv1a(text, hash_); }
 
     /// A location in the TOML file itself.
     [[nodiscard]] SourceLoc at(std::uint32_t line, std::uint32_t column) const {
         return SourceLoc{file_, line, column};
     }
+    /// A location in the file a TOML value was parsed from, as the parser
+    /// recorded its name (`source`; null: the file of this load). A scenario
+    /// that extends another holds values of both files, and of `--set`.
+    [[nodiscard]] SourceLoc at(const std::string* source, std::uint32_t line,
+                               std::uint32_t column) const;
 
     /// Records one problem; loading goes on so that all of them are reported.
     void error(SourceLoc loc, std::string message);
@@ -68,6 +76,9 @@ private:
     std::vector<std::string> files_read_;  ///< ranks files when sorting errors
     std::string read_error_;
     std::size_t suggestions_ = 0;
+    // The file of the last located value: most values come from one file.
+    mutable const std::string* last_source_ = nullptr;
+    mutable Interned last_file_;
 };
 
 /// A callable that spells out a key path.

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <array>
+#include <map>
 #include <optional>
 #include <span>
 #include <string_view>
@@ -184,17 +185,19 @@ void read_capacity_path(const TableReader& r, const Catalog& cat, EventSpec& e) 
     read_path(r, e);
 }
 
-constexpr std::array<std::string_view, 8> kStrikeKeys{
-    "kind", "target", "count", "day", "capacity_loss", "firms_damaged", "repair_days", "recovery"};
-constexpr std::array<std::string_view, 5> kLinkCutKeys{"kind", "link", "day", "duration_days",
-                                                       "capacity_loss"};
-constexpr std::array<std::string_view, 6> kDemandShockKeys{"kind", "region",        "product",
-                                                           "day",  "duration_days", "multiplier"};
-constexpr std::array<std::string_view, 6> kDisplacementKeys{"kind",  "from", "to",
-                                                            "share", "day",  "over_days"};
-constexpr std::array<std::string_view, 6> kLaborShockKeys{"kind", "target",        "count",
-                                                          "day",  "duration_days", "absent_share"};
-constexpr std::array<std::string_view, 4> kCapacityPathKeys{"kind", "target", "count", "path"};
+constexpr std::array<std::string_view, 9> kStrikeKeys{
+    "kind",          "target",      "count",    "day", "capacity_loss",
+    "firms_damaged", "repair_days", "recovery", "name"};
+constexpr std::array<std::string_view, 6> kLinkCutKeys{"kind",          "link",          "day",
+                                                       "duration_days", "capacity_loss", "name"};
+constexpr std::array<std::string_view, 7> kDemandShockKeys{
+    "kind", "region", "product", "day", "duration_days", "multiplier", "name"};
+constexpr std::array<std::string_view, 7> kDisplacementKeys{"kind", "from",      "to",  "share",
+                                                            "day",  "over_days", "name"};
+constexpr std::array<std::string_view, 7> kLaborShockKeys{
+    "kind", "target", "count", "day", "duration_days", "absent_share", "name"};
+constexpr std::array<std::string_view, 5> kCapacityPathKeys{"kind", "target", "count", "path",
+                                                            "name"};
 
 /// One kind of event: its name in files, the keys its table may hold and how
 /// they are read.
@@ -236,15 +239,38 @@ const EventKindInfo* read_kind(const toml::table& table, const std::string& path
     return nullptr;
 }
 
+/// Where each event name was first written.
+using NameSites = std::map<std::string, SourceLoc, std::less<>>;
+
+/// `name`: an id, unique among the events.
+void read_name(const TableReader& r, NameSites& names, EventSpec& e) {
+    const auto name = r.string("name");
+    if (!name) return;
+    if (!is_valid_id(*name)) {
+        r.error("name", fmt::format("{} is not a valid name (letters, digits, '_', '-', '.')",
+                                    in_quotes(*name)));
+        return;
+    }
+    const auto [at, added] = names.emplace(*name, r.loc("name"));
+    if (!added) {
+        r.error("name", fmt::format("duplicate event name {} (first used at {})", in_quotes(*name),
+                                    where(at->second, r.loc("name"))));
+        return;
+    }
+    e.name = *name;
+}
+
 void read_event(const toml::table& table, const std::string& path, LoadContext& ctx,
-                const Catalog& cat, ScenarioSpec& spec) {
+                const Catalog& cat, NameSites& names, ScenarioSpec& spec) {
     const EventKindInfo* kind = read_kind(table, path, ctx);
     if (!kind) return;
     EventSpec e;
     e.kind = kind->kind;
     e.loc = loc_of(ctx, table);
     const std::size_t errors_before = ctx.error_count();
-    kind->read(TableReader(table, path, ctx, kind->keys), cat, e);
+    const TableReader r(table, path, ctx, kind->keys);
+    read_name(r, names, e);
+    kind->read(r, cat, e);
     if (ctx.error_count() == errors_before) spec.events.push_back(std::move(e));
 }
 
@@ -256,8 +282,9 @@ void read_events(const TableReader& top, const Catalog& cat, ScenarioSpec& spec)
     if (const auto* events = top.table().get_as<toml::array>("event")) {
         spec.events.reserve(events->size());
     }
+    NameSites names;
     for_each_table(top, "event", [&](const toml::table& table, const std::string& path) {
-        read_event(table, path, top.ctx(), cat, spec);
+        read_event(table, path, top.ctx(), cat, names, spec);
     });
 }
 

@@ -17,6 +17,7 @@
 #include "scenario/csv.hpp"
 #include "scenario/csv_cells.hpp"
 #include "scenario/network.hpp"
+#include "scenario/overlay.hpp"
 #include "scenario/text.hpp"
 #include "scenario/toml_reader.hpp"
 
@@ -52,7 +53,11 @@ struct Header {
 std::optional<CsvSource> open_csv(const TableReader& net, std::string_view key) {
     const auto relative = net.string(key);
     if (!relative) return std::nullopt;
-    const std::filesystem::path path = (net.ctx().dir() / *relative).lexically_normal();
+    // Relative to the file that names the table: an overlay's base, say.
+    const auto& source = net.node(key)->source().path;
+    const std::filesystem::path dir =
+        source ? std::filesystem::path(*source).parent_path() : net.ctx().dir();
+    const std::filesystem::path path = (dir / *relative).lexically_normal();
     auto text = net.ctx().read(path);
     if (!text) {
         net.error(key, fmt::format("cannot open file {}: {}", quoted_path(path.string()),
@@ -337,17 +342,21 @@ void read_csv_table(const TableReader& network, std::string_view key, const Colu
 
 }  // namespace
 
-void read_csv_nodes(const TableReader& network, Catalog& cat, ScenarioSpec& spec) {
+void read_csv_nodes(const TableReader& network, Catalog& cat, ScenarioSpec& spec,
+                    Patches& patches) {
     LoadContext& ctx = network.ctx();
     read_csv_table(
         network, "nodes", node_columns(), cat,
         [&](std::size_t rows) { spec.nodes.reserve(spec.nodes.size() + rows); },
         [&](const CsvRecord& row, const Header<NodeKey>& header, const Interned& file) {
-            add_node(node_row(row, header, file, ctx), ctx, cat, spec);
+            NodeDraft d = node_row(row, header, file, ctx);
+            patch_node(d, patches, ctx, cat);
+            add_node(std::move(d), ctx, cat, spec);
         });
 }
 
-void read_csv_links(const TableReader& network, Catalog& cat, ScenarioSpec& spec) {
+void read_csv_links(const TableReader& network, Catalog& cat, ScenarioSpec& spec,
+                    Patches& patches) {
     LoadContext& ctx = network.ctx();
     read_csv_table(
         network, "links", link_columns(), cat,
@@ -356,7 +365,9 @@ void read_csv_links(const TableReader& network, Catalog& cat, ScenarioSpec& spec
             cat.reserve_links(rows);
         },
         [&](const CsvRecord& row, const Header<LinkKey>& header, const Interned& file) {
-            add_link(link_row(row, header, file, ctx), ctx, cat, spec);
+            LinkDraft d = link_row(row, header, file, ctx);
+            patch_link(d, patches, ctx);
+            add_link(std::move(d), ctx, cat, spec);
         });
 }
 

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "scenario/overlay.hpp"
 #include "scenario/sections.hpp"
 #include "scenario/text.hpp"
 #include "shockflow/scenario/limits.hpp"
@@ -164,12 +165,15 @@ PolicySpec read_policy(const toml::table& table, const std::string& path, LoadCo
 
 }  // namespace scenario
 
-PolicySpec load_policy(const std::filesystem::path& file, const ScenarioSpec& scenario) {
+PolicySpec load_policy(const std::filesystem::path& file, const ScenarioSpec& scenario,
+                       std::span<const Override> overrides) {
     using namespace scenario;
     LoadContext ctx(file);
     const auto text = ctx.read(file);
     if (!text) throw ConfigError(SourceLoc{ctx.file()}, "cannot open file: " + ctx.read_error());
-    const toml::table root = parse_toml(*text, ctx);
+    Layers layers{parse_toml(*text, ctx), {}};
+    apply_overrides(layers, overrides, true, ctx);  // `policy.` keys only
+    const toml::table& root = layers.root;
     const TableReader top(root, "", ctx, {"policy"});
     PolicySpec policy;
     if (const toml::table* table = top.subtable("policy", Need::Required)) {

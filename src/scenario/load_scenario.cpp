@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include "scenario/event_days.hpp"
+#include "scenario/overlay.hpp"
 #include "scenario/sections.hpp"
 #include "scenario/text.hpp"
 #include "shockflow/core/time.hpp"
@@ -217,12 +218,12 @@ PolicySpec read_own_policy(const TableReader& top, const Catalog& cat) {
 }  // namespace
 }  // namespace scenario
 
-ScenarioSpec load_scenario(const std::filesystem::path& file) {
+ScenarioSpec load_scenario(const std::filesystem::path& file, std::span<const Override> overrides) {
     using namespace scenario;
     LoadContext ctx(file);
-    const auto text = ctx.read(file);
-    if (!text) throw ConfigError(SourceLoc{ctx.file()}, "cannot open file: " + ctx.read_error());
-    const toml::table root = parse_toml(*text, ctx);
+    // One tree, whatever the files it comes from (overlay.hpp).
+    Layers layers = read_layers(file, overrides, ctx);
+    const toml::table& root = layers.root;
     const TableReader top(
         root, "", ctx,
         {"scenario", "product", "recipe", "node", "link", "network", "event", "policy", "model"});
@@ -237,8 +238,8 @@ ScenarioSpec load_scenario(const std::filesystem::path& file) {
         network.emplace(*t, "network", ctx,
                         std::initializer_list<std::string_view>{"nodes", "links"});
     }
-    read_nodes(top, network ? &*network : nullptr, cat, spec);
-    read_links(top, network ? &*network : nullptr, cat, spec);
+    read_nodes(top, network ? &*network : nullptr, cat, spec, layers.patches);
+    read_links(top, network ? &*network : nullptr, cat, spec, layers.patches);
     read_events(top, cat, spec);
     check_event_days(top, spec);
     spec.policy = read_own_policy(top, cat);

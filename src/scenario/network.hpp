@@ -45,6 +45,17 @@ public:
         mark(key);
         places_.emplace_back(key, std::move(loc));
     }
+    /// Marks `key` as written at `loc`, in place of where it was before.
+    void set(Key key, SourceLoc loc) {
+        mark(key);
+        for (auto& [k, place] : places_) {
+            if (k == key) {
+                place = std::move(loc);
+                return;
+            }
+        }
+        places_.emplace_back(key, std::move(loc));
+    }
     void erase(Key key) noexcept { written_ &= ~bit(key); }
     [[nodiscard]] bool has(Key key) const noexcept { return (written_ & bit(key)) != 0; }
 
@@ -96,11 +107,18 @@ void add_node(NodeDraft draft, LoadContext& ctx, Catalog& cat, ScenarioSpec& spe
 void add_link(LinkDraft draft, LoadContext& ctx, Catalog& cat, ScenarioSpec& spec);
 
 class TableReader;
+struct Patches;
+
+/// Applies what overlays and overrides write about the draft's node (the
+/// patch of its id), if anything, before the node is checked.
+void patch_node(NodeDraft& d, Patches& patches, LoadContext& ctx, const Catalog& cat);
+/// The same for a link (the patch of its ends).
+void patch_link(LinkDraft& d, Patches& patches, LoadContext& ctx);
 
 /// Nodes of the CSV table named by `network.nodes`, if any.
-void read_csv_nodes(const TableReader& network, Catalog& cat, ScenarioSpec& spec);
+void read_csv_nodes(const TableReader& network, Catalog& cat, ScenarioSpec& spec, Patches& patches);
 
 /// Links of the CSV table named by `network.links`, if any.
-void read_csv_links(const TableReader& network, Catalog& cat, ScenarioSpec& spec);
+void read_csv_links(const TableReader& network, Catalog& cat, ScenarioSpec& spec, Patches& patches);
 
 }  // namespace shockflow::scenario

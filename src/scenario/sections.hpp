@@ -30,12 +30,15 @@ void read_header(const TableReader& top, ScenarioSpec& spec);
 void read_products(const TableReader& top, Catalog& cat, ScenarioSpec& spec);
 /// [[recipe]], including the productivity of the recipe matrix.
 void read_recipes(const TableReader& top, const Catalog& cat, ScenarioSpec& spec);
-/// [[node]] and the CSV table `network.nodes` (`network` may be null).
+struct Patches;
+
+/// [[node]] and the CSV table `network.nodes` (`network` may be null), each
+/// node with its patch applied, then the nodes that patches add (overlay.hpp).
 void read_nodes(const TableReader& top, const TableReader* network, Catalog& cat,
-                ScenarioSpec& spec);
-/// [[link]] and the CSV table `network.links` (`network` may be null).
+                ScenarioSpec& spec, Patches& patches);
+/// [[link]] and the CSV table `network.links`, as read_nodes.
 void read_links(const TableReader& top, const TableReader* network, Catalog& cat,
-                ScenarioSpec& spec);
+                ScenarioSpec& spec, Patches& patches);
 /// [[event]]
 void read_events(const TableReader& top, const Catalog& cat, ScenarioSpec& spec);
 

@@ -12,6 +12,8 @@ set(SHOCKFLOW_SCENARIO_SOURCES
     src/scenario/load_scenario.cpp
     src/scenario/names.cpp
     src/scenario/network_checks.cpp
+    src/scenario/overlay.cpp
+    src/scenario/overrides.cpp
     src/scenario/productivity.cpp
     src/scenario/supply_graph.cpp
     src/scenario/text.cpp

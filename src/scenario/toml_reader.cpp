@@ -12,11 +12,13 @@
 namespace shockflow::scenario {
 
 SourceLoc loc_of(const LoadContext& ctx, const toml::node& node) {
-    return ctx.at(node.source().begin.line, node.source().begin.column);
+    const toml::source_region& s = node.source();
+    return ctx.at(s.path.get(), s.begin.line, s.begin.column);
 }
 
 SourceLoc key_loc(const LoadContext& ctx, const toml::key& key) {
-    return ctx.at(key.source().begin.line, key.source().begin.column);
+    const toml::source_region& s = key.source();
+    return ctx.at(s.path.get(), s.begin.line, s.begin.column);
 }
 
 std::string type_phrase(const toml::node& node) {

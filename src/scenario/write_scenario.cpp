@@ -44,6 +44,7 @@ std::string value(const Distribution& d) {
 
 void write_event(std::ostream& out, const EventSpec& e) {
     out << "\n[[event]]\n";
+    if (!e.name.empty()) out << "name = " << quoted(e.name) << "\n";
     auto num = [&](const char* key, const Distribution& d) {
         out << key << " = " << value(d) << "\n";
     };

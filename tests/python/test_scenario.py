@@ -122,10 +122,25 @@ def test_numbers_read_back_as_floats_or_distributions():
     assert repr(drawn[0].capacity_loss) == repr(loss)
 
 
-def test_set_is_not_implemented_yet():
-    with pytest.raises(NotImplementedError):
-        sf.load(MINIMAL, set={"scenario.end_day": 40})
+def test_set_takes_the_keys_of_the_command_line(exe, tmp_path):
+    sets = {"scenario.end_day": 20, "event.isfahan_pharma.capacity_loss": 0.8,
+            "policy.reroute": True}
+    overlay = TWELVE_DAY / "whatif_isfahan.toml"
+    scenario = sf.load(overlay, set=sets)
+    assert scenario.end_day == 20
+    args = ["run", overlay, "--seed", 3, "--out", tmp_path]
+    for key, value in sets.items():
+        args += ["--set", f"{key}={str(value).lower()}"]
+    run_program(exe, *args)
+    assert scenario.run(seed=3).summary == read_summary(tmp_path)
     assert sf.load(MINIMAL, set={}).end_day == 15
+
+
+def test_a_bad_set_key_raises_config_error_with_a_hint():
+    with pytest.raises(sf.ConfigError) as caught:
+        sf.load(MINIMAL, set={"scenario.end_dya": 40})
+    assert caught.value.file == "--set"
+    assert "did you mean" in caught.value.message
 
 
 def test_kpi_table_lists_the_summary_kpis():

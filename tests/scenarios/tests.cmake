@@ -249,6 +249,34 @@ shockflow_cli_test(werror_compare_writes_nothing 2
 shockflow_cli_test(werror_without_warnings 0 "validate|${_minimal_scenario}|--werror"
                    MATCH "^OK: minimal")
 
+# Overlays and --set (docs/FORMAT.md, "Overlays and --set"): the what-if of
+# the twelve-day case, and one --set of each kind, give the same files as the
+# equivalent full copy of the case; a bad key gets a did-you-mean at
+# --set:N:COL, exit status 2, and nothing is written.
+set(_twelve "${_scenario_root}/twelve_day_conflict")
+foreach(_mode IN ITEMS overlay set)
+    add_test(NAME scenario.overlay_equivalence.${_mode}
+             COMMAND "${CMAKE_COMMAND}" -DSHOCKFLOW=$<TARGET_FILE:shockflow> "-DCASE=${_twelve}"
+                     "-DOUT=${_scenario_out}/overlay_equivalence.${_mode}" -DMODE=${_mode}
+                     -P "${_script_dir}/overlay_equivalence.cmake")
+endforeach()
+shockflow_cli_test(set_did_you_mean 2 "validate|${_minimal_scenario}|--set|scenario.end_dya=40"
+                   MATCH "^--set:1:10: error: scenario.end_dya: unknown key \\(did you mean \"end_day\"\\?\\)")
+shockflow_cli_test(set_bad_value_writes_nothing 2
+                   "run|${_minimal_scenario}|--set|scenario.seed=1|--set|scenario.end_day=soon|--out|${_scenario_out}/cli.set_bad"
+                   MATCH "^--set:2:18: error: scenario.end_day: expected a number \\(got a string\\)"
+                   NO_DIR "${_scenario_out}/cli.set_bad")
+shockflow_cli_test(set_unknown_event 2
+                   "compare|${_twelve}/scenario.toml|--policy|${_all_off}|--set|event.isfahan_fod.capacity_loss=0.8|--out|${_scenario_out}/cli.set_event"
+                   MATCH "^--set:1:7: error: event.isfahan_fod.capacity_loss: no event is named \"isfahan_fod\" \\(did you mean \"isfahan_food\"\\?\\)"
+                   NO_DIR "${_scenario_out}/cli.set_event")
+shockflow_cli_test(set_unknown_node 2
+                   "validate|${_twelve}/whatif_isfahan.toml|--set|node.p_isfahan_pharma2.capacity.medicine=500"
+                   MATCH "^--set:1:6: error: [^\n]*no node \"p_isfahan_pharma2\"[^\n]*did you mean \"p_isfahan_pharma1\"")
+shockflow_cli_test(set_validates 0
+                   "validate|${_twelve}/whatif_isfahan.toml|--set|event.isfahan_pharma.capacity_loss=0.8|--set|node.p_isfahan_pharma1.capacity.medicine=500|--set|link.p_isfahan_pharma1->d_isfahan.capacity=0"
+                   MATCH "^OK: twelve_day_conflict_whatif_isfahan: [0-9]+ products, 219 nodes, 1400 links, 39 events")
+
 # The facts of the twelve-day case, asserted on the engine's results.
 shockflow_add_test_executable(twelve_day_case_tests scenarios/twelve_day_case_test.cpp)
 

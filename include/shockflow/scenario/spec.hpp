@@ -118,6 +118,9 @@ struct PathPoint {
 /// A disruption. Which keys matter depends on `kind` (see the format spec).
 struct EventSpec {
     EventKind kind = EventKind::Strike;
+    /// Optional, unique among the events: how overlays (replace, remove) and
+    /// `--set event.NAME.KEY=VALUE` refer to the event; "" = unnamed.
+    std::string name;
     /// strike, labor_shock, capacity_path: node id, `tag:X` or `any:TAG`
     std::string target;
     std::int64_t count = 1;      ///< with `any:TAG`: distinct nodes drawn per replication

@@ -9,6 +9,7 @@ shockflow_add_test_executable(scenario_tests
     unit/scenario/io_table_test.cpp
     unit/scenario/loader_test.cpp
     unit/scenario/mutation_test.cpp
+    unit/scenario/overlay_test.cpp
     unit/scenario/policy_test.cpp
     unit/scenario/table_keys_test.cpp
     unit/scenario/text_test.cpp
