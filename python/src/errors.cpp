@@ -16,7 +16,7 @@ namespace shockflow::python {
 py::tuple diagnostic_tuple(const Diagnostic& d) {
     // 0 means "unknown" in SourceLoc; None says so in Python.
     auto optional = [](std::uint32_t v) { return v == 0 ? py::object(py::none()) : py::int_(v); };
-    return py::make_tuple(d.loc.file, optional(d.loc.line), optional(d.loc.column), d.message,
+    return py::make_tuple(d.loc.file.str(), optional(d.loc.line), optional(d.loc.column), d.message,
                           d.severity == Severity::Error ? "error" : "warning", d.format());
 }
 
