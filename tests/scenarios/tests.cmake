@@ -72,7 +72,7 @@ shockflow_cli_test(bare_prints_help 0 "" MATCH "^shockflow: [^\n]*\nUsage: shock
 shockflow_cli_test(unknown_command 2 "rnu|x.toml"
                    MATCH "^shockflow: unknown command \"rnu\" \\(did you mean \"run\"\\?\\)")
 shockflow_cli_test(unknown_command_far 2 "bogus"
-                   MATCH "unknown command \"bogus\" \\(expected one of: run, validate, compare, generate, import-io, kpis\\)")
+                   MATCH "unknown command \"bogus\" \\(expected one of: run, validate, compare, stress, generate, import-io, kpis\\)")
 shockflow_cli_test(unknown_option_before 2 "--max-erors|3|validate|x.toml"
                    MATCH "^shockflow: unknown option \"--max-erors\" \\(did you mean \"--max-errors\"\\?\\)")
 shockflow_cli_test(missing_argument 2 "run")
