@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <set>
 
+#include "cli/command_helpers.hpp"
 #include "core/atomic_output.hpp"
 #include "core/fault_point.hpp"
 #include "core/interrupt.hpp"
@@ -43,14 +44,6 @@ void check_distinct_names(const std::vector<PolicySpec>& policies) {
                                                  p.name));
     }
     sink.throw_if_any();
-}
-
-// `--set KEY=VALUE` as the loader takes it.
-std::vector<Override> overrides_of(const std::vector<std::string>& sets) {
-    std::vector<Override> out;
-    out.reserve(sets.size());
-    for (const auto& s : sets) out.push_back(Override::parse(s));
-    return out;
 }
 
 std::vector<PolicySpec> load_policies(const std::vector<std::string>& files,
@@ -90,64 +83,9 @@ experiment::CompareOptions compare_options(const CompareArgs& args, const Scenar
     options.replications = args.replications.value_or(s.replications);
     options.seed = args.seed.value_or(s.seed);
     options.threads = args.threads;
-    options.daily_fill = !args.out.empty();  // daily.csv and the report's fill-rate bands
+    options.daily_fill = !args.out.empty();    // daily.csv and the report's fill-rate bands
+    options.record_draws = !args.out.empty();  // samples.csv
     return options;
-}
-
-// The report's chart library is looked up only when a report is asked for.
-io::AssetSearch find_report_assets() { return io::load_report_assets(io::report_asset_dirs()); }
-
-// A missing chart library is not an error: the other files are written and
-// the notice says why there is no report.
-void print_notice(const std::string& notice) {
-    if (!notice.empty()) fmt::print(stderr, "{}\n", notice);
-}
-
-std::string written(const char* files, bool report, const std::string& notice) {
-    return report && notice.empty() ? fmt::format("{}, report.html", files) : files;
-}
-
-// A report.html in `out` before a run or comparison: one that writes no
-// report takes it away with its commit (it would show results that are not
-// these; core/atomic_output.hpp), and says so.
-bool has_report(const std::string& out) {
-    std::error_code ec;
-    return !out.empty() &&
-           std::filesystem::symlink_status(std::filesystem::path(out) / "report.html", ec).type() !=
-               std::filesystem::file_type::not_found;
-}
-
-// How `run` and `compare` end: unless quiet, the results table (built only
-// then) and which files went where; then the notice, if any.
-template <typename Table>
-int print_outcome(bool quiet, const Table& table, const std::string& out, const char* files,
-                  bool report, const std::string& notice, bool had_report) {
-    const bool removed = had_report && !(report && notice.empty()) && !has_report(out);
-    if (!quiet) {
-        fmt::print("{}\n", table());
-        if (out.empty()) {
-            fmt::print("no files written (use --out DIR to write them)\n");
-        } else {
-            fmt::print("wrote {} to {}{}\n", written(files, report, notice), out,
-                       removed ? " (and removed the report.html of an earlier run)" : "");
-        }
-    }
-    print_notice(notice);
-    return 0;
-}
-
-// The scenario, loaded and checked. Its warnings go to stderr even with
-// --quiet (they are diagnostics, like errors); with --werror they are errors.
-ScenarioSpec load_checked(const std::string& file, const std::vector<Override>& overrides,
-                          const WarningArgs& w) {
-    ScenarioSpec scenario = load_scenario(file, overrides);
-    std::vector<Diagnostic> warnings = scenario_warnings(scenario);
-    if (w.werror && !warnings.empty()) {
-        for (Diagnostic& d : warnings) d.severity = Severity::Error;
-        throw ConfigError(std::move(warnings));
-    }
-    print_diagnostics(warnings, w.max_shown);
-    return scenario;
 }
 
 // The directories of `dir` that do not exist yet, which a failed run removes
@@ -358,7 +296,8 @@ int compare_command(const CompareArgs& args, const Processes& processes) {
     }
     return print_outcome(
         args.quiet, [&] { return io::format_comparison_table(comparison); }, args.out,
-        "comparison.json, comparison.csv, comparison_long.csv, replications.csv, daily.csv",
+        "comparison.json, comparison.csv, comparison_long.csv, replications.csv, daily.csv, "
+        "samples.csv",
         args.report, notice, had_report);
 }
 

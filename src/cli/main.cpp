@@ -15,8 +15,11 @@
 #include <optional>
 #include <string>
 
+#include "cli/command_helpers.hpp"
 #include "cli/commands.hpp"
+#include "cli/stress_command.hpp"
 #include "cli/suggest.hpp"
+#include "cli/validators.hpp"
 #include "core/interrupt.hpp"
 #ifdef SHOCKFLOW_WITH_MPI
 #include "cli/mpi.hpp"
@@ -38,41 +41,6 @@ void copy_if_given(const CLI::Option* option, const T& value, std::optional<T>& 
     if (option->count() > 0) target = value;
 }
 
-// A whole number in [min, max], written in plain decimal digits. CLI11's own
-// conversion would wrap "-1" or an overflowing value into a valid-looking seed.
-CLI::Validator whole_number(std::uint64_t min, std::uint64_t max) {
-    return CLI::Validator(
-        [min, max](std::string& text) -> std::string {
-            std::uint64_t v = 0;
-            const char* end = text.data() + text.size();
-            const auto [ptr, ec] = std::from_chars(text.data(), end, v);
-            const bool digits = !text.empty() && text.front() != '-' && text.front() != '+';
-            if (!digits || ec != std::errc{} || ptr != end || v < min || v > max) {
-                return fmt::format("expected a whole number from {} to {} (got \"{}\")", min, max,
-                                   text);
-            }
-            return {};
-        },
-        "");
-}
-
-// A day of the run, in the bounds of the scenario format (docs/FORMAT.md,
-// "Limits"): a finite number CLI11 would take for a double.
-CLI::Validator day_number() {
-    return CLI::Validator(
-        [](std::string& text) -> std::string {
-            double v = 0.0;
-            const char* end = text.data() + text.size();
-            const auto [ptr, ec] = std::from_chars(text.data(), end, v);
-            if (ec != std::errc{} || ptr != end || !std::isfinite(v) ||
-                std::abs(v) > shockflow::limits::kMaxDay) {
-                return fmt::format("expected a day from -1e6 to 1e6 (got \"{}\")", text);
-            }
-            return {};
-        },
-        "");
-}
-
 constexpr auto kMaxSeed = std::numeric_limits<std::uint64_t>::max();
 constexpr auto kMaxInt64 = static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max());
 constexpr auto kMaxInt = static_cast<std::uint64_t>(std::numeric_limits<int>::max());
@@ -86,6 +54,7 @@ struct Parsed {
     GenerateArgs generate;
     ImportArgs import_io;
     KpisArgs kpis;
+    StressCli stress;
     std::uint64_t run_seed = 0, compare_seed = 0;
     std::int64_t replications = 0;
     CLI::Option* run_seed_opt = nullptr;
@@ -110,15 +79,6 @@ CLI::Option* add_out(CLI::App* cmd, std::string& target, const std::string& file
                                  "table is printed and no file is written)",
                                  files))
         ->type_name("DIR");
-}
-
-void add_set(CLI::App* cmd, std::vector<std::string>& target) {
-    cmd->add_option("--set", target,
-                    "Change one value of the scenario, e.g. scenario.end_day=40, "
-                    "event.NAME.capacity_loss=0.8, node.ID.capacity.PRODUCT=500, "
-                    "link.FROM->TO.capacity=0, policy.reroute=true; VALUE is a TOML value. "
-                    "Repeatable, applied in order")
-        ->type_name("KEY=VALUE");
 }
 
 void add_werror(CLI::App* cmd, WarningArgs& target) {
@@ -189,7 +149,8 @@ CLI::App* add_compare(CLI::App& app, Parsed& p) {
                                   "scenario's seed)");
     CLI::Option* out = add_out(
         cmd, p.compare.out,
-        "comparison.json, comparison.csv, comparison_long.csv, replications.csv, daily.csv");
+        "comparison.json, comparison.csv, comparison_long.csv, replications.csv, daily.csv, "
+        "samples.csv");
     add_report(cmd, p.compare.report, out);
     cmd->add_flag("--resume", p.compare.resume,
                   "Go on from where an interrupted compare into the same DIR stopped: the runs it "
@@ -303,14 +264,19 @@ struct Subcommands {
     CLI::App* generate = nullptr;
     CLI::App* import_io = nullptr;
     CLI::App* kpis = nullptr;
+    CLI::App* stress = nullptr;
 };
 
 int dispatch(const Subcommands& cmd, Parsed& p, const Processes& processes) {
     // Over MPI only `compare` is shared out; the other commands run on rank 0.
     const bool compare = !(cmd.run->parsed() || cmd.validate->parsed() || cmd.generate->parsed() ||
-                           cmd.import_io->parsed() || cmd.kpis->parsed());
+                           cmd.import_io->parsed() || cmd.kpis->parsed() || cmd.stress->parsed());
     if (processes.rank != 0 && !compare) return 0;
     if (cmd.kpis->parsed()) return kpis_command(p.kpis);
+    if (cmd.stress->parsed()) {
+        p.stress.finish();
+        return stress_command(p.stress.args);
+    }
     if (cmd.import_io->parsed()) return import_io_command(p.import_io);
     if (cmd.generate->parsed()) {
         if (p.generate.options.start_day >= p.generate.options.end_day)
@@ -350,13 +316,14 @@ int run_program(int argc, char** argv, const Processes& processes,
     cmd.run = add_run(app, parsed);
     cmd.validate = add_validate(app, parsed);
     cmd.compare = add_compare(app, parsed);
+    cmd.stress = add_stress(app, parsed.stress);
     cmd.generate = add_generate(app, parsed);
     cmd.import_io = add_import_io(app, parsed);
     cmd.kpis = add_kpis(app, parsed);
     // Also on every command, so that its --help lists it (given before the
     // command, the program's own option takes it).
     for (CLI::App* sub :
-         {cmd.run, cmd.validate, cmd.compare, cmd.generate, cmd.import_io, cmd.kpis})
+         {cmd.run, cmd.validate, cmd.compare, cmd.stress, cmd.generate, cmd.import_io, cmd.kpis})
         add_max_errors(sub, max_errors);
 
     if (argc <= 1) {  // a bare `shockflow` is asking what it can do
@@ -377,8 +344,8 @@ int run_program(int argc, char** argv, const Processes& processes,
         // CLI11's own codes (105, 106, ...) are not ours: any usage error is 2.
         return app.exit(e) == 0 ? 0 : kExitBadInput;
     }
-    for (WarningArgs* w :
-         {&parsed.run.warnings, &parsed.validate.warnings, &parsed.compare.warnings})
+    for (WarningArgs* w : {&parsed.run.warnings, &parsed.validate.warnings,
+                           &parsed.compare.warnings, &parsed.stress.args.warnings})
         w->max_shown = max_errors;
     try {
         return dispatch(cmd, parsed, processes);

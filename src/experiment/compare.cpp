@@ -17,6 +17,7 @@
 #include "shockflow/model/kpi.hpp"
 #include "shockflow/model/result.hpp"
 #include "shockflow/model/simulation.hpp"
+#include "shockflow/scenario/event_label.hpp"
 #include "shockflow/scenario/limits.hpp"
 
 namespace shockflow::experiment {
@@ -104,7 +105,8 @@ std::vector<std::size_t> restore_finished(const CompareOptions& options, std::si
 void run_all(const ScenarioSpec& scenario, const std::vector<PolicySpec>& policies,
              const CompareOptions& options, std::size_t shard, std::size_t shards,
              std::vector<PolicyResult>& results,
-             std::vector<std::vector<std::vector<double>>>& daily) {
+             std::vector<std::vector<std::vector<double>>>& daily,
+             std::vector<std::vector<std::vector<Sample>>>& draws) {
     const auto replications = static_cast<std::size_t>(options.replications);
     const DayRange days = day_range(scenario);
     if (options.daily_fill) {
@@ -165,6 +167,13 @@ void run_all(const ScenarioSpec& scenario, const std::vector<PolicySpec>& polici
                               }
                           });
     });
+    // The draws of every pair: those of the runs above, as the runs drew them.
+    if (options.record_draws && shard == 0) {
+        draws.assign(policies.size(), std::vector<std::vector<Sample>>(replications));
+        for (std::size_t p = 0; p < policies.size(); ++p)
+            for (std::size_t k = 0; k < replications; ++k)
+                draws[p][k] = simulators[p].draws(options.seed + static_cast<std::uint64_t>(k));
+    }
 }
 
 // samples [replication][kpi] -> [kpi][replication], the layout statistics need.
@@ -287,8 +296,11 @@ Comparison compare_shard(const ScenarioSpec& scenario, const std::vector<PolicyS
     comparison.policies = empty_results(policies, static_cast<std::size_t>(options.replications),
                                         comparison.kpi_names.size());
     comparison.first_day = day_range(scenario).first;
+    for (std::size_t i = 0; i < scenario.events.size(); ++i)
+        comparison.event_labels.push_back(event_label(scenario, i));
+    for (const NodeSpec& node : scenario.nodes) comparison.node_ids.push_back(node.id);
     run_all(scenario, policies, options, shard, shards, comparison.policies,
-            comparison.daily_essential_fill);
+            comparison.daily_essential_fill, comparison.draws);
     return comparison;
 }
 

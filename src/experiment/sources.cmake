@@ -1,3 +1,5 @@
 set(SHOCKFLOW_EXPERIMENT_SOURCES
     src/experiment/statistics.cpp
-    src/experiment/compare.cpp)
+    src/experiment/compare.cpp
+    src/experiment/stress.cpp
+    src/experiment/stress_targets.cpp)

@@ -11,6 +11,7 @@
 #include "io/comparison_sheets.hpp"
 #include "io/number_format.hpp"
 #include "io/output_files.hpp"
+#include "io/sample_files.hpp"
 #include "shockflow/core/version.hpp"
 #include "shockflow/model/kpi.hpp"
 
@@ -147,6 +148,16 @@ void write_replications_csv(const Comparison& c, std::ostream& out) {
     }
 }
 
+// One row per value drawn, by policy, then replication, then event; without
+// recorded draws only the header.
+void write_samples_csv(const Comparison& c, std::ostream& out) {
+    out << kSamplesHeader;
+    for (std::size_t p = 0; p < c.draws.size() && p < c.policies.size(); ++p)
+        for (std::size_t k = 0; k < c.draws[p].size(); ++k)
+            out << sample_rows(c.policies[p].name, k, c.seed + static_cast<std::uint64_t>(k),
+                               c.draws[p][k], c.event_labels, c.node_ids);
+}
+
 }  // namespace
 
 void write_comparison(const Comparison& comparison, const std::filesystem::path& dir,
@@ -157,6 +168,7 @@ void write_comparison(const Comparison& comparison, const std::filesystem::path&
     write_replications_csv(comparison, output.open("replications.csv"));
     write_long_csv(comparison, output.open("comparison_long.csv"));
     write_daily_csv(comparison, output.open("daily.csv"));
+    write_samples_csv(comparison, output.open("samples.csv"));
     for (const ExtraFile& file : extra) output.open(file.name) << file.contents;
     output.commit();
 }

@@ -13,10 +13,13 @@ inline std::vector<std::string> run_files() {
 }
 
 /// `compare --out`: comparison.json, comparison.csv, comparison_long.csv,
-/// replications.csv, daily.csv, report.html.
+/// replications.csv, daily.csv, samples.csv, report.html.
 inline std::vector<std::string> comparison_files() {
-    return {"comparison.json",  "comparison.csv", "comparison_long.csv",
-            "replications.csv", "daily.csv",      "report.html"};
+    return {"comparison.json", "comparison.csv", "comparison_long.csv", "replications.csv",
+            "daily.csv",       "samples.csv",    "report.html"};
 }
+
+/// `stress --out`: stress.csv, report.html.
+inline std::vector<std::string> stress_files() { return {"stress.csv", "report.html"}; }
 
 }  // namespace shockflow::io

@@ -2,7 +2,7 @@
 // nodes that share a `province:` tag sit on an ellipse in the order the
 // scenario first names them, each group's region at its centre and its other
 // nodes on a small ring around it; nodes without a province sit on a ring in
-// the middle. Struck parks and cut links are marked.
+// the middle. The nodes struck in the run (as drawn) and cut links are marked.
 
 #include <fmt/format.h>
 
@@ -113,16 +113,28 @@ bool contains(const std::vector<T>& list, const T& value) {
     return std::find(list.begin(), list.end(), value) != list.end();
 }
 
-Json node_values(const ReportContext& c, const Layout& l) {
+constexpr const char* kStruck = "struck";
+constexpr const char* kNotDrawn = "candidate, not drawn in this run";
+
+// The ids of the nodes struck in this run: a strike's or capacity path's
+// targets, an `any:` one's as drawn.
+std::vector<std::string> struck_in_run(const RunResult& r) {
+    std::vector<std::string> ids;
+    for (const std::uint32_t n : r.struck_nodes)
+        if (n < r.node_ids.size()) ids.push_back(r.node_ids[n]);
+    return ids;
+}
+
+Json node_values(const RunResult& r, const ReportContext& c, const Layout& l) {
+    const std::vector<std::string> struck = struck_in_run(r);
     Json values = Json::array();
     for (std::size_t i = 0; i < c.nodes.size(); ++i) {
         const ReportNode& n = c.nodes[i];
         std::string tags;
         for (const auto& t : n.tags) tags += (tags.empty() ? "" : ", ") + t;
-        const char* status = contains(c.struck, n.id) ? "struck"
-                             : contains(c.may_be_struck, n.id)
-                                 ? "may be struck (drawn per replication)"
-                                 : "";
+        const char* status = contains(struck, n.id) || contains(c.struck, n.id) ? kStruck
+                             : contains(c.may_be_struck, n.id)                  ? kNotDrawn
+                                                                                : "";
         // Every node is named in a small network, only the struck ones in a large one.
         const bool named = c.nodes.size() <= kNameAll || *status != '\0';
         values.push_back({{"id", n.id},
@@ -158,7 +170,7 @@ Json pixels(const char* field) {
 }
 
 Json status_scale() {
-    return {{"domain", {"struck", "may be struck (drawn per replication)", "cut link"}},
+    return {{"domain", {kStruck, kNotDrawn, "cut link"}},
             {"range", {"#dc2626", "#f59e0b", "#dc2626"}}};
 }
 
@@ -197,8 +209,8 @@ Json kind_channel(const Json& range) {
 
 // Rings around struck nodes, the nodes, and their names over a white halo
 // so that they stay legible over the links.
-std::vector<Json> node_layers(const ReportContext& c, const Layout& l) {
-    const Json data = {{"values", node_values(c, l)}};
+std::vector<Json> node_layers(const RunResult& r, const ReportContext& c, const Layout& l) {
+    const Json data = {{"values", node_values(r, c, l)}};
     Json rings = {
         {"data", data},
         {"transform", {{{"filter", "datum.status != ''"}}}},
@@ -248,10 +260,10 @@ std::vector<Json> label_layers(const Layout& l) {
 
 }  // namespace
 
-Card network_card(const RunResult& /*result*/, const ReportContext& c) {
+Card network_card(const RunResult& result, const ReportContext& c) {
     const Layout l = layout(c.nodes);
     Json layers = Json::array();
-    for (auto&& part : {link_layers(c, l), node_layers(c, l), label_layers(l)}) {
+    for (auto&& part : {link_layers(c, l), node_layers(result, c, l), label_layers(l)}) {
         for (const Json& layer : part) layers.push_back(layer);
     }
     Json spec = {{"width", kWidth},
@@ -261,8 +273,9 @@ Card network_card(const RunResult& /*result*/, const ReportContext& c) {
     return {"network",
             "Network: struck nodes and cut links",
             "Nodes grouped by province (the region at the centre of its group); grey lines are "
-            "links. Red rings: nodes a strike targets; red dashed lines: links cut at some time. "
-            "Hover for ids.",
+            "links. Red rings: nodes struck in this run (a strike or capacity path; an `any:` "
+            "target as drawn for this seed); amber rings: candidates of an `any:` target that "
+            "were not drawn in this run; red dashed lines: links cut at some time. Hover for ids.",
             true,
             spec,
             ""};

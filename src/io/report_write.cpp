@@ -6,6 +6,7 @@
 #include "shockflow/io/comparison_files.hpp"
 #include "shockflow/io/report.hpp"
 #include "shockflow/io/run_writer.hpp"
+#include "shockflow/io/stress_files.hpp"
 
 namespace shockflow::io {
 namespace {
@@ -51,6 +52,15 @@ std::string write_comparison_with_report(const experiment::Comparison& compariso
             return comparison_report_html(comparison, context, assets);
         },
         [&](const std::vector<ExtraFile>& extra) { write_comparison(comparison, dir, extra); });
+}
+
+std::string write_stress_with_report(const experiment::StressResult& result,
+                                     const ReportContext& context, const AssetSearch& search,
+                                     const std::filesystem::path& dir) {
+    return with_report(
+        search,
+        [&](const ReportAssets& assets) { return stress_report_html(result, context, assets); },
+        [&](const std::vector<ExtraFile>& extra) { write_stress(result, dir, extra); });
 }
 
 }  // namespace shockflow::io

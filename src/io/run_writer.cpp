@@ -12,6 +12,7 @@
 #include "io/number_format.hpp"
 #include "io/output_files.hpp"
 #include "io/run_files.hpp"
+#include "io/sample_files.hpp"
 #include "shockflow/core/assert.hpp"
 #include "shockflow/core/version.hpp"
 #include "shockflow/model/kpi.hpp"
@@ -167,6 +168,7 @@ std::string summary_json(const RunResult& result) {
         if (info.censored != nullptr)
             censored[std::string(info.name)] = result.kpi_censored.*info.censored;
     j["kpi_censored"] = std::move(censored);
+    j["samples"] = samples_json(result.samples, result.event_labels, result.node_ids);
     // Names come from validated UTF-8 TOML; `replace` only guards against a bug
     // turning into an exception after a long run.
     return j.dump(2, ' ', false, Json::error_handler_t::replace) + '\n';

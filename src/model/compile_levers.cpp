@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "model/compile_tables.hpp"
+#include "shockflow/scenario/event_label.hpp"
 
 namespace shockflow::model {
 namespace {
@@ -137,6 +138,8 @@ void compile_policy(const PolicySpec& policy, const Lookup& names, DenseTables& 
 void compile_events(const ScenarioSpec& s, const Lookup& names, CompiledModel& m) {
     m.events.reserve(s.events.size());
     for (const EventSpec& e : s.events) m.events.push_back(compile_event(m, names, e));
+    m.event_labels.reserve(s.events.size());
+    for (std::size_t i = 0; i < s.events.size(); ++i) m.event_labels.push_back(event_label(s, i));
 }
 
 }  // namespace shockflow::model

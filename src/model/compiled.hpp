@@ -205,7 +205,8 @@ struct CompiledModel {
     bool priced = false;  // some product has a price
 
     CompiledPolicy policy;
-    std::vector<EventTemplate> events;  // in scenario order (event i draws from stream i)
+    std::vector<EventTemplate> events;      // in scenario order (event i draws from stream i)
+    std::vector<std::string> event_labels;  // by event: how outputs name it (event_label.hpp)
 
     // The rules the engine follows ([model]); with the ARIO mode, each
     // channel's flow at baseline (units/day), which splits orders.

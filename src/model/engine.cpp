@@ -450,29 +450,3 @@ void Engine::finish(RunResult& out) {
 }
 
 }  // namespace shockflow::model
-
-namespace shockflow {
-
-struct Simulator::Impl {
-    model::CompiledModel model;
-};
-
-Simulator::Simulator(const ScenarioSpec& scenario, const PolicySpec& policy)
-    : impl_(std::make_unique<Impl>(Impl{model::compile(scenario, policy)})) {}
-Simulator::~Simulator() = default;
-Simulator::Simulator(Simulator&&) noexcept = default;
-Simulator& Simulator::operator=(Simulator&&) noexcept = default;
-
-RunResult Simulator::run(const RunOptions& options) const {
-    model::Engine engine(impl_->model, model::realize(impl_->model, options.seed), options);
-    RunResult result = engine.run();
-    result.seed = options.seed;
-    return result;
-}
-
-RunResult simulate(const ScenarioSpec& scenario, const PolicySpec& policy,
-                   const RunOptions& options) {
-    return Simulator(scenario, policy).run(options);
-}
-
-}  // namespace shockflow

@@ -116,6 +116,7 @@ struct Realization {
     std::vector<LaborShock> labor;
     std::vector<DemandShock> demand;
     std::vector<Displacement> moves;
+    std::vector<Sample> samples;  // every value drawn, in event order (RunResult::samples)
 };
 
 // Draws the compiled events for one seed (realize.cpp): numbers only.

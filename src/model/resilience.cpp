@@ -53,9 +53,13 @@ struct Times {
 
 // Records the first cycle (at or after the window start) in which a region
 // went short of an essential product.
+// With RunOptions::record_shortfalls, every such cycle is kept.
 void Engine::track_shortfall(Tick t, double want, double unmet, RowIndex row) {
-    if (!std::isnan(kpi_.first_short[row]) || t < ticks_from_days(m_.window[0])) return;
-    if (want > 0.0 && unmet > 1e-9 * want) kpi_.first_short[row] = to_days(t) - m_.window[0];
+    if (t < ticks_from_days(m_.window[0]) || !(want > 0.0 && unmet > 1e-9 * want)) return;
+    if (std::isnan(kpi_.first_short[row])) kpi_.first_short[row] = to_days(t) - m_.window[0];
+    if (options_.record_shortfalls)
+        kpi_.out.shortfalls.push_back(
+            {to_days(t), m_.row_node[row].value, m_.row_product[row].value});
 }
 
 // Daily check of every producer's output against its baseline, from the

@@ -6,6 +6,7 @@ set(SHOCKFLOW_MODEL_SOURCES
     src/model/realize.cpp
     src/model/routing.cpp
     src/model/engine.cpp
+    src/model/simulator.cpp
     src/model/cycle.cpp
     src/model/allocate.cpp
     src/model/disruptions.cpp

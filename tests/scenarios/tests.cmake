@@ -72,12 +72,12 @@ shockflow_cli_test(bare_prints_help 0 "" MATCH "^shockflow: [^\n]*\nUsage: shock
 shockflow_cli_test(unknown_command 2 "rnu|x.toml"
                    MATCH "^shockflow: unknown command \"rnu\" \\(did you mean \"run\"\\?\\)")
 shockflow_cli_test(unknown_command_far 2 "bogus"
-                   MATCH "unknown command \"bogus\" \\(expected one of: run, validate, compare, generate, import-io, kpis\\)")
+                   MATCH "unknown command \"bogus\" \\(expected one of: run, validate, compare, stress, generate, import-io, kpis\\)")
 shockflow_cli_test(unknown_option_before 2 "--max-erors|3|validate|x.toml"
                    MATCH "^shockflow: unknown option \"--max-erors\" \\(did you mean \"--max-errors\"\\?\\)")
 shockflow_cli_test(missing_argument 2 "run")
 # Every command's help lists --max-errors; generate's shows its defaults.
-foreach(_command IN ITEMS run validate compare generate kpis)
+foreach(_command IN ITEMS run validate compare stress generate kpis)
     shockflow_cli_test(help_${_command} 0 "${_command}|--help" MATCH "\n  --max-errors N ")
 endforeach()
 shockflow_cli_test(generate_help_defaults 0 "generate|--help"
@@ -168,6 +168,25 @@ shockflow_cli_test(max_errors_bad 2 "--max-errors|-1|validate|${_minimal_scenari
 shockflow_cli_test(validate 0 "validate|${_minimal_scenario}"
                    MATCH "^OK: [^:]+: [0-9]+ products, [0-9]+ nodes, [0-9]+ links, [0-9]+ events")
 shockflow_cli_test(run_without_out 0 "run|${_minimal_scenario}" MATCH "fill_rate")
+
+# The stress test: every park and plant by default, a table of the most
+# exposed; a mistyped target gets a did-you-mean and a depot is refused
+# (exit status 2, nothing written); stress.csv with --out.
+shockflow_cli_test(stress 0 "stress|${_minimal_scenario}|--threads|2"
+                   MATCH "stress test of minimal under policy [^\n]*\nbaseline [^\n]*\n\nrank +node[^\n]*\n-+\n1 +park_valley +10[.0]* +[0-9.]+ +r_[a-z]+ [a-z]+ ")
+shockflow_cli_test(stress_unknown_target 2
+                   "stress|${_minimal_scenario}|--targets|park_valey|--out|${_scenario_out}/cli.stress_bad"
+                   MATCH "--targets: no node is named \"park_valey\" \\(did you mean \"park_valley\"\\?\\)"
+                   NO_DIR "${_scenario_out}/cli.stress_bad")
+shockflow_cli_test(stress_depot_target 2 "stress|${_minimal_scenario}|--targets|depot_central"
+                   MATCH "depot \"depot_central\" has no capacity to lose")
+shockflow_cli_test(stress_bad_ttr 2 "stress|${_minimal_scenario}|--ttr|-1"
+                   MATCH "--ttr: expected a number of days from 0 to 1e6")
+shockflow_cli_test(stress_report_needs_out 2 "stress|${_minimal_scenario}|--report"
+                   MATCH "--report requires --out")
+shockflow_cli_test(stress_writes_csv 0
+                   "stress|${_minimal_scenario}|--targets|park,source|--ttr|3|--no-events|--out|${_scenario_out}/cli.stress"
+                   MATCH "without the scenario's events.*\n2 most exposed of 2 targets shown.*wrote stress.csv to ")
 
 # A generated network passes `validate` (generate itself reloads what it wrote)
 # and runs; bad sizes are usage errors.

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "shockflow/experiment/statistics.hpp"
+#include "shockflow/model/result.hpp"
 #include "shockflow/policy/policy.hpp"
 #include "shockflow/scenario/spec.hpp"
 
@@ -16,9 +17,9 @@ namespace shockflow::experiment {
 /// The outcome of one (policy, replication) pair: what a journal keeps so that
 /// an interrupted comparison can go on without running the pair again.
 struct FinishedPair {
-    std::size_t policy = 0;          ///< index into the policies given
-    std::size_t replication = 0;     ///< k: ran with seed + k
-    std::vector<double> kpis;        ///< by KPI index (kpi_registry() order)
+    std::size_t policy = 0;       ///< index into the policies given
+    std::size_t replication = 0;  ///< k: ran with seed + k
+    std::vector<double> kpis;     ///< by KPI index (kpi_registry() order)
     /// By KPI index: 1 where the run's value is censored (PolicyResult::censored).
     std::vector<std::uint8_t> censored;
     std::vector<double> daily_fill;  ///< with CompareOptions::daily_fill, else empty
@@ -33,6 +34,10 @@ struct CompareOptions {
     /// Also record each replication's essential fill rate per day
     /// (Comparison::daily_essential_fill); runs then keep their time series.
     bool daily_fill = false;
+    /// Also record the values drawn for every (policy, replication)
+    /// (Comparison::draws). They depend only on the seed, so shard 0 draws
+    /// them for every pair, those run elsewhere or finished earlier included.
+    bool record_draws = false;
     /// Called from worker threads (serialised) as replications finish.
     std::function<void(std::size_t done, std::size_t total)> progress;
     /// Pairs finished earlier (read back from a journal): not run again, their
@@ -81,6 +86,11 @@ struct Comparison {
     /// on a day without essential demand); index 0 is day `first_day`. Empty otherwise.
     std::vector<std::vector<std::vector<double>>> daily_essential_fill;
     std::int32_t first_day = 0;  ///< day of index 0 of daily_essential_fill
+    /// With CompareOptions::record_draws (shard 0): [policy][replication] the
+    /// values that replication drew (RunResult::samples of its run). Empty otherwise.
+    std::vector<std::vector<std::vector<Sample>>> draws;
+    std::vector<std::string> event_labels;  ///< by event index (RunResult::event_labels)
+    std::vector<std::string> node_ids;      ///< scenario order (RunResult::node_ids)
 };
 
 /// The hardware threads this process may run at once: the most that

@@ -132,6 +132,26 @@ struct TagValue {
     double unmet_final_demand = 0.0;
 };
 
+/// One value drawn for a replication (docs/FORMAT.md, samples.csv): a key
+/// of an event written as a distribution, or a node an `any:` target drew.
+struct Sample {
+    std::uint32_t event = 0;  ///< index of the event in the scenario (RunResult::event_labels)
+    /// The event's key as written in the scenario ("capacity_loss",
+    /// "repair_days", "path[1].day", ...), or "target" for a drawn node.
+    std::string key;
+    /// The value the run used (after clamping to the key's bounds); for
+    /// "target", the node's index into RunResult::node_ids.
+    double value = 0.0;
+};
+
+/// A cycle in which a region went short of an essential product
+/// (RunOptions::record_shortfalls).
+struct Shortfall {
+    double day = 0.0;           ///< the cycle's start, days
+    std::uint32_t node = 0;     ///< the region, index into RunResult::node_ids
+    std::uint32_t product = 0;  ///< index into RunResult::product_ids
+};
+
 struct RunResult {
     std::string scenario;
     std::string policy;
@@ -159,6 +179,19 @@ struct RunResult {
     /// Sorted by (key, value): every tag written KEY:VALUE that some node carries.
     std::vector<TagValue> by_tag;
     std::uint64_t events_processed = 0;
+    /// By event index: how outputs name the event (its index while events
+    /// have no names; scenario/event_label.hpp).
+    std::vector<std::string> event_labels;
+    /// Every value drawn for this replication, in event order, then in the
+    /// order drawn (docs/FORMAT.md, summary.json's `samples`).
+    std::vector<Sample> samples;
+    /// Nodes a strike or capacity path hit in this run (`any:` targets as
+    /// drawn), as indices into node_ids, ascending.
+    std::vector<std::uint32_t> struck_nodes;
+    /// With RunOptions::record_shortfalls: every cycle from the window start
+    /// on in which a region went short of an essential product (unmet above a
+    /// billionth of what it wanted), in time order. Empty otherwise.
+    std::vector<Shortfall> shortfalls;
 
     /// Invariant witnesses, checked by tests: the lowest stock seen at the end
     /// of any day (units, >= 0 up to rounding) and, per link, the highest

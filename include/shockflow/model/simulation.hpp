@@ -5,12 +5,22 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <vector>
 
 #include "shockflow/model/result.hpp"
 #include "shockflow/policy/policy.hpp"
 #include "shockflow/scenario/spec.hpp"
 
 namespace shockflow {
+
+/// A node out of action for a stress test (`shockflow stress`): no capacity
+/// (and every firm damaged) from `from_day` for `days`, on top of the
+/// scenario's own events.
+struct Outage {
+    std::uint32_t node = 0;  ///< index into the scenario's nodes
+    double from_day = 0.0;
+    double days = 0.0;  ///< >= 0
+};
 
 struct RunOptions {
     /// Base of every random stream of the run. `compare` runs replication k
@@ -25,6 +35,11 @@ struct RunOptions {
     /// RunResult::timeseries (which stays empty), so that a long run never
     /// holds its whole time series in memory.
     std::function<void(const DayRow& row)> on_day_row = nullptr;
+    /// Nodes taken out of action besides the scenario's events; the events'
+    /// draws do not change (common random numbers with a run without them).
+    std::vector<Outage> outages = {};
+    /// Keep every cycle in which a region went short (RunResult::shortfalls).
+    bool record_shortfalls = false;
 };
 
 /// A scenario compiled under one policy, ready to run many replications.
@@ -40,6 +55,9 @@ public:
 
     /// One replication: a pure function of (scenario, policy, options.seed).
     [[nodiscard]] RunResult run(const RunOptions& options) const;
+
+    /// The values run() draws for `seed` (RunResult::samples), without running.
+    [[nodiscard]] std::vector<Sample> draws(std::uint64_t seed) const;
 
 private:
     struct Impl;

@@ -89,7 +89,7 @@ std::string line_of(const std::string& text, const std::string& prefix) {
     return {};
 }
 
-TEST_F(ComparisonFiles, WritesTheThreeContractFilesAndTheTwoAdditions) {
+TEST_F(ComparisonFiles, WritesTheThreeContractFilesAndTheAdditions) {
     write_comparison(hand_built(), dir_);
     std::vector<std::string> names;
     for (const auto& e : fs::directory_iterator(dir_)) {
@@ -98,7 +98,30 @@ TEST_F(ComparisonFiles, WritesTheThreeContractFilesAndTheTwoAdditions) {
     std::sort(names.begin(), names.end());
     EXPECT_EQ(names,
               (std::vector<std::string>{"comparison.csv", "comparison.json", "comparison_long.csv",
-                                        "daily.csv", "replications.csv"}));
+                                        "daily.csv", "replications.csv", "samples.csv"}));
+}
+
+// One row per value drawn: policy, replication, its seed (seed + k), the
+// event's label, the key, the value (a drawn node by its id); a policy name
+// with a comma quoted. Without recorded draws, the header alone.
+TEST_F(ComparisonFiles, SamplesCsvHasOneRowPerValueDrawn) {
+    Comparison c = hand_built();
+    write_comparison(c, dir_);
+    EXPECT_EQ(read(dir_ / "samples.csv"), "policy,replication,seed,event,key,value\n");
+    c.event_labels = {"0", "1"};
+    c.node_ids = {"p1", "p2"};
+    const std::vector<Sample> k0 = {{0, "capacity_loss", 0.5}, {1, "target", 1.0}};
+    const std::vector<Sample> k2 = {{0, "capacity_loss", 0.25}};
+    c.draws = {{k0, {}, k2}, {k0, {}, k2}};
+    write_comparison(c, dir_);
+    EXPECT_EQ(read(dir_ / "samples.csv"),
+              "policy,replication,seed,event,key,value\n"
+              "none,0,7,0,capacity_loss,0.5\n"
+              "none,0,7,1,target,p2\n"
+              "none,2,9,0,capacity_loss,0.25\n"
+              "\"stock, more\",0,7,0,capacity_loss,0.5\n"
+              "\"stock, more\",0,7,1,target,p2\n"
+              "\"stock, more\",2,9,0,capacity_loss,0.25\n");
 }
 
 TEST_F(ComparisonFiles, ComparisonCsvHasContractHeaderAndOneRowPerPolicyAndKpi) {

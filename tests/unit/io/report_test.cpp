@@ -244,11 +244,25 @@ TEST(RunReport, NetworkMarksStruckNodesAndCutLinks) {
     std::map<std::string, std::string> status;
     for (const auto& n : layers[3]["data"]["values"]) status[n["id"]] = n["status"];
     EXPECT_EQ(status["p1"], "struck");
-    EXPECT_EQ(status["p2"], "may be struck (drawn per replication)");
+    EXPECT_EQ(status["p2"], "candidate, not drawn in this run");
     EXPECT_EQ(status["r1"], "");
     ASSERT_EQ(layers[1]["data"]["values"].size(), 1U);
     EXPECT_EQ(layers[1]["data"]["values"][0]["link"], "d1->r2");
     EXPECT_EQ(layers[0]["data"]["values"].size(), 3U);  // the links not cut
+}
+
+// An `any:` target drawn in the run is marked struck, not as a candidate.
+TEST(RunReport, NetworkMarksTheNodesDrawnInThisRun) {
+    RunResult r = run();
+    const auto p2 = std::find(r.node_ids.begin(), r.node_ids.end(), "p2") - r.node_ids.begin();
+    r.struck_nodes = {static_cast<std::uint32_t>(p2)};
+    const auto charts = embedded_charts(
+        run_report_html(r, make_report_context(scenario(), nullptr), fake_assets()));
+    std::map<std::string, std::string> status;
+    for (const auto& n : charts.at("network")["layer"][3]["data"]["values"])
+        status[n["id"]] = n["status"];
+    EXPECT_EQ(status["p2"], "struck");
+    EXPECT_EQ(status["p1"], "struck");  // a fixed target is struck in every run
 }
 
 TEST(RunReport, InlinesTheLibraryWithoutEndingItsScriptEarly) {

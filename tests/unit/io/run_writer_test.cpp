@@ -129,14 +129,30 @@ TEST(RunWriter, FirmsHasTheContractHeaderAndOneRowPerRecord) {
     EXPECT_EQ(out.str(), "day,node,firms,firms_active,firms_idle\n-1,park.north,50,41,0\n");
 }
 
+// The values drawn: by event label, by key; a drawn node by its id, several
+// of one event as a list; events without a drawn value are left out.
+TEST(RunWriter, SummaryListsTheValuesDrawnByEventAndKey) {
+    RunResult r = hand_built();
+    r.event_labels = {"0", "1", "2"};
+    r.samples = {{0, "capacity_loss", 0.25},
+                 {0, "target", 0.0},
+                 {0, "target", 1.0},
+                 {2, "path[0].day", 3.5}};
+    const Json j = Json::parse(summary_json(r));
+    EXPECT_EQ(j["samples"].dump(),
+              fmt::format(R"({{"0":{{"capacity_loss":0.25,"target":["{}","{}"]}},)"
+                          R"("2":{{"path[0].day":3.5}}}})",
+                          r.node_ids[0], r.node_ids[1]));
+}
+
 TEST(RunWriter, SummaryHasEveryKeyInAFixedOrder) {
     const Json j = Json::parse(summary_json(hand_built()));
     std::vector<std::string> keys;
     for (const auto& item : j.items()) keys.push_back(item.key());
-    EXPECT_EQ(keys, (std::vector<std::string>{"scenario", "policy", "seed", "start_day", "end_day",
-                                              "version", "git_revision", "input_hash", "products",
-                                              "kpi", "order_variance_ratio", "resilience",
-                                              "events_processed", "regions", "kpi_censored"}));
+    EXPECT_EQ(keys, (std::vector<std::string>{
+                        "scenario", "policy", "seed", "start_day", "end_day", "version",
+                        "git_revision", "input_hash", "products", "kpi", "order_variance_ratio",
+                        "resilience", "events_processed", "regions", "kpi_censored", "samples"}));
 }
 
 // Per region id: the figures of its RegionSummary, undefined ones as null;
@@ -195,12 +211,11 @@ TEST(RunWriter, PricedSummaryHasTheValueLostInAllAndByTag) {
     const Json j = Json::parse(summary_json(r));
     std::vector<std::string> keys;
     for (const auto& item : j.items()) keys.push_back(item.key());
-    EXPECT_EQ(keys,
-              (std::vector<std::string>{
-                  "scenario", "policy", "seed", "start_day", "end_day", "version", "git_revision",
-                  "input_hash", "products", "kpi", "order_variance_ratio", "production_loss",
-                  "unmet_final_demand", "by_tag", "resilience", "events_processed", "regions",
-                  "kpi_censored"}));
+    EXPECT_EQ(keys, (std::vector<std::string>{
+                        "scenario", "policy", "seed", "start_day", "end_day", "version",
+                        "git_revision", "input_hash", "products", "kpi", "order_variance_ratio",
+                        "production_loss", "unmet_final_demand", "by_tag", "resilience",
+                        "events_processed", "regions", "kpi_censored", "samples"}));
     EXPECT_EQ(j["production_loss"], 12.5);
     EXPECT_EQ(j["unmet_final_demand"], 3.0);
     EXPECT_EQ(j["by_tag"]["region"]["north"]["production_loss"], 12.5);

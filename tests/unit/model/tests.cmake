@@ -10,6 +10,7 @@ shockflow_add_test_executable(model_tests
     unit/model/policy_test.cpp
     unit/model/region_summary_test.cpp
     unit/model/reroute_test.cpp
+    unit/model/samples_test.cpp
     unit/model/sampling_test.cpp
     unit/model/scale_test.cpp
     unit/model/shock_products_test.cpp
