@@ -143,6 +143,12 @@ void bind_node(py::module_& m) {
                 optional_days(n, n.replenishment_days, "replenishment_days", v);
             },
             "days over which a gap to the target is closed, >= 0; None: the default (2)")
+        .def_property_readonly(
+            "lat", [](const NodeSpec& n) { return n.lat; },
+            "latitude, degrees, where the node is drawn on a map; None: not placed")
+        .def_property_readonly(
+            "lon", [](const NodeSpec& n) { return n.lon; },
+            "longitude, degrees, where the node is drawn on a map; None: not placed")
         .def("__repr__", [](const NodeSpec& n) {
             return fmt::format("<Node {} ({})>", n.id, kind_name(n.kind));
         });

@@ -64,7 +64,7 @@ ReportContext make_report_context(const ScenarioSpec& scenario, const PolicySpec
         if (p.category == ProductCategory::Essential) c.essential_products.push_back(p.id);
     }
     for (const NodeSpec& n : scenario.nodes)
-        c.nodes.push_back({n.id, std::string(kind_name(n.kind)), n.tags});
+        c.nodes.push_back({n.id, std::string(kind_name(n.kind)), n.tags, n.lat, n.lon});
     for (const LinkSpec& l : scenario.links) c.links.emplace_back(l.from, l.to);
     add_events(scenario, c);
     return c;

@@ -1,8 +1,11 @@
-// The network view. Layout, deterministic and computed here: the groups of
-// nodes that share a `province:` tag sit on an ellipse in the order the
-// scenario first names them, each group's region at its centre and its other
-// nodes on a small ring around it; nodes without a province sit on a ring in
-// the middle. The nodes struck in the run (as drawn) and cut links are marked.
+// The network view. Layout, deterministic and computed here. Where every node
+// has a position (`lat`, `lon`), the nodes sit on a map: an equirectangular
+// projection fitted to the view, the nodes that share a point spread around
+// it. Otherwise the groups of nodes that share a `province:` tag sit on an
+// ellipse in the order the scenario first names them, each group's region at
+// its centre and its other nodes on a small ring around it; nodes without a
+// province sit on a ring in the middle. The nodes struck in the run (as drawn)
+// and cut links are marked.
 
 #include <fmt/format.h>
 
@@ -108,6 +111,82 @@ Layout layout(const std::vector<ReportNode>& nodes) {
     return out;
 }
 
+// Every node has a position: the network is drawn on a map.
+bool on_map(const std::vector<ReportNode>& nodes) {
+    return !nodes.empty() && std::all_of(nodes.begin(), nodes.end(), [](const ReportNode& n) {
+        return n.lat.has_value() && n.lon.has_value();
+    });
+}
+
+// Fits the nodes' positions to the view: x = lon * cos(middle latitude),
+// y = lat (north up), one scale for both, centred.
+struct Projection {
+    double lat = 0.0, lon = 0.0;  ///< the middle of the nodes' box
+    double kx = 1.0;              ///< cos(middle latitude)
+    double scale = 0.0;           ///< pixels per degree of latitude
+
+    explicit Projection(const std::vector<ReportNode>& nodes) {
+        const auto [lat0, lat1] =
+            std::minmax_element(nodes.begin(), nodes.end(),
+                                [](const auto& a, const auto& b) { return *a.lat < *b.lat; });
+        const auto [lon0, lon1] =
+            std::minmax_element(nodes.begin(), nodes.end(),
+                                [](const auto& a, const auto& b) { return *a.lon < *b.lon; });
+        lat = (*lat0->lat + *lat1->lat) / 2;
+        lon = (*lon0->lon + *lon1->lon) / 2;
+        kx = std::cos(lat * std::numbers::pi / 180);
+        const double w = (*lon1->lon - *lon0->lon) * kx, h = *lat1->lat - *lat0->lat;
+        constexpr double kMargin = 60.0;  // room for the spread of a point and its label
+        const double sx = w > 0 ? (kWidth - 2 * kMargin) / w : HUGE_VAL;
+        const double sy = h > 0 ? (kHeight - 2 * kMargin) / h : HUGE_VAL;
+        scale = std::isfinite(std::min(sx, sy)) ? std::min(sx, sy) : 0.0;
+    }
+    [[nodiscard]] Position operator()(double at_lat, double at_lon) const {
+        return {kWidth / 2 + (at_lon - lon) * kx * scale, kHeight / 2 - (at_lat - lat) * scale};
+    }
+};
+
+Position rounded(Position p) { return {std::round(p.x * 10) / 10, std::round(p.y * 10) / 10}; }
+
+// The nodes on a map. Those at one point (a province's nodes at its capital,
+// say) are spread on a small sunflower around it, in kind then id order, so
+// that the region comes first, at the point itself; the point is labelled with
+// the province of its first node, above the spread.
+Layout map_layout(const std::vector<ReportNode>& nodes) {
+    const Projection project(nodes);
+    std::vector<std::pair<double, double>> order;
+    std::map<std::pair<double, double>, std::vector<std::size_t>> points;
+    for (std::size_t i = 0; i < nodes.size(); ++i) {
+        const std::pair at{*nodes[i].lat, *nodes[i].lon};
+        if (!points.contains(at)) order.push_back(at);
+        points[at].push_back(i);
+    }
+    constexpr double kSpacing = 5.5;  // pixels; about a node's width apart
+    const double golden = std::numbers::pi * (3 - std::sqrt(5.0));
+    Layout out{std::vector<Position>(nodes.size()), {}};
+    for (const auto& at : order) {
+        std::vector<std::size_t>& members = points[at];
+        std::sort(members.begin(), members.end(), [&](std::size_t a, std::size_t b) {
+            const int ka = kind_order(nodes[a].kind), kb = kind_order(nodes[b].kind);
+            return ka != kb ? ka < kb : nodes[a].id < nodes[b].id;
+        });
+        const Position centre = project(at.first, at.second);
+        for (std::size_t k = 0; k < members.size(); ++k) {
+            const double r = k == 0 ? 0.0 : kSpacing * std::sqrt(static_cast<double>(k) + 0.5);
+            const double a = golden * static_cast<double>(k) - std::numbers::pi / 2;
+            out.at[members[k]] = rounded({centre.x + r * std::cos(a), centre.y + r * std::sin(a)});
+        }
+        const double spread = kSpacing * std::sqrt(static_cast<double>(members.size()));
+        for (const std::size_t i : members) {
+            if (const std::string p = province(nodes[i]); !p.empty()) {
+                out.groups.push_back({p, rounded({centre.x, centre.y - spread - 8}), "center"});
+                break;
+            }
+        }
+    }
+    return out;
+}
+
 template <typename T>
 bool contains(const std::vector<T>& list, const T& value) {
     return std::find(list.begin(), list.end(), value) != list.end();
@@ -127,6 +206,7 @@ std::vector<std::string> struck_in_run(const RunResult& r) {
 
 Json node_values(const RunResult& r, const ReportContext& c, const Layout& l) {
     const std::vector<std::string> struck = struck_in_run(r);
+    const bool map = on_map(c.nodes);
     Json values = Json::array();
     for (std::size_t i = 0; i < c.nodes.size(); ++i) {
         const ReportNode& n = c.nodes[i];
@@ -144,6 +224,10 @@ Json node_values(const RunResult& r, const ReportContext& c, const Layout& l) {
                           {"y", l.at[i].y},
                           {"status", status},
                           {"name", named ? n.id : ""}});
+        if (map) {
+            values.back()["lat"] = *n.lat;
+            values.back()["lon"] = *n.lon;
+        }
     }
     return values;
 }
@@ -217,8 +301,12 @@ std::vector<Json> node_layers(const RunResult& r, const ReportContext& c, const 
         {"mark", {{"type", "point"}, {"size", 300}, {"strokeWidth", 3}, {"filled", false}}},
         {"encoding",
          at({{"stroke", {{"field", "status"}, {"type", "nominal"}, {"scale", status_scale()}}}})}};
-    const Json tooltip = {
+    Json tooltip = {
         {{"field", "id"}}, {{"field", "kind"}}, {{"field", "tags"}}, {{"field", "status"}}};
+    if (on_map(c.nodes)) {
+        tooltip.push_back({{"field", "lat"}, {"title", "lat (°)"}});
+        tooltip.push_back({{"field", "lon"}, {"title", "lon (°)"}});
+    }
     Json points = {
         {"data", data},
         {"mark", {{"type", "point"}, {"filled", true}, {"size", 45}, {"opacity", 0.95}}},
@@ -261,7 +349,8 @@ std::vector<Json> label_layers(const Layout& l) {
 }  // namespace
 
 Card network_card(const RunResult& result, const ReportContext& c) {
-    const Layout l = layout(c.nodes);
+    const bool map = on_map(c.nodes);
+    const Layout l = map ? map_layout(c.nodes) : layout(c.nodes);
     Json layers = Json::array();
     for (auto&& part : {link_layers(c, l), node_layers(result, c, l), label_layers(l)}) {
         for (const Json& layer : part) layers.push_back(layer);
@@ -270,15 +359,20 @@ Card network_card(const RunResult& result, const ReportContext& c) {
                  {"height", kHeight},
                  {"config", chart_config()},
                  {"layer", std::move(layers)}};
-    return {"network",
-            "Network: struck nodes and cut links",
-            "Nodes grouped by province (the region at the centre of its group); grey lines are "
-            "links. Red rings: nodes struck in this run (a strike or capacity path; an `any:` "
+    return {
+        "network",
+        "Network: struck nodes and cut links",
+        std::string(map ? "Nodes at their latitude and longitude (north up, an "
+                          "equirectangular projection; the nodes at one point spread around "
+                          "it, the region at the point); grey lines are links."
+                        : "Nodes grouped by province (the region at the centre of its "
+                          "group); grey lines are links.") +
+            " Red rings: nodes struck in this run (a strike or capacity path; an `any:` "
             "target as drawn for this seed); amber rings: candidates of an `any:` target that "
             "were not drawn in this run; red dashed lines: links cut at some time. Hover for ids.",
-            true,
-            spec,
-            ""};
+        true,
+        spec,
+        ""};
 }
 
 }  // namespace shockflow::io::report

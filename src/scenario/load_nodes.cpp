@@ -35,7 +35,9 @@ constexpr std::array kNodeKeys{NodeKey::Id,
                                NodeKey::ReplenishmentDays,
                                NodeKey::Population,
                                NodeKey::Demand,
-                               NodeKey::Recipe};
+                               NodeKey::Recipe,
+                               NodeKey::Lat,
+                               NodeKey::Lon};
 constexpr std::array kLinkKeys{LinkKey::From,         LinkKey::To,       LinkKey::Capacity,
                                LinkKey::TransitHours, LinkKey::Products, LinkKey::Weight};
 
@@ -59,7 +61,7 @@ NodeDraft read_node_table(const toml::table& table, const std::string& path, Loa
                           const Catalog& cat, Need kind_need = Need::Required) {
     const TableReader r(table, path, ctx,
                         {"id", "kind", "tags", "firms", "capacity", "stock", "stock_target_days",
-                         "replenishment_days", "population", "demand", "recipe"});
+                         "replenishment_days", "population", "demand", "recipe", "lat", "lon"});
     NodeDraft d{NodeSpec{}, path, locs_of(r, kNodeKeys)};
     NodeSpec& n = d.node;
     n.loc = r.loc();
@@ -84,6 +86,8 @@ NodeDraft read_node_table(const toml::table& table, const std::string& path, Loa
     n.stock = quantities(r, "stock", cat);
     n.demand = quantities(r, "demand", cat);
     if (r.has("recipe")) n.recipe = quantities(r, "recipe", cat);
+    if (auto v = r.number("lat")) n.lat = *v;
+    if (auto v = r.number("lon")) n.lon = *v;
     return d;
 }
 
@@ -164,6 +168,12 @@ void merge_node(NodeDraft& d, NodeDraft&& p) {
             case NodeKey::Recipe:
                 if (!n.recipe) n.recipe.emplace();
                 merge_entries(*n.recipe, std::move(*q.recipe));
+                break;
+            case NodeKey::Lat:
+                n.lat = q.lat;
+                break;
+            case NodeKey::Lon:
+                n.lon = q.lon;
                 break;
             default:
                 break;

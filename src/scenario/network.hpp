@@ -25,7 +25,9 @@ enum class NodeKey : std::uint8_t {
     ReplenishmentDays,
     Population,
     Demand,
-    Recipe
+    Recipe,
+    Lat,
+    Lon
 };
 /// The keys of a link.
 enum class LinkKey : std::uint8_t { From, To, Capacity, TransitHours, Products, Weight };

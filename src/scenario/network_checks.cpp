@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <cstdint>
 #include <vector>
 
@@ -89,6 +90,28 @@ void check_recipe(NodeDraft& d, LoadContext& ctx) {
     }
 }
 
+/// Where a node is drawn: `lat` and `lon` both or neither, in degrees within
+/// their ranges (the readers took finite numbers only).
+void check_position(const NodeDraft& d, LoadContext& ctx) {
+    const NodeSpec& n = d.node;
+    const bool lat = d.at.has(NodeKey::Lat), lon = d.at.has(NodeKey::Lon);
+    if (lat != lon) {
+        const NodeKey given = lat ? NodeKey::Lat : NodeKey::Lon;
+        ctx.error(d.at.at(given, n.loc),
+                  fmt::format("{}.{}: needs \"{}\" as well (a node's position is both lat and "
+                              "lon, or neither)",
+                              d.label(), key_name(given), lat ? "lon" : "lat"));
+    }
+    const auto check = [&](NodeKey key, const std::optional<double>& v, double bound) {
+        if (!v || std::abs(*v) <= bound) return;
+        ctx.error(d.at.at(key, n.loc),
+                  fmt::format("{}.{}: must be between -{} and {} degrees (got {})", d.label(),
+                              key_name(key), num(bound), num(bound), num(*v)));
+    };
+    check(NodeKey::Lat, n.lat, 90.0);
+    check(NodeKey::Lon, n.lon, 180.0);
+}
+
 void check_node_values(NodeDraft& d, LoadContext& ctx) {
     NodeSpec& n = d.node;
     const auto at = [&](NodeKey key) -> const SourceLoc& { return d.at.at(key, n.loc); };
@@ -124,9 +147,10 @@ void check_node_values(NodeDraft& d, LoadContext& ctx) {
     check_quantities(n.stock, NodeKey::Stock, d, ctx);
     check_quantities(n.demand, NodeKey::Demand, d, ctx);
     if (n.recipe) check_recipe(d, ctx);
+    check_position(d, ctx);
 }
 
-constexpr std::array<Named<NodeKey>, 11> kNodeKeyNames{{
+constexpr std::array<Named<NodeKey>, 13> kNodeKeyNames{{
     {NodeKey::Id, "id"},
     {NodeKey::Kind, "kind"},
     {NodeKey::Tags, "tags"},
@@ -138,6 +162,8 @@ constexpr std::array<Named<NodeKey>, 11> kNodeKeyNames{{
     {NodeKey::Population, "population"},
     {NodeKey::Demand, "demand"},
     {NodeKey::Recipe, "recipe"},
+    {NodeKey::Lat, "lat"},
+    {NodeKey::Lon, "lon"},
 }};
 
 constexpr std::array<Named<LinkKey>, 6> kLinkKeyNames{{

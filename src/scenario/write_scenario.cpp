@@ -135,7 +135,10 @@ void write_nodes(std::ostream& out, const ScenarioSpec& s) {
     // Recipe columns only where some node has its own recipe.
     const bool recipes =
         std::any_of(s.nodes.begin(), s.nodes.end(), [](const NodeSpec& n) { return n.recipe; });
-    out << "id,kind,tags,firms,population,stock_target_days";
+    // Position columns only where some node is placed.
+    const bool positions =
+        std::any_of(s.nodes.begin(), s.nodes.end(), [](const NodeSpec& n) { return n.lat; });
+    out << "id,kind,tags,firms,population,stock_target_days" << (positions ? ",lat,lon" : "");
     for (const char* map : {"capacity", "stock", "demand"})
         for (const auto& p : s.products) out << ',' << map << '.' << p.id;
     if (recipes)
@@ -149,6 +152,10 @@ void write_nodes(std::ostream& out, const ScenarioSpec& s) {
             << (firm_kind ? fmt::format("{}", n.firms) : "") << ','
             << (n.kind == NodeKind::Region ? fmt::format("{}", n.population) : "") << ','
             << (n.stock_target_days ? fmt::format("{}", *n.stock_target_days) : "");
+        if (positions) {
+            out << ',' << (n.lat ? fmt::format("{}", *n.lat) : "") << ','
+                << (n.lon ? fmt::format("{}", *n.lon) : "");
+        }
         for (const auto* values : {&n.capacity, &n.stock, &n.demand})
             for (const auto& p : s.products) out << ',' << cell(*values, p.id);
         if (recipes) write_recipe_cells(out, n, s);

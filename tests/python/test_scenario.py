@@ -146,3 +146,11 @@ def test_a_bad_set_key_raises_config_error_with_a_hint():
 def test_kpi_table_lists_the_summary_kpis():
     table = sf.kpi_table()
     assert list(table["name"]) == list(sf.load(MINIMAL).run().kpis)
+
+
+def test_nodes_carry_their_position():
+    scenario = sf.load(TWELVE_DAY / "scenario.toml", set={"node.r_tehran.lat": 35.7})
+    assert (scenario.node("r_tehran").lat, scenario.node("r_tehran").lon) == (35.7, 51.39)
+    assert scenario.node("d_tehran").lat == 35.69
+    minimal = sf.load(MINIMAL)
+    assert all(n.lat is None and n.lon is None for n in minimal.nodes)

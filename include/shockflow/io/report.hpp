@@ -27,6 +27,8 @@ struct ReportNode {
     std::string id;
     std::string kind;               ///< "park", "plant", "depot", "region" or "source"
     std::vector<std::string> tags;  ///< as in the scenario; `province:X` groups the layout
+    std::optional<double> lat;      ///< degrees; with `lon`, where the node is drawn
+    std::optional<double> lon;
 };
 
 /// What a report needs to know of the scenario beyond what RunResult holds.

@@ -87,6 +87,10 @@ struct NodeSpec {
     /// Replaces the [[recipe]] of those products for this node; nullopt: the
     /// products' own recipes apply.
     std::optional<std::vector<ProductQty>> recipe;
+    /// Where the node is drawn on a map, degrees: latitude in [-90, 90] and
+    /// longitude in [-180, 180]; both or neither. Not used by the model.
+    std::optional<double> lat;
+    std::optional<double> lon;
     SourceLoc loc;
 };
 

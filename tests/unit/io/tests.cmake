@@ -4,5 +4,6 @@ shockflow_add_test_executable(io_tests
     unit/io/comparison_files_test.cpp
     unit/io/format_test.cpp
     unit/io/progress_test.cpp
+    unit/io/report_map_test.cpp
     unit/io/report_test.cpp
     unit/io/run_writer_test.cpp)

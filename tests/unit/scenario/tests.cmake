@@ -11,6 +11,7 @@ shockflow_add_test_executable(scenario_tests
     unit/scenario/mutation_test.cpp
     unit/scenario/overlay_test.cpp
     unit/scenario/policy_test.cpp
+    unit/scenario/position_test.cpp
     unit/scenario/table_keys_test.cpp
     unit/scenario/text_test.cpp
     unit/scenario/validation_test.cpp
