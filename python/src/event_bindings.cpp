@@ -56,23 +56,6 @@ std::size_t param_count(const Distribution& d) {
     return d.kind == Kind::Fixed ? 1 : d.kind == Kind::Triangular ? 3 : 2;
 }
 
-// Every value a draw can take: normal draws stay within [min, max].
-std::pair<double, double> support_of(const Distribution& d) {
-    switch (d.kind) {
-        case Kind::Fixed:
-            return {d.p[0], d.p[0]};
-        case Kind::Uniform:
-            return {d.p[0], d.p[1]};
-        case Kind::Triangular:
-            return {d.p[0], d.p[2]};
-        case Kind::Beta:
-            return {0.0, 1.0};
-        case Kind::Normal:
-            return {d.min, d.max};
-    }
-    return {d.p[0], d.p[0]};
-}
-
 constexpr unsigned bit(EventKind k) { return 1U << static_cast<unsigned>(k); }
 constexpr unsigned kAll = 0x1FU;
 constexpr unsigned kStrike = bit(EventKind::Strike);
@@ -122,7 +105,7 @@ Distribution from_python(const py::object& value, Range range, const std::string
     Distribution d = py::isinstance<Distribution>(value)
                          ? value.cast<Distribution>()
                          : Distribution::fixed(value.cast<double>());
-    const auto [lo, hi] = support_of(d);
+    const auto [lo, hi] = d.range();
     checked(lo, range, what);
     checked(hi, range, what);
     d.loc = loc;

@@ -99,23 +99,6 @@ bool read_bounds(const TableReader& r, Distribution& d) {
     return false;
 }
 
-/// The interval every draw falls in.
-std::pair<double, double> range_of(const Distribution& d) {
-    switch (d.kind) {
-        case Kind::Fixed:
-            return {d.p[0], d.p[0]};
-        case Kind::Uniform:
-            return {d.p[0], d.p[1]};
-        case Kind::Triangular:
-            return {d.p[0], d.p[2]};
-        case Kind::Normal:
-            return {d.min, d.max};
-        case Kind::Beta:
-            return {0.0, 1.0};
-    }
-    return {0.0, 0.0};
-}
-
 bool check_fixed(LoadContext& ctx, const SourceLoc& loc, const std::string& path, double v,
                  Support support) {
     switch (support) {
@@ -136,7 +119,7 @@ bool check_sign(LoadContext& ctx, const SourceLoc& loc, const std::string& path,
                 const Distribution& d, Support support, std::string_view shape) {
     if (support == Support::Day) return true;
     const bool share = support == Support::Share;
-    const auto [lo, hi] = range_of(d);
+    const auto [lo, hi] = d.range();
     if (lo >= 0.0 && (!share || hi <= 1.0)) return true;
     const std::string allowed = share ? "between 0 and 1" : ">= 0";
     if (d.kind == Kind::Normal) {

@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "shockflow/core/error.hpp"
@@ -42,6 +43,23 @@ struct Distribution {
         return d;
     }
     [[nodiscard]] bool is_fixed() const noexcept { return kind == Kind::Fixed; }
+    /// The interval every draw falls in (normal draws are truncated to
+    /// [min, max], beta draws lie in [0, 1]).
+    [[nodiscard]] std::pair<double, double> range() const noexcept {
+        switch (kind) {
+            case Kind::Fixed:
+                return {p[0], p[0]};
+            case Kind::Uniform:
+                return {p[0], p[1]};
+            case Kind::Triangular:
+                return {p[0], p[2]};
+            case Kind::Normal:
+                return {min, max};
+            case Kind::Beta:
+                return {0.0, 1.0};
+        }
+        return {p[0], p[0]};
+    }
 };
 
 /// One entry of a `{ product = quantity }` table. A large network table holds
