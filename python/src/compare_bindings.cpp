@@ -7,7 +7,6 @@
 #include <pybind11/stl.h>
 
 #include <optional>
-#include <set>
 #include <string>
 #include <vector>
 
@@ -15,6 +14,7 @@
 #include "shockflow/core/error.hpp"
 #include "shockflow/experiment/compare.hpp"
 #include "shockflow/model/kpi.hpp"
+#include "shockflow/scenario/loader.hpp"
 
 namespace py = pybind11;
 
@@ -23,22 +23,6 @@ namespace {
 
 using experiment::Comparison;
 using experiment::PolicyResult;
-
-// Policies compared side by side are told apart by name only (the command
-// line checks the same, with the same message).
-void check_distinct_names(const std::vector<PolicySpec>& policies) {
-    DiagnosticSink sink;
-    std::set<std::string> seen;
-    for (const PolicySpec& p : policies) {
-        if (seen.insert(p.name).second) continue;
-        SourceLoc where = p.loc.file.empty() ? SourceLoc{p.file, 0, 0} : p.loc;
-        sink.error(std::move(where), fmt::format("policy.name: \"{}\" is already the name of an "
-                                                 "earlier policy (compared policies need "
-                                                 "distinct names)",
-                                                 p.name));
-    }
-    sink.throw_if_any();
-}
 
 // rows x columns of doubles, filled by fill(row, column).
 template <typename Fill>
@@ -104,7 +88,7 @@ py::dict comparison_dict(const Comparison& c) {
 py::dict compare(const ScenarioSpec& scenario, const std::vector<PolicySpec>& policies,
                  std::optional<std::int64_t> replications, std::optional<std::uint64_t> seed,
                  int threads) {
-    check_distinct_names(policies);
+    check_distinct_policy_names(policies);
     experiment::CompareOptions options;
     options.replications = replications.value_or(scenario.replications);
     options.seed = seed.value_or(scenario.seed);

@@ -7,7 +7,6 @@
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
-#include <set>
 
 #include "cli/command_helpers.hpp"
 #include "core/atomic_output.hpp"
@@ -31,28 +30,13 @@
 namespace shockflow::cli {
 namespace {
 
-// Policies compared side by side are told apart by name only.
-void check_distinct_names(const std::vector<PolicySpec>& policies) {
-    DiagnosticSink sink;
-    std::set<std::string> seen;
-    for (const PolicySpec& p : policies) {
-        if (seen.insert(p.name).second) continue;
-        SourceLoc where = p.loc.file.empty() ? SourceLoc{p.file, 0, 0} : p.loc;
-        sink.error(std::move(where), fmt::format("policy.name: \"{}\" is already the name of an "
-                                                 "earlier policy (compared policies need "
-                                                 "distinct names)",
-                                                 p.name));
-    }
-    sink.throw_if_any();
-}
-
 std::vector<PolicySpec> load_policies(const std::vector<std::string>& files,
                                       const ScenarioSpec& scenario,
                                       const std::vector<Override>& overrides) {
     std::vector<PolicySpec> policies;
     policies.reserve(files.size());
     for (const auto& file : files) policies.push_back(load_policy(file, scenario, overrides));
-    check_distinct_names(policies);
+    check_distinct_policy_names(policies);
     return policies;
 }
 

@@ -2,9 +2,13 @@
 
 #include <fmt/format.h>
 
+#include <set>
+#include <string>
+
 #include "scenario/overlay.hpp"
 #include "scenario/sections.hpp"
 #include "scenario/text.hpp"
+#include "shockflow/core/error.hpp"
 #include "shockflow/scenario/limits.hpp"
 #include "shockflow/scenario/loader.hpp"  // load_policy
 
@@ -183,6 +187,20 @@ PolicySpec load_policy(const std::filesystem::path& file, const ScenarioSpec& sc
     policy.input_hash = ctx.input_hash();
     ctx.throw_if_any();
     return policy;
+}
+
+void check_distinct_policy_names(const std::vector<PolicySpec>& policies) {
+    DiagnosticSink sink;
+    std::set<std::string> seen;
+    for (const PolicySpec& p : policies) {
+        if (seen.insert(p.name).second) continue;
+        SourceLoc where = p.loc.file.empty() ? SourceLoc{p.file, 0, 0} : p.loc;
+        sink.error(std::move(where), fmt::format("policy.name: \"{}\" is already the name of an "
+                                                 "earlier policy (compared policies need "
+                                                 "distinct names)",
+                                                 p.name));
+    }
+    sink.throw_if_any();
 }
 
 }  // namespace shockflow

@@ -6,6 +6,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "shockflow/policy/policy.hpp"
 #include "shockflow/scenario/spec.hpp"
@@ -56,5 +57,9 @@ ScenarioSpec load_scenario(const std::filesystem::path& file,
 /// the scenario's and are left to load_scenario()).
 PolicySpec load_policy(const std::filesystem::path& file, const ScenarioSpec& scenario,
                        std::span<const Override> overrides = {});
+
+/// Policies compared side by side are told apart by name only: throws
+/// ConfigError at every policy whose `name` an earlier one already has.
+void check_distinct_policy_names(const std::vector<PolicySpec>& policies);
 
 }  // namespace shockflow
