@@ -94,13 +94,8 @@ py::dict region_columns(const RunData& d) {
     out["stock"] = column(rows, &DayRow::stock);
     py::array_t<double> cover(static_cast<py::ssize_t>(rows.size()));
     auto view = cover.mutable_unchecked<1>();
-    for (std::size_t i = 0; i < rows.size(); ++i) {
-        const DayRow& row = rows[i];
-        // As regions.csv: the day's end stock over the day's mean demand rate.
-        view(static_cast<py::ssize_t>(i)) = row.demand > 0.0 && row.days > 0.0
-                                                ? row.stock / (row.demand / row.days)
-                                                : std::numeric_limits<double>::quiet_NaN();
-    }
+    for (std::size_t i = 0; i < rows.size(); ++i)
+        view(static_cast<py::ssize_t>(i)) = io::days_of_cover(rows[i]);
     out["days_of_cover"] = cover;
     return out;
 }

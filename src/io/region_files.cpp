@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <iterator>
+#include <limits>
 
 #include "io/number_format.hpp"
 #include "io/run_files.hpp"
@@ -18,14 +19,12 @@ void append(fmt::memory_buffer& buf, std::string_view text) {
     buf.append(text.data(), text.data() + text.size());
 }
 
-// Days the day's end stock would last at the day's mean demand rate (demand
-// over the length of the day that was simulated); blank without demand.
-void append_cover(fmt::memory_buffer& buf, const DayRow& row) {
-    if (!(row.demand > 0.0) || !(row.days > 0.0)) return;
-    append_csv_number(buf, row.stock / (row.demand / row.days));
-}
-
 }  // namespace
+
+double days_of_cover(const DayRow& row) {
+    if (!(row.demand > 0.0) || !(row.days > 0.0)) return std::numeric_limits<double>::quiet_NaN();
+    return row.stock / (row.demand / row.days);
+}
 
 void append_region_row(fmt::memory_buffer& buf, const RunLayout& layout, const DayRow& row) {
     SHOCKFLOW_ASSERT(row.node < layout.region.size() && row.node < layout.node_ids.size() &&
@@ -44,7 +43,7 @@ void append_region_row(fmt::memory_buffer& buf, const RunLayout& layout, const D
         append_csv_number(buf, v);
     }
     buf.push_back(',');
-    append_cover(buf, row);
+    if (const double cover = days_of_cover(row); !std::isnan(cover)) append_csv_number(buf, cover);
     buf.push_back('\n');
 }
 

@@ -82,6 +82,18 @@ Json chart_config();
 /// The cards of a run report.
 std::vector<Card> daily_cards(const RunResult& result, const ReportContext& context);
 Card stock_card(const RunResult& result, const ReportContext& context);
+/// The colour scale of a days-of-cover heatmap: diverging around the usual
+/// cover (the median over the quiet days, else over all) so that red means
+/// "less than usual" and blue "more"; it ends at the 95th percentile so that
+/// one large stockpile does not wash out the rest.
+struct CoverScale {
+    double usual = 1.0;
+    double top = 2.0;
+};
+CoverScale cover_scale(std::vector<double> all, const std::vector<double>& quiet);
+/// The colour encoding of a heatmap's field "cover" on `scale`, its legend
+/// titled `title`.
+Json cover_color(std::string_view title, const CoverScale& scale);
 Card production_card(const RunResult& result, const ReportContext& context);
 Card resilience_card(const RunResult& result, const ReportContext& context);
 /// Essential fill rate per region and day, worst region first, days short marked.

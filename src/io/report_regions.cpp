@@ -12,6 +12,7 @@
 
 #include "io/number_format.hpp"
 #include "io/report_page.hpp"
+#include "io/run_files.hpp"
 
 namespace shockflow::io::report {
 namespace {
@@ -190,14 +191,8 @@ namespace {
 
 struct ProductCover {
     Json values = Json::array();
-    double usual = 1.0, top = 2.0;  // the colour scale, as the stock card's
+    CoverScale scale;  // the colour scale, as the stock card's
 };
-
-double middle(std::vector<double> v) {
-    if (v.empty()) return std::nan("");
-    std::sort(v.begin(), v.end());
-    return v[v.size() / 2];
-}
 
 // Per (essential product, region, day): days of cover (stock ÷ the day's
 // demand rate, as in regions.csv) and whether demand went unmet.
@@ -209,8 +204,9 @@ ProductCover product_cover(const RunResult& r, const ReportContext& c,
     ProductCover out;
     std::vector<double> all, quiet;
     for (const DayRow& row : r.timeseries) {
-        if (!essential[row.product] || !shown.contains(row.node) || !(row.demand > 0.0)) continue;
-        const double cover = row.stock / (row.demand / (row.days > 0.0 ? row.days : 1.0));
+        if (!essential[row.product] || !shown.contains(row.node)) continue;
+        const double cover = days_of_cover(row);
+        if (std::isnan(cover)) continue;  // no demand that day
         all.push_back(cover);
         if (row.day + 1 <= c.quiet_until) quiet.push_back(cover);
         out.values.push_back({{"product", r.product_ids[row.product]},
@@ -220,13 +216,7 @@ ProductCover product_cover(const RunResult& r, const ReportContext& c,
                               {"short", row.unmet > kShortShare * row.demand},
                               {"unmet", std::round(row.unmet * 10.0) / 10.0}});
     }
-    out.usual = quiet.empty() ? middle(all) : middle(quiet);
-    if (std::isnan(out.usual) || out.usual <= 0.0) out.usual = 1.0;
-    std::sort(all.begin(), all.end());
-    const double p95 =
-        all.empty() ? 0.0
-                    : all[static_cast<std::size_t>(0.95 * static_cast<double>(all.size() - 1))];
-    out.top = std::max(2.0 * out.usual, std::ceil(p95));
+    out.scale = cover_scale(std::move(all), quiet);
     return out;
 }
 
@@ -248,16 +238,7 @@ Card product_stock_card(const RunResult& r, const ReportContext& c) {
                   {{"x", x_days(run_days(r), "day")},
                    {"x2", {{"field", "day_end"}}},
                    {"y", y},
-                   {"color",
-                    {{"field", "cover"},
-                     {"type", "quantitative"},
-                     {"title", "days of cover"},
-                     {"scale",
-                      {{"scheme", "redyellowblue"},
-                       {"domain", {0, cover.top}},
-                       {"domainMid", cover.usual},
-                       {"clamp", true}}},
-                     {"legend", {{"orient", "right"}, {"gradientLength", 160}}}}},
+                   {"color", cover_color("days of cover", cover.scale)},
                    {"tooltip",
                     {{{"field", "product"}},
                      {{"field", "region"}},

@@ -40,21 +40,6 @@ std::map<std::pair<std::uint32_t, std::int32_t>, Cover> covers(const RunResult& 
     return out;
 }
 
-double middle(std::vector<double> v) {
-    if (v.empty()) return std::nan("");
-    std::sort(v.begin(), v.end());
-    return v[v.size() / 2];
-}
-
-// The colour scale of the covers: diverging around the usual cover (the
-// median over the quiet days) so that red means "less than usual" and blue
-// "more"; it ends at the 95th percentile so that one large stockpile does
-// not wash out the rest.
-struct CoverScale {
-    double usual = 1.0;
-    double top = 2.0;
-};
-
 // Rows in scenario order of the regions.
 Json stock_values(const RunResult& r, const ReportContext& c, CoverScale& scale) {
     std::vector<double> all, quiet;
@@ -70,13 +55,7 @@ Json stock_values(const RunResult& r, const ReportContext& c, CoverScale& scale)
                           {"cover", json_number(std::round(days * 100.0) / 100.0)},
                           {"units", std::round(cover.units)}});
     }
-    scale.usual = quiet.empty() ? middle(all) : middle(quiet);
-    if (std::isnan(scale.usual) || scale.usual <= 0.0) scale.usual = 1.0;
-    std::sort(all.begin(), all.end());
-    const double p95 =
-        all.empty() ? 0.0
-                    : all[static_cast<std::size_t>(0.95 * static_cast<double>(all.size() - 1))];
-    scale.top = std::max(2.0 * scale.usual, std::ceil(p95));
+    scale = cover_scale(std::move(all), quiet);
     return values;
 }
 
@@ -145,16 +124,7 @@ Json heat_layer(const RunResult& r, const Json& values, const CoverScale& scale)
                 {"type", "nominal"},
                 {"title", nullptr},
                 {"sort", {{"field", "order"}, {"op", "min"}}}}},
-              {"color",
-               {{"field", "cover"},
-                {"type", "quantitative"},
-                {"title", "days of need"},
-                {"scale",
-                 {{"scheme", "redyellowblue"},
-                  {"domain", {0, scale.top}},
-                  {"domainMid", scale.usual},
-                  {"clamp", true}}},
-                {"legend", {{"orient", "right"}, {"gradientLength", 160}}}}},
+              {"color", cover_color("days of need", scale)},
               {"tooltip",
                {{{"field", "region"}},
                 {{"field", "day"}},
@@ -163,6 +133,35 @@ Json heat_layer(const RunResult& r, const Json& values, const CoverScale& scale)
 }
 
 }  // namespace
+
+CoverScale cover_scale(std::vector<double> all, const std::vector<double>& quiet) {
+    const auto middle = [](std::vector<double> v) {
+        if (v.empty()) return std::nan("");
+        std::sort(v.begin(), v.end());
+        return v[v.size() / 2];
+    };
+    CoverScale scale;
+    scale.usual = quiet.empty() ? middle(all) : middle(quiet);
+    if (std::isnan(scale.usual) || scale.usual <= 0.0) scale.usual = 1.0;
+    std::sort(all.begin(), all.end());
+    const double p95 =
+        all.empty() ? 0.0
+                    : all[static_cast<std::size_t>(0.95 * static_cast<double>(all.size() - 1))];
+    scale.top = std::max(2.0 * scale.usual, std::ceil(p95));
+    return scale;
+}
+
+Json cover_color(std::string_view title, const CoverScale& scale) {
+    return {{"field", "cover"},
+            {"type", "quantitative"},
+            {"title", title},
+            {"scale",
+             {{"scheme", "redyellowblue"},
+              {"domain", {0, scale.top}},
+              {"domainMid", scale.usual},
+              {"clamp", true}}},
+            {"legend", {{"orient", "right"}, {"gradientLength", 160}}}};
+}
 
 Card production_card(const RunResult& r, const ReportContext& c) {
     const Days days = run_days(r);

@@ -25,6 +25,10 @@ std::string summary_json(const RunResult& result);
 /// The header line of regions.csv.
 inline constexpr std::string_view kRegionsHeader =
     "day,region,product,category,demand,delivered,unmet,stock,days_of_cover\n";
+/// regions.csv's days_of_cover of `row`: the days the day's end stock would
+/// last at the day's mean demand rate (demand over the length of the day that
+/// was simulated); NaN (a blank in the file) without demand.
+double days_of_cover(const DayRow& row);
 /// The line of regions.csv of `row` if its node is a region, else nothing.
 void append_region_row(fmt::memory_buffer& buf, const RunLayout& layout, const DayRow& row);
 /// regions.csv: the header and the line of every row of `result` at a region.
