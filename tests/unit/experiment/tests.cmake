@@ -3,6 +3,7 @@
 # need no model.
 shockflow_add_test_executable(experiment_tests
     unit/experiment/statistics_test.cpp
+    unit/experiment/sensitivity_test.cpp
     unit/experiment/compare_test.cpp
     unit/experiment/cost_of_stock_test.cpp
     unit/experiment/coverage_test.cpp
