@@ -19,6 +19,7 @@
 #include "cli/commands.hpp"
 #include "cli/stress_command.hpp"
 #include "cli/suggest.hpp"
+#include "cli/sweep_command.hpp"
 #include "cli/validators.hpp"
 #include "core/interrupt.hpp"
 #ifdef SHOCKFLOW_WITH_MPI
@@ -55,6 +56,7 @@ struct Parsed {
     ImportArgs import_io;
     KpisArgs kpis;
     StressCli stress;
+    SweepCli sweep;
     std::uint64_t run_seed = 0, compare_seed = 0;
     std::int64_t replications = 0;
     CLI::Option* run_seed_opt = nullptr;
@@ -265,17 +267,23 @@ struct Subcommands {
     CLI::App* import_io = nullptr;
     CLI::App* kpis = nullptr;
     CLI::App* stress = nullptr;
+    CLI::App* sweep = nullptr;
 };
 
 int dispatch(const Subcommands& cmd, Parsed& p, const Processes& processes) {
     // Over MPI only `compare` is shared out; the other commands run on rank 0.
     const bool compare = !(cmd.run->parsed() || cmd.validate->parsed() || cmd.generate->parsed() ||
-                           cmd.import_io->parsed() || cmd.kpis->parsed() || cmd.stress->parsed());
+                           cmd.import_io->parsed() || cmd.kpis->parsed() || cmd.stress->parsed() ||
+                           cmd.sweep->parsed());
     if (processes.rank != 0 && !compare) return 0;
     if (cmd.kpis->parsed()) return kpis_command(p.kpis);
     if (cmd.stress->parsed()) {
         p.stress.finish();
         return stress_command(p.stress.args);
+    }
+    if (cmd.sweep->parsed()) {
+        p.sweep.finish();
+        return sweep_command(p.sweep.args);
     }
     if (cmd.import_io->parsed()) return import_io_command(p.import_io);
     if (cmd.generate->parsed()) {
@@ -317,13 +325,14 @@ int run_program(int argc, char** argv, const Processes& processes,
     cmd.validate = add_validate(app, parsed);
     cmd.compare = add_compare(app, parsed);
     cmd.stress = add_stress(app, parsed.stress);
+    cmd.sweep = add_sweep(app, parsed.sweep);
     cmd.generate = add_generate(app, parsed);
     cmd.import_io = add_import_io(app, parsed);
     cmd.kpis = add_kpis(app, parsed);
     // Also on every command, so that its --help lists it (given before the
     // command, the program's own option takes it).
-    for (CLI::App* sub :
-         {cmd.run, cmd.validate, cmd.compare, cmd.stress, cmd.generate, cmd.import_io, cmd.kpis})
+    for (CLI::App* sub : {cmd.run, cmd.validate, cmd.compare, cmd.stress, cmd.sweep, cmd.generate,
+                          cmd.import_io, cmd.kpis})
         add_max_errors(sub, max_errors);
 
     if (argc <= 1) {  // a bare `shockflow` is asking what it can do
@@ -344,8 +353,9 @@ int run_program(int argc, char** argv, const Processes& processes,
         // CLI11's own codes (105, 106, ...) are not ours: any usage error is 2.
         return app.exit(e) == 0 ? 0 : kExitBadInput;
     }
-    for (WarningArgs* w : {&parsed.run.warnings, &parsed.validate.warnings,
-                           &parsed.compare.warnings, &parsed.stress.args.warnings})
+    for (WarningArgs* w :
+         {&parsed.run.warnings, &parsed.validate.warnings, &parsed.compare.warnings,
+          &parsed.stress.args.warnings, &parsed.sweep.args.warnings})
         w->max_shown = max_errors;
     try {
         return dispatch(cmd, parsed, processes);

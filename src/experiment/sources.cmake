@@ -3,4 +3,5 @@ set(SHOCKFLOW_EXPERIMENT_SOURCES
     src/experiment/sensitivity.cpp
     src/experiment/compare.cpp
     src/experiment/stress.cpp
-    src/experiment/stress_targets.cpp)
+    src/experiment/stress_targets.cpp
+    src/experiment/sweep.cpp)

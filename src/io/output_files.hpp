@@ -22,4 +22,9 @@ inline std::vector<std::string> comparison_files() {
 /// `stress --out`: stress.csv, report.html.
 inline std::vector<std::string> stress_files() { return {"stress.csv", "report.html"}; }
 
+/// `sweep --out`: sweep.csv, sensitivity.csv, robustness.csv, sweep.json, report.html.
+inline std::vector<std::string> sweep_files() {
+    return {"sweep.csv", "sensitivity.csv", "robustness.csv", "sweep.json", "report.html"};
+}
+
 }  // namespace shockflow::io

@@ -7,6 +7,7 @@
 #include "shockflow/io/report.hpp"
 #include "shockflow/io/run_writer.hpp"
 #include "shockflow/io/stress_files.hpp"
+#include "shockflow/io/sweep_files.hpp"
 
 namespace shockflow::io {
 namespace {
@@ -61,6 +62,14 @@ std::string write_stress_with_report(const experiment::StressResult& result,
         search,
         [&](const ReportAssets& assets) { return stress_report_html(result, context, assets); },
         [&](const std::vector<ExtraFile>& extra) { write_stress(result, dir, extra); });
+}
+
+std::string write_sweep_with_report(const SweepOutput& output, const ReportContext& context,
+                                    const AssetSearch& search, const std::filesystem::path& dir) {
+    return with_report(
+        search,
+        [&](const ReportAssets& assets) { return sweep_report_html(output, context, assets); },
+        [&](const std::vector<ExtraFile>& extra) { write_sweep(output, dir, extra); });
 }
 
 }  // namespace shockflow::io

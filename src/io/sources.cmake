@@ -23,14 +23,17 @@ set(SHOCKFLOW_IO_SOURCES
     src/io/report_run_page.cpp
     src/io/report_stock.cpp
     src/io/report_stress.cpp
+    src/io/report_sweep.cpp
     src/io/report_write.cpp
     src/io/run_writer.cpp
     src/io/sample_files.cpp
     src/io/stress_files.cpp
+    src/io/sweep_files.cpp
     src/io/text_table.cpp)
 set(SHOCKFLOW_CLI_SOURCES
     src/cli/command_helpers.cpp
     src/cli/commands.cpp
     src/cli/stress_command.cpp
+    src/cli/sweep_command.cpp
     src/cli/validators.cpp
     src/cli/suggest.cpp)

@@ -4,6 +4,7 @@ set(SHOCKFLOW_SCENARIO_SOURCES
     src/scenario/csv_cells.cpp
     src/scenario/distribution.cpp
     src/scenario/event_days.cpp
+    src/scenario/load_design.cpp
     src/scenario/load_events.cpp
     src/scenario/load_network.cpp
     src/scenario/load_nodes.cpp

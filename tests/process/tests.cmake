@@ -8,6 +8,7 @@ shockflow_add_test_executable(process_tests
     process/commit_test.cpp
     process/signal_test.cpp
     process/resume_test.cpp
+    process/sweep_test.cpp
     TIMEOUT 400)
 add_dependencies(process_tests shockflow)
 target_compile_definitions(process_tests PRIVATE

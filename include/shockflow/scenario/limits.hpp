@@ -34,5 +34,10 @@ inline constexpr std::int64_t kMaxFirms = 1'000'000'000;
 inline constexpr std::int64_t kMaxReplications = 1'000'000;
 /// Largest `--threads`; above the machine's hardware threads no more are used.
 inline constexpr int kMaxThreads = 1024;
+/// Largest number of points of a design (`shockflow sweep`); every point is
+/// run under every policy for every replication, and the sweep keeps every
+/// run's KPIs (about 200 bytes each), so points x policies x replications
+/// is also held to kMaxReplications.
+inline constexpr std::int64_t kMaxDesignPoints = 100'000;
 
 }  // namespace shockflow::limits

@@ -7,4 +7,5 @@ shockflow_add_test_executable(experiment_tests
     unit/experiment/compare_test.cpp
     unit/experiment/cost_of_stock_test.cpp
     unit/experiment/coverage_test.cpp
-    unit/experiment/stress_test.cpp)
+    unit/experiment/stress_test.cpp
+    unit/experiment/sweep_test.cpp)

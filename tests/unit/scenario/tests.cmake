@@ -2,6 +2,7 @@
 shockflow_add_test_executable(scenario_tests
     unit/scenario/bad_config_test.cpp
     unit/scenario/csv_test.cpp
+    unit/scenario/design_test.cpp
     unit/scenario/event_days_test.cpp
     unit/scenario/events_test.cpp
     unit/scenario/foreign_input_test.cpp

@@ -1,0 +1,202 @@
+// `shockflow sweep`: every point of a design under every policy for every
+// replication, then which parameters move the KPIs and how robust the
+// policies' ranking is.
+
+#include "cli/sweep_command.hpp"
+
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <optional>
+
+#include "cli/command_helpers.hpp"
+#include "cli/validators.hpp"
+#include "core/atomic_output.hpp"
+#include "io/output_files.hpp"
+#include "io/progress.hpp"
+#include "shockflow/core/error.hpp"
+#include "shockflow/core/hash.hpp"
+#include "shockflow/experiment/compare.hpp"
+#include "shockflow/experiment/sweep.hpp"
+#include "shockflow/io/sweep_files.hpp"
+#include "shockflow/scenario/design.hpp"
+#include "shockflow/scenario/limits.hpp"
+#include "shockflow/scenario/loader.hpp"
+
+namespace shockflow::cli {
+namespace {
+
+constexpr std::string_view kSetOrigin = "--set";
+
+/// A problem the loader found with one of the design's overrides is reported
+/// where the design writes that parameter (its key, or its values), saying
+/// at which point; the command line's own --set keep their `--set:N:COL`.
+ConfigError at_design(const ConfigError& e, const Design& design, const DesignPoint& point,
+                      std::size_t index, std::size_t base) {
+    std::vector<Diagnostic> all = e.diagnostics();
+    for (Diagnostic& d : all) {
+        if (d.loc.file.str() != kSetOrigin || d.loc.line <= base) continue;
+        const std::size_t o = d.loc.line - base - 1;
+        const std::size_t j = design.parameter_of_override(o);
+        if (j >= design.parameters.size()) continue;
+        const DesignParameter& p = design.parameters[j];
+        std::size_t first = 0;  // the override of the parameter's first key
+        while (design.parameter_of_override(first) != j) ++first;
+        const std::string& key = p.keys[o - first];
+        const bool in_key = d.loc.column != 0 && d.loc.column <= key.size();
+        d.loc = in_key ? p.loc : p.values_loc;
+        d.message += fmt::format(" (design point {}: {}={})", index, key, point.values[j]);
+    }
+    return ConfigError(std::move(all));
+}
+
+std::vector<PolicySpec> policies_at(const SweepArgs& args, const ScenarioSpec& scenario,
+                                    const std::vector<Override>& overrides) {
+    if (args.policies.empty()) return {scenario.policy};
+    std::vector<PolicySpec> policies;
+    for (const auto& file : args.policies)
+        policies.push_back(load_policy(file, scenario, overrides));
+    check_distinct_policy_names(policies);
+    return policies;
+}
+
+}  // namespace
+
+void SweepCli::finish() {
+    if (seed_opt != nullptr && seed_opt->count() > 0) args.seed = seed;
+    if (replications_opt != nullptr && replications_opt->count() > 0)
+        args.replications = replications;
+}
+
+CLI::App* add_sweep(CLI::App& app, SweepCli& cli) {
+    SweepArgs& a = cli.args;
+    CLI::App* cmd = app.add_subcommand(
+        "sweep",
+        "Run a design over scenario and policy parameters (a grid or a Latin hypercube) under "
+        "each policy: which parameters move the KPIs, and whether the policies' ranking holds");
+    cmd->add_option("scenario", a.scenario, "Scenario TOML file")->required()->type_name("FILE");
+    cmd->add_option("--design", a.design,
+                    "Design TOML file: the --set keys to vary and their values or ranges "
+                    "(docs/FORMAT.md, \"Designs\")")
+        ->required()
+        ->type_name("FILE");
+    cmd->add_option("--policy", a.policies,
+                    "Policy TOML file; repeat for each policy (default: the scenario's own "
+                    "[policy])")
+        ->type_name("FILE");
+    cli.replications_opt =
+        cmd->add_option("--replications,-n", cli.replications,
+                        "Replications per point and policy (default: the design's "
+                        "`replications`, else the scenario's)")
+            ->type_name("N")
+            ->check(whole_number(1, static_cast<std::uint64_t>(limits::kMaxReplications)));
+    cli.seed_opt = cmd->add_option("--seed", cli.seed,
+                                   "Base seed; replication k uses seed + k at every point "
+                                   "(default: the scenario's seed)")
+                       ->type_name("N")
+                       ->check(whole_number(0, UINT64_MAX));
+    cmd->add_option("--threads,-j", a.threads,
+                    fmt::format("Worker threads, at most {}; 0 = all cores. The results do not "
+                                "depend on it",
+                                limits::kMaxThreads))
+        ->type_name("T")
+        ->check(whole_number(0, limits::kMaxThreads));
+    add_set(cmd, a.sets);
+    CLI::Option* out =
+        cmd->add_option("--out", a.out,
+                        "Write sweep.csv, sensitivity.csv, robustness.csv and sweep.json into "
+                        "DIR, created if needed (without --out, only the table is printed)")
+            ->type_name("DIR");
+    cmd->add_flag("--report", a.report,
+                  "Also write DIR/report.html, a self-contained page of charts (needs --out)")
+        ->needs(out);
+    cmd->add_flag("--werror", a.warnings.werror,
+                  "Treat warnings about the scenario as errors: print them as errors, exit with "
+                  "status 2 and write nothing");
+    cmd->add_flag("--quiet,-q", a.quiet,
+                  "Print nothing on success but warnings (on stderr), no progress bar");
+    return cmd;
+}
+
+int sweep_command(const SweepArgs& args) {
+    // Every input, at every point, is read and checked before anything is
+    // simulated or written.
+    const auto base = overrides_of(args.sets);
+    const ScenarioSpec scenario = load_checked(args.scenario, base, args.warnings);
+    const Design design = load_design(args.design);
+    const std::vector<DesignPoint> design_points = shockflow::design_points(design);
+    const std::int64_t replications = args.replications.value_or(
+        design.replications > 0 ? design.replications : scenario.replications);
+    const std::size_t n_policies = std::max<std::size_t>(1, args.policies.size());
+    if (static_cast<double>(design_points.size()) * static_cast<double>(n_policies) *
+            static_cast<double>(replications) >
+        static_cast<double>(limits::kMaxReplications)) {
+        throw CLI::ValidationError(
+            "--replications",
+            fmt::format("{} points x {} policies x {} replications is more than the {} runs a "
+                        "sweep may have",
+                        design_points.size(), n_policies, replications, limits::kMaxReplications));
+    }
+    const bool had_report = has_report(args.out);
+
+    std::vector<experiment::SweepPoint> points;
+    points.reserve(design_points.size());
+    std::uint64_t hash = fnv1a(fmt::format("{:016x}", design.input_hash));
+    for (std::size_t i = 0; i < design_points.size(); ++i) {
+        const std::vector<Override> overrides = design_points[i].overrides(design, base);
+        try {
+            ScenarioSpec at = load_scenario(args.scenario, overrides);
+            std::vector<PolicySpec> policies = policies_at(args, at, overrides);
+            if (i == 0) {
+                hash = fnv1a(fmt::format("{:016x}", scenario.input_hash), hash);
+                for (const PolicySpec& p : policies)
+                    hash = fnv1a(fmt::format("{:016x}", p.input_hash), hash);
+            }
+            points.push_back({std::move(at), std::move(policies)});
+        } catch (const ConfigError& e) {
+            throw at_design(e, design, design_points[i], i, base.size());
+        }
+    }
+    if (!args.out.empty()) check_output_names(args.out, io::sweep_files());
+
+    experiment::SweepOptions options;
+    options.replications = replications;
+    options.seed = args.seed.value_or(scenario.seed);
+    options.threads = args.threads;
+    if (const int most = experiment::available_threads(); args.threads > most && !args.quiet) {
+        fmt::print(stderr,
+                   "shockflow: note: --threads {} is more than the {} hardware threads available; "
+                   "using {}\n",
+                   args.threads, most, most);
+    }
+    std::optional<io::ProgressBar> bar;
+    if (!args.quiet && ::isatty(::fileno(stderr)) == 1) {
+        options.progress = [&bar](std::size_t done, std::size_t total) {
+            if (!bar) bar.emplace(stderr, total);
+            bar->update(done);
+        };
+    }
+    io::SweepOutput output;
+    output.sweep = experiment::sweep(points, design, design_points, options);
+    if (bar) bar->finish();
+    output.sensitivity = experiment::sweep_sensitivity(output.sweep);
+    output.robustness = experiment::sweep_robustness(output.sweep);
+    output.scenario = scenario.name;
+    output.design_file = design.file;
+    output.design = &design;
+    output.input_hash = hash;
+
+    std::string notice;
+    if (args.report) {
+        notice = io::write_sweep_with_report(output, io::make_report_context(scenario, nullptr),
+                                             find_report_assets(), args.out);
+    } else if (!args.out.empty()) {
+        io::write_sweep(output, args.out);
+    }
+    return print_outcome(
+        args.quiet, [&] { return io::format_sweep_table(output); }, args.out,
+        "sweep.csv, sensitivity.csv, robustness.csv, sweep.json", args.report, notice, had_report);
+}
+
+}  // namespace shockflow::cli
