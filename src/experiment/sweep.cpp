@@ -14,6 +14,7 @@
 
 #include "shockflow/core/assert.hpp"
 #include "shockflow/experiment/compare.hpp"
+#include "shockflow/experiment/statistics.hpp"
 #include "shockflow/model/kpi.hpp"
 #include "shockflow/model/simulation.hpp"
 #include "shockflow/scenario/limits.hpp"
@@ -47,6 +48,29 @@ void check(std::span<const SweepPoint> points, const Design& design,
                         static_cast<double>(options.replications);
     if (runs > static_cast<double>(limits::kMaxReplications))
         throw std::invalid_argument("sweep: more runs than limits::kMaxReplications");
+}
+
+/// R² of the standardized linear model whose coefficients are the SRC:
+/// Σ_j b_j · corr(x_j, y) over the inputs with a coefficient (a constant
+/// input has none and takes no part). NaN if no input has one.
+double r_squared(std::span<const double> x, std::size_t inputs, std::span<const double> y,
+                 const std::vector<Sensitivity>& values) {
+    const std::size_t n = y.size();
+    const double my = mean(y), sy = sample_std(y);
+    double r2 = 0.0;
+    bool any = false;
+    std::vector<double> column(n);
+    for (std::size_t j = 0; j < inputs; ++j) {
+        const double b = values[j].src.mean;
+        if (std::isnan(b)) continue;
+        for (std::size_t i = 0; i < n; ++i) column[i] = x[i * inputs + j];
+        const double mx = mean(column), sx = sample_std(column);
+        double cov = 0.0;
+        for (std::size_t i = 0; i < n; ++i) cov += (column[i] - mx) * (y[i] - my);
+        r2 += b * cov / (static_cast<double>(n - 1) * sx * sy);
+        any = true;
+    }
+    return any ? r2 : kNaN;
 }
 
 }  // namespace
@@ -152,12 +176,14 @@ std::vector<SensitivityRow> sweep_sensitivity(const Sweep& s) {
             for (std::size_t point = 0; point < s.points.size(); ++point)
                 for (std::size_t k = 0; k < n_reps; ++k) y[i++] = s.samples[point][policy][k][kpi];
             const std::vector<Sensitivity> values = sensitivity(x, numeric.size(), y);
+            const double r2 = r_squared(x, numeric.size(), y, values);
             for (std::size_t c = 0; c < numeric.size(); ++c)
                 rows.push_back({.policy = policy,
                                 .kpi = kpi,
                                 .parameter = numeric[c],
                                 .observations = n,
-                                .value = values[c]});
+                                .value = values[c],
+                                .r2 = r2});
         }
     }
     return rows;

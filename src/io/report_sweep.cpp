@@ -111,16 +111,25 @@ std::optional<Card> tornado_card(const SweepOutput& o, const std::string& kpi_na
                  {"data", {{"values", values}}},
                  {"layer", Json::array({bars, rules, zero})}};
     const KpiInfo& info = kpi_info(kpi_name);
+    // How well the linear model behind the bars fits, per policy.
+    std::string fit;
+    for (std::size_t p = 0; p < s.policy_names.size(); ++p)
+        for (const SensitivityRow* r : rows)
+            if (r->policy == p) {
+                fit += fmt::format("{}{} {}", fit.empty() ? "" : ", ", s.policy_names[p],
+                                   cell_number(r->r2));
+                break;
+            }
     return Card{
         "tornado-" + std::to_string(kpi),
         "What moves " + kpi_name,
         fmt::format("By how many standard deviations {} ({}, {}) moves per standard deviation of "
                     "each parameter, all others held, over every point and replication (SRC). "
-                    "An interval across 0: no effect shown. sensitivity.csv also has the PRCC.",
+                    "An interval across 0: no effect shown. R² of the linear model: {}; where it "
+                    "is low the response is not linear, and the PRCC (in the tooltips and "
+                    "sensitivity.csv) is the better guide.",
                     kpi_name, info.unit,
-                    info.higher_is_better ? "higher is better"
-                                          : "lower is "
-                                            "better"),
+                    info.higher_is_better ? "higher is better" : "lower is better", fit),
         false,
         spec,
         ""};

@@ -75,7 +75,7 @@ void write_sweep_csv(const Sweep& s, std::ostream& out) {
 void write_sensitivity_csv(const SweepOutput& o, std::ostream& out) {
     const Sweep& s = o.sweep;
     out << "policy,kpi,parameter,key,observations,src,src_ci95_lo,src_ci95_hi,prcc,"
-           "prcc_ci95_lo,prcc_ci95_hi\n";
+           "prcc_ci95_lo,prcc_ci95_hi,r2\n";
     for (const SensitivityRow& r : o.sensitivity) {
         std::string row = csv_field(s.policy_names[r.policy]) + ',' +
                           csv_field(s.kpi_names[r.kpi]) + ',' +
@@ -85,6 +85,7 @@ void write_sensitivity_csv(const SweepOutput& o, std::ostream& out) {
         for (const double v : {r.value.src.mean, r.value.src.ci95_lo, r.value.src.ci95_hi,
                                r.value.prcc.mean, r.value.prcc.ci95_lo, r.value.prcc.ci95_hi})
             row += ',' + csv_number(v);
+        row += ',' + csv_number(r.r2);
         out << row << '\n';
     }
 }
@@ -192,7 +193,7 @@ std::string format_sweep_table(const SweepOutput& o) {
                             display_number(v.src.mean),
                             fmt::format("[{}, {}]", display_number(v.src.ci95_lo),
                                         display_number(v.src.ci95_hi)),
-                            display_number(v.prcc.mean)});
+                            display_number(v.prcc.mean), display_number(of_kpi[i]->r2)});
         }
     }
     if (!rows.empty()) {
@@ -200,11 +201,12 @@ std::string format_sweep_table(const SweepOutput& o) {
             "\nmost influential parameters under {} (standardized regression "
             "coefficients, 95 % intervals):\n",
             s.policy_names.front());
-        out += render_table({"kpi", "parameter", "src", "src_ci95", "prcc"}, rows);
+        out += render_table({"kpi", "parameter", "src", "src_ci95", "prcc", "r2"}, rows);
     }
     out +=
         "\nregret: how far a policy's mean falls short of the best policy's at the same point, "
-        "in the KPI's unit.\n";
+        "in the KPI's unit. r2: the share of the KPI's variance that the linear model behind "
+        "the src explains; where it is low, the prcc (monotone effects) is the better guide.\n";
     return out;
 }
 

@@ -62,6 +62,12 @@ struct SensitivityRow {
     std::size_t policy = 0, kpi = 0, parameter = 0;
     std::size_t observations = 0;  ///< runs used: points × replications
     Sensitivity value;
+    /// R² of the linear model behind the SRC (the KPI on every numeric
+    /// parameter, under this policy): Σ_j b_j · corr(x_j, y). Near 1 the
+    /// SRC account for the KPI; well below, its response is not linear and
+    /// the PRCC (monotone effects) are the better guide. The same on every
+    /// row of one policy and KPI; NaN where the SRC are.
+    double r2 = 0.0;
 };
 
 /// For every policy, KPI and parameter whose values are numbers at every

@@ -244,8 +244,12 @@ TEST(SweepSensitivity, NumericParametersOnlyOverEveryRun) {
     EXPECT_EQ(a.policy, 0U);
     EXPECT_EQ(a.kpi, fill);
     EXPECT_NEAR(a.value.src.mean, -std::sqrt(0.008 / 0.00812), 1e-12);
+    // With one input R² = b · corr(x, y) = b²: the share of the variance
+    // that x explains, 0.008 / 0.00812.
+    EXPECT_NEAR(a.r2, 0.008 / 0.00812, 1e-12);
     // Under B the fill rate is 0 everywhere: nothing varies, no sensitivity.
     EXPECT_TRUE(std::isnan(rows[s.kpi_names.size() + fill].value.src.mean));
+    EXPECT_TRUE(std::isnan(rows[s.kpi_names.size() + fill].r2));
 }
 
 }  // namespace
