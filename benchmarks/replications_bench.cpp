@@ -1,5 +1,7 @@
 // Replications per second of the sampled twelve-day case (all four policy
-// files, common random numbers) on 1 and 2 threads: what `compare` achieves.
+// files, common random numbers) on 1 and 2 threads: what `compare` achieves,
+// and what `sweep` achieves on the same number of runs spread over 25 design
+// points (each point's scenario and policies loaded, as the command does).
 #include <benchmark/benchmark.h>
 
 #include <filesystem>
@@ -7,6 +9,8 @@
 #include <vector>
 
 #include "shockflow/experiment/compare.hpp"
+#include "shockflow/experiment/sweep.hpp"
+#include "shockflow/scenario/design.hpp"
 #include "shockflow/scenario/loader.hpp"
 
 namespace {
@@ -47,8 +51,45 @@ void BM_SampledTwelveDayReplications(benchmark::State& state) {
         benchmark::Counter(static_cast<double>(runs), benchmark::Counter::kIsRate);
 }
 
+// Arg: threads. Each iteration loads the 25 points of
+// benchmarks/sampled_design.toml (scenario and four policy files at each)
+// and runs one replication of every policy at every point: 100 runs, as
+// BM_SampledTwelveDayReplications.
+void BM_SampledTwelveDaySweep(benchmark::State& state) {
+    const shockflow::Design design = shockflow::load_design(
+        std::filesystem::path(SHOCKFLOW_SOURCE_DIR) / "benchmarks" / "sampled_design.toml");
+    const auto points = shockflow::design_points(design);
+    shockflow::experiment::SweepOptions o;
+    o.replications = design.replications;
+    o.threads = static_cast<int>(state.range(0));
+    std::int64_t runs = 0;
+    for (auto _ : state) {
+        std::vector<shockflow::experiment::SweepPoint> in;
+        for (const auto& point : points) {
+            const auto overrides = point.overrides(design, {});
+            shockflow::experiment::SweepPoint p;
+            p.scenario = shockflow::load_scenario(kCase / "sampled.toml", overrides);
+            for (const char* name : {"none", "ministry", "depots", "displaced_first"})
+                p.policies.push_back(shockflow::load_policy(
+                    kCase / "policies" / (std::string(name) + ".toml"), p.scenario, overrides));
+            in.push_back(std::move(p));
+        }
+        const auto s = shockflow::experiment::sweep(in, design, points, o);
+        benchmark::DoNotOptimize(s.samples.front().front().front().front());
+        runs += static_cast<std::int64_t>(points.size() * 4) * o.replications;
+    }
+    state.counters["replications_per_s"] =
+        benchmark::Counter(static_cast<double>(runs), benchmark::Counter::kIsRate);
+}
+
 }  // namespace
 
+BENCHMARK(BM_SampledTwelveDaySweep)
+    ->ArgName("threads")
+    ->Arg(1)
+    ->Arg(2)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
 BENCHMARK(BM_SampledTwelveDayReplications)
     ->ArgName("threads")
     ->Arg(1)

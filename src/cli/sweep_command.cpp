@@ -5,9 +5,13 @@
 #include "cli/sweep_command.hpp"
 
 #include <fmt/format.h>
+#include <tbb/parallel_for.h>
+#include <tbb/task_arena.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
+#include <exception>
 #include <optional>
 
 #include "cli/command_helpers.hpp"
@@ -140,24 +144,37 @@ int sweep_command(const SweepArgs& args) {
     }
     const bool had_report = has_report(args.out);
 
-    std::vector<experiment::SweepPoint> points;
-    points.reserve(design_points.size());
-    std::uint64_t hash = fnv1a(fmt::format("{:016x}", design.input_hash));
-    for (std::size_t i = 0; i < design_points.size(); ++i) {
-        const std::vector<Override> overrides = design_points[i].overrides(design, base);
-        try {
-            ScenarioSpec at = load_scenario(args.scenario, overrides);
-            std::vector<PolicySpec> policies = policies_at(args, at, overrides);
-            if (i == 0) {
-                hash = fnv1a(fmt::format("{:016x}", scenario.input_hash), hash);
-                for (const PolicySpec& p : policies)
-                    hash = fnv1a(fmt::format("{:016x}", p.input_hash), hash);
+    // The points are loaded on the worker threads, all of them before any
+    // run; the first point with a problem (in design order) is reported.
+    std::vector<experiment::SweepPoint> points(design_points.size());
+    std::vector<std::exception_ptr> failed(design_points.size());
+    const int threads = args.threads == 0 ? tbb::task_arena::automatic
+                                          : std::min(args.threads, experiment::available_threads());
+    tbb::task_arena arena(threads);
+    arena.execute([&] {
+        tbb::parallel_for(std::size_t{0}, design_points.size(), [&](std::size_t i) {
+            try {
+                const std::vector<Override> overrides = design_points[i].overrides(design, base);
+                ScenarioSpec at = load_scenario(args.scenario, overrides);
+                std::vector<PolicySpec> policies = policies_at(args, at, overrides);
+                points[i] = {std::move(at), std::move(policies)};
+            } catch (...) {
+                failed[i] = std::current_exception();
             }
-            points.push_back({std::move(at), std::move(policies)});
+        });
+    });
+    for (std::size_t i = 0; i < failed.size(); ++i) {
+        if (!failed[i]) continue;
+        try {
+            std::rethrow_exception(failed[i]);
         } catch (const ConfigError& e) {
             throw at_design(e, design, design_points[i], i, base.size());
         }
     }
+    std::uint64_t hash = fnv1a(fmt::format("{:016x}", design.input_hash));
+    hash = fnv1a(fmt::format("{:016x}", scenario.input_hash), hash);
+    for (const PolicySpec& p : points.front().policies)
+        hash = fnv1a(fmt::format("{:016x}", p.input_hash), hash);
     if (!args.out.empty()) check_output_names(args.out, io::sweep_files());
 
     experiment::SweepOptions options;
