@@ -1,6 +1,6 @@
 // Replications per second of the sampled twelve-day case (all four policy
 // files, common random numbers) on 1 and 2 threads: what `compare` achieves,
-// and what `sweep` achieves on the same number of runs spread over 25 design
+// and what `sweep` achieves on the same number of runs spread over 5 design
 // points (each point's scenario and policies loaded, as the command does).
 #include <benchmark/benchmark.h>
 
@@ -51,9 +51,9 @@ void BM_SampledTwelveDayReplications(benchmark::State& state) {
         benchmark::Counter(static_cast<double>(runs), benchmark::Counter::kIsRate);
 }
 
-// Arg: threads. Each iteration loads the 25 points of
+// Arg: threads. Each iteration loads the 5 points of
 // benchmarks/sampled_design.toml (scenario and four policy files at each)
-// and runs one replication of every policy at every point: 100 runs, as
+// and runs 5 replications of every policy at every point: 100 runs, as
 // BM_SampledTwelveDayReplications.
 void BM_SampledTwelveDaySweep(benchmark::State& state) {
     const shockflow::Design design = shockflow::load_design(
