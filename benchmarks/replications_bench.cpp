@@ -52,7 +52,8 @@ void BM_SampledTwelveDayReplications(benchmark::State& state) {
 }
 
 // Arg: threads. Each iteration loads the 5 points of
-// benchmarks/sampled_design.toml (scenario and four policy files at each)
+// benchmarks/sampled_design.toml (scenario and four policy files at each,
+// on the threads, as the command does)
 // and runs 5 replications of every policy at every point: 100 runs, as
 // BM_SampledTwelveDayReplications.
 void BM_SampledTwelveDaySweep(benchmark::State& state) {
@@ -62,18 +63,13 @@ void BM_SampledTwelveDaySweep(benchmark::State& state) {
     shockflow::experiment::SweepOptions o;
     o.replications = design.replications;
     o.threads = static_cast<int>(state.range(0));
+    std::vector<std::filesystem::path> policy_files;
+    for (const char* name : {"none", "ministry", "depots", "displaced_first"})
+        policy_files.push_back(kCase / "policies" / (std::string(name) + ".toml"));
     std::int64_t runs = 0;
     for (auto _ : state) {
-        std::vector<shockflow::experiment::SweepPoint> in;
-        for (const auto& point : points) {
-            const auto overrides = point.overrides(design, {});
-            shockflow::experiment::SweepPoint p;
-            p.scenario = shockflow::load_scenario(kCase / "sampled.toml", overrides);
-            for (const char* name : {"none", "ministry", "depots", "displaced_first"})
-                p.policies.push_back(shockflow::load_policy(
-                    kCase / "policies" / (std::string(name) + ".toml"), p.scenario, overrides));
-            in.push_back(std::move(p));
-        }
+        const auto in = shockflow::experiment::load_sweep_points(
+            kCase / "sampled.toml", policy_files, design, points, {}, o.threads);
         const auto s = shockflow::experiment::sweep(in, design, points, o);
         benchmark::DoNotOptimize(s.samples.front().front().front().front());
         runs += static_cast<std::int64_t>(points.size() * 4) * o.replications;

@@ -11,7 +11,7 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <exception>
+#include <filesystem>
 #include <optional>
 
 #include "cli/command_helpers.hpp"
@@ -20,7 +20,6 @@
 #include "io/output_files.hpp"
 #include "io/progress.hpp"
 #include "shockflow/core/error.hpp"
-#include "shockflow/core/hash.hpp"
 #include "shockflow/experiment/compare.hpp"
 #include "shockflow/experiment/sweep.hpp"
 #include "shockflow/io/sweep_files.hpp"
@@ -29,43 +28,6 @@
 #include "shockflow/scenario/loader.hpp"
 
 namespace shockflow::cli {
-namespace {
-
-constexpr std::string_view kSetOrigin = "--set";
-
-/// A problem the loader found with one of the design's overrides is reported
-/// where the design writes that parameter (its key, or its values), saying
-/// at which point; the command line's own --set keep their `--set:N:COL`.
-ConfigError at_design(const ConfigError& e, const Design& design, const DesignPoint& point,
-                      std::size_t index, std::size_t base) {
-    std::vector<Diagnostic> all = e.diagnostics();
-    for (Diagnostic& d : all) {
-        if (d.loc.file.str() != kSetOrigin || d.loc.line <= base) continue;
-        const std::size_t o = d.loc.line - base - 1;
-        const std::size_t j = design.parameter_of_override(o);
-        if (j >= design.parameters.size()) continue;
-        const DesignParameter& p = design.parameters[j];
-        std::size_t first = 0;  // the override of the parameter's first key
-        while (design.parameter_of_override(first) != j) ++first;
-        const std::string& key = p.keys[o - first];
-        const bool in_key = d.loc.column != 0 && d.loc.column <= key.size();
-        d.loc = in_key ? p.loc : p.values_loc;
-        d.message += fmt::format(" (design point {}: {}={})", index, key, point.values[j]);
-    }
-    return ConfigError(std::move(all));
-}
-
-std::vector<PolicySpec> policies_at(const SweepArgs& args, const ScenarioSpec& scenario,
-                                    const std::vector<Override>& overrides) {
-    if (args.policies.empty()) return {scenario.policy};
-    std::vector<PolicySpec> policies;
-    for (const auto& file : args.policies)
-        policies.push_back(load_policy(file, scenario, overrides));
-    check_distinct_policy_names(policies);
-    return policies;
-}
-
-}  // namespace
 
 void SweepCli::finish() {
     if (seed_opt != nullptr && seed_opt->count() > 0) args.seed = seed;
@@ -144,37 +106,13 @@ int sweep_command(const SweepArgs& args) {
     }
     const bool had_report = has_report(args.out);
 
-    // The points are loaded on the worker threads, all of them before any
-    // run; the first point with a problem (in design order) is reported.
-    std::vector<experiment::SweepPoint> points(design_points.size());
-    std::vector<std::exception_ptr> failed(design_points.size());
-    const int threads = args.threads == 0 ? tbb::task_arena::automatic
-                                          : std::min(args.threads, experiment::available_threads());
-    tbb::task_arena arena(threads);
-    arena.execute([&] {
-        tbb::parallel_for(std::size_t{0}, design_points.size(), [&](std::size_t i) {
-            try {
-                const std::vector<Override> overrides = design_points[i].overrides(design, base);
-                ScenarioSpec at = load_scenario(args.scenario, overrides);
-                std::vector<PolicySpec> policies = policies_at(args, at, overrides);
-                points[i] = {std::move(at), std::move(policies)};
-            } catch (...) {
-                failed[i] = std::current_exception();
-            }
-        });
-    });
-    for (std::size_t i = 0; i < failed.size(); ++i) {
-        if (!failed[i]) continue;
-        try {
-            std::rethrow_exception(failed[i]);
-        } catch (const ConfigError& e) {
-            throw at_design(e, design, design_points[i], i, base.size());
-        }
-    }
-    std::uint64_t hash = fnv1a(fmt::format("{:016x}", design.input_hash));
-    hash = fnv1a(fmt::format("{:016x}", scenario.input_hash), hash);
-    for (const PolicySpec& p : points.front().policies)
-        hash = fnv1a(fmt::format("{:016x}", p.input_hash), hash);
+    // Every point is loaded (on the worker threads) before anything runs.
+    const std::vector<std::filesystem::path> policy_files(args.policies.begin(),
+                                                          args.policies.end());
+    const std::vector<experiment::SweepPoint> points = experiment::load_sweep_points(
+        args.scenario, policy_files, design, design_points, base, args.threads);
+    const std::uint64_t hash =
+        experiment::sweep_input_hash(design, scenario.input_hash, points.front().policies);
     if (!args.out.empty()) check_output_names(args.out, io::sweep_files());
 
     experiment::SweepOptions options;

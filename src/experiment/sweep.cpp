@@ -1,5 +1,6 @@
 #include "shockflow/experiment/sweep.hpp"
 
+#include <fmt/format.h>
 #include <tbb/blocked_range.h>
 #include <tbb/parallel_for.h>
 #include <tbb/task_arena.h>
@@ -7,17 +8,21 @@
 #include <algorithm>
 #include <atomic>
 #include <cmath>
+#include <exception>
 #include <limits>
 #include <memory>
 #include <mutex>
 #include <stdexcept>
 
 #include "shockflow/core/assert.hpp"
+#include "shockflow/core/error.hpp"
+#include "shockflow/core/hash.hpp"
 #include "shockflow/experiment/compare.hpp"
 #include "shockflow/experiment/statistics.hpp"
 #include "shockflow/model/kpi.hpp"
 #include "shockflow/model/simulation.hpp"
 #include "shockflow/scenario/limits.hpp"
+#include "shockflow/scenario/loader.hpp"
 
 namespace shockflow::experiment {
 namespace {
@@ -73,7 +78,76 @@ double r_squared(std::span<const double> x, std::size_t inputs, std::span<const 
     return any ? r2 : kNaN;
 }
 
+constexpr std::string_view kSetOrigin = "--set";
+
+/// A problem the loader found with one of the design's overrides is reported
+/// where the design writes that parameter (its key, or its values), saying
+/// at which point; the command line's own --set keep their `--set:N:COL`.
+ConfigError at_design(const ConfigError& e, const Design& design, const DesignPoint& point,
+                      std::size_t index, std::size_t base) {
+    std::vector<Diagnostic> all = e.diagnostics();
+    for (Diagnostic& d : all) {
+        if (d.loc.file.str() != kSetOrigin || d.loc.line <= base) continue;
+        const std::size_t o = d.loc.line - base - 1;
+        const std::size_t j = design.parameter_of_override(o);
+        if (j >= design.parameters.size()) continue;
+        const DesignParameter& p = design.parameters[j];
+        std::size_t first = 0;  // the override of the parameter's first key
+        while (design.parameter_of_override(first) != j) ++first;
+        const std::string& key = p.keys[o - first];
+        const bool in_key = d.loc.column != 0 && d.loc.column <= key.size();
+        d.loc = in_key ? p.loc : p.values_loc;
+        d.message += fmt::format(" (design point {}: {}={})", index, key, point.values[j]);
+    }
+    return ConfigError(std::move(all));
+}
+
 }  // namespace
+
+std::vector<SweepPoint> load_sweep_points(const std::filesystem::path& scenario,
+                                          const std::vector<std::filesystem::path>& policy_files,
+                                          const Design& design, std::span<const DesignPoint> points,
+                                          const std::vector<Override>& base, int threads) {
+    std::vector<SweepPoint> loaded(points.size());
+    std::vector<std::exception_ptr> failed(points.size());
+    auto load_one = [&](std::size_t i) {
+        try {
+            const std::vector<Override> overrides = points[i].overrides(design, base);
+            SweepPoint& at = loaded[i];
+            at.scenario = load_scenario(scenario, overrides);
+            if (policy_files.empty()) {
+                at.policies = {at.scenario.policy};
+            } else {
+                for (const auto& file : policy_files)
+                    at.policies.push_back(load_policy(file, at.scenario, overrides));
+                check_distinct_policy_names(at.policies);
+            }
+        } catch (...) {
+            failed[i] = std::current_exception();
+        }
+    };
+    const int width =
+        threads == 0 ? tbb::task_arena::automatic : std::min(threads, available_threads());
+    tbb::task_arena arena(width);
+    arena.execute([&] { tbb::parallel_for(std::size_t{0}, points.size(), load_one); });
+    for (std::size_t i = 0; i < failed.size(); ++i) {
+        if (!failed[i]) continue;
+        try {
+            std::rethrow_exception(failed[i]);
+        } catch (const ConfigError& e) {
+            throw at_design(e, design, points[i], i, base.size());
+        }
+    }
+    return loaded;
+}
+
+std::uint64_t sweep_input_hash(const Design& design, std::uint64_t scenario_hash,
+                               const std::vector<PolicySpec>& policies) {
+    std::uint64_t hash = fnv1a(fmt::format("{:016x}", design.input_hash));
+    hash = fnv1a(fmt::format("{:016x}", scenario_hash), hash);
+    for (const PolicySpec& p : policies) hash = fnv1a(fmt::format("{:016x}", p.input_hash), hash);
+    return hash;
+}
 
 Sweep sweep(std::span<const SweepPoint> points, const Design& design,
             std::span<const DesignPoint> design_points, const SweepOptions& options) {

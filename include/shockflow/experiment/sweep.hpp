@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <filesystem>
 #include <functional>
 #include <span>
 #include <string>
@@ -25,6 +26,25 @@ struct SweepPoint {
     ScenarioSpec scenario;
     std::vector<PolicySpec> policies;
 };
+
+/// Loads `scenario` (and each of `policy_files`, or the scenario's own
+/// [policy] if there are none) at every point of the design: with `base`
+/// first (the command line's --set) and the point's overrides after them.
+/// The points are loaded on up to `threads` threads (0 = all cores), all of
+/// them before anything else. Throws the ConfigError of the first point, in
+/// design order, that has a problem; a problem with one of the design's
+/// overrides is reported where the design writes that parameter (its key,
+/// or its values) and says at which point (`... (design point 3:
+/// event.strike.capacity_loss=1.4)`).
+std::vector<SweepPoint> load_sweep_points(const std::filesystem::path& scenario,
+                                          const std::vector<std::filesystem::path>& policy_files,
+                                          const Design& design, std::span<const DesignPoint> points,
+                                          const std::vector<Override>& base, int threads = 0);
+
+/// FNV-1a of the inputs of a sweep: the design's bytes, the scenario's input
+/// hash (with `--set`) and the first point's policies'.
+std::uint64_t sweep_input_hash(const Design& design, std::uint64_t scenario_hash,
+                               const std::vector<PolicySpec>& policies);
 
 struct SweepOptions {
     std::int64_t replications = 1;  ///< per point and policy, >= 1
