@@ -72,7 +72,8 @@ pybind11_add_module(shockflow_python NO_EXTRAS
     python/src/event_bindings.cpp
     python/src/policy_bindings.cpp
     python/src/run_bindings.cpp
-    python/src/compare_bindings.cpp)
+    python/src/compare_bindings.cpp
+    python/src/sweep_bindings.cpp)
 set_target_properties(shockflow_python PROPERTIES
     OUTPUT_NAME _core
     LIBRARY_OUTPUT_DIRECTORY "${_python_out}")
@@ -82,7 +83,7 @@ target_link_libraries(shockflow_python PRIVATE shockflow::shockflow Python3::Num
                       shockflow_warnings)
 
 # The pure-Python part, copied into the build tree (a change re-runs CMake).
-set(SHOCKFLOW_PYTHON_FILES __init__.py _errors.py _results.py _scenario.py)
+set(SHOCKFLOW_PYTHON_FILES __init__.py _errors.py _results.py _scenario.py _sweep.py)
 foreach(_file IN LISTS SHOCKFLOW_PYTHON_FILES)
     configure_file("${CMAKE_SOURCE_DIR}/python/shockflow/${_file}" "${_python_out}/${_file}"
                    COPYONLY)

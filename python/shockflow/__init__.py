@@ -13,6 +13,7 @@ from ._core import Distribution, Event, Link, Node, Policy, Prestock, Product, R
 from ._errors import ConfigError, Diagnostic, ScenarioWarning
 from ._results import Comparison, Result, compare
 from ._scenario import Scenario, load, load_policy
+from ._sweep import Sweep, sweep
 
 __version__ = _core.version
 git_revision = _core.git_revision
@@ -28,6 +29,6 @@ def kpi_table():
 
 __all__ = [
     "Comparison", "ConfigError", "Diagnostic", "Distribution", "Event", "Link", "Node", "Policy",
-    "Prestock", "Product", "RepairSpeedup", "Result", "Scenario", "ScenarioWarning", "compare",
-    "git_revision", "kpi_table", "load", "load_policy",
+    "Prestock", "Product", "RepairSpeedup", "Result", "Scenario", "ScenarioWarning", "Sweep",
+    "compare", "git_revision", "kpi_table", "load", "load_policy", "sweep",
 ]

@@ -19,5 +19,7 @@ void bind_policy(pybind11::module_& m);
 void bind_run(pybind11::module_& m);
 /// compare(): policies over replications.
 void bind_compare(pybind11::module_& m);
+/// sweep(): a design over scenario and policy parameters.
+void bind_sweep(pybind11::module_& m);
 
 }  // namespace shockflow::python

@@ -17,4 +17,5 @@ PYBIND11_MODULE(_core, m) {
     shockflow::python::bind_scenario(m);
     shockflow::python::bind_run(m);
     shockflow::python::bind_compare(m);
+    shockflow::python::bind_sweep(m);
 }
