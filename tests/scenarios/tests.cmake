@@ -72,12 +72,12 @@ shockflow_cli_test(bare_prints_help 0 "" MATCH "^shockflow: [^\n]*\nUsage: shock
 shockflow_cli_test(unknown_command 2 "rnu|x.toml"
                    MATCH "^shockflow: unknown command \"rnu\" \\(did you mean \"run\"\\?\\)")
 shockflow_cli_test(unknown_command_far 2 "bogus"
-                   MATCH "unknown command \"bogus\" \\(expected one of: run, validate, compare, stress, generate, import-io, kpis\\)")
+                   MATCH "unknown command \"bogus\" \\(expected one of: run, validate, compare, stress, sweep, generate, import-io, kpis\\)")
 shockflow_cli_test(unknown_option_before 2 "--max-erors|3|validate|x.toml"
                    MATCH "^shockflow: unknown option \"--max-erors\" \\(did you mean \"--max-errors\"\\?\\)")
 shockflow_cli_test(missing_argument 2 "run")
 # Every command's help lists --max-errors; generate's shows its defaults.
-foreach(_command IN ITEMS run validate compare stress generate kpis)
+foreach(_command IN ITEMS run validate compare stress sweep generate kpis)
     shockflow_cli_test(help_${_command} 0 "${_command}|--help" MATCH "\n  --max-errors N ")
 endforeach()
 shockflow_cli_test(generate_help_defaults 0 "generate|--help"
@@ -187,6 +187,18 @@ shockflow_cli_test(stress_report_needs_out 2 "stress|${_minimal_scenario}|--repo
 shockflow_cli_test(stress_writes_csv 0
                    "stress|${_minimal_scenario}|--targets|park,source|--ttr|3|--no-events|--out|${_scenario_out}/cli.stress"
                    MATCH "without the scenario's events.*\n2 most exposed of 2 targets shown.*wrote stress.csv to ")
+
+# The sweep: a design is required, --report needs --out, a missing design
+# file is an input error (exit status 2, nothing written).
+shockflow_cli_test(sweep_needs_design 2 "sweep|${_minimal_scenario}"
+                   MATCH "--design is required")
+shockflow_cli_test(sweep_report_needs_out 2
+                   "sweep|${_minimal_scenario}|--design|${_scenario_out}/none.toml|--report"
+                   MATCH "--report requires --out")
+shockflow_cli_test(sweep_missing_design 2
+                   "sweep|${_minimal_scenario}|--design|${_scenario_out}/no_such_design.toml|--out|${_scenario_out}/cli.sweep_bad"
+                   MATCH "no_such_design.toml: error: cannot open file"
+                   NO_DIR "${_scenario_out}/cli.sweep_bad")
 
 # A generated network passes `validate` (generate itself reloads what it wrote)
 # and runs; bad sizes are usage errors.
