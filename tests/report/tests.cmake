@@ -1,6 +1,7 @@
 # HTML reports (`--report`) on the minimal scenario:
-#   report.run, report.compare       write a report (fixtures for the checks below)
-#   report.browser.run, .compare     open it in headless Chromium, offline: no console
+#   report.run, .compare, .sweep     write a report (fixtures for the checks below)
+#   report.browser.run, .compare,    open it in headless Chromium, offline: no console
+#   .sweep
 #                                    error, every chart drawn; screenshot into
 #                                    <build>/report-out/<name>/report.png
 #   report.missing_assets            without the chart library: exit 0, the other
@@ -23,11 +24,20 @@ add_test(NAME report.compare
                  --replications 5 --out "${_report_out}/compare" --report --quiet)
 set_tests_properties(report.compare PROPERTIES FIXTURES_SETUP report_compare)
 
+add_test(NAME report.sweep
+         COMMAND shockflow sweep "${_report_scenario}" --design "${_report_tests}/sweep_design.toml"
+                 --policy "${_report_tests}/policies/baseline.toml"
+                 --policy "${_report_tests}/policies/prepared.toml"
+                 --out "${_report_out}/sweep" --report --quiet)
+set_tests_properties(report.sweep PROPERTIES FIXTURES_SETUP report_sweep)
+
 find_program(SHOCKFLOW_NODE node)
-foreach(_kind IN ITEMS run compare)
+foreach(_kind IN ITEMS run compare sweep)
     set(_min_charts 6)
     if(_kind STREQUAL "compare")
         set(_min_charts 3)
+    elseif(_kind STREQUAL "sweep")
+        set(_min_charts 4)  # a tornado and a response chart per headline KPI that varies
     endif()
     if(SHOCKFLOW_NODE)
         add_test(NAME report.browser.${_kind}
