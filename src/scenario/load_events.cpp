@@ -283,8 +283,18 @@ void read_events(const TableReader& top, const Catalog& cat, ScenarioSpec& spec)
         spec.events.reserve(events->size());
     }
     NameSites names;
+    // A named event's problems are reported by its name, as `--set` writes
+    // it (`event.strike_1.day`); an unnamed one's by its position (`event[3]`).
     for_each_table(top, "event", [&](const toml::table& table, const std::string& path) {
-        read_event(table, path, top.ctx(), cat, names, spec);
+        const auto* name = table.get_as<std::string>("name");
+        if (name == nullptr || name->get().empty()) {
+            read_event(table, path, top.ctx(), cat, names, spec);
+            return;
+        }
+        const std::string& n = name->get();
+        const bool plain = n.find_first_of(".\"[] ") == std::string::npos;
+        read_event(table, plain ? "event." + n : fmt::format("event.\"{}\"", n), top.ctx(), cat,
+                   names, spec);
     });
 }
 
