@@ -332,14 +332,20 @@ int import_io_command(const ImportArgs& args) {
     if (report.same_sector > 0)
         fmt::print(
             "{} purchases of the buyer's own sector from other regions ({:.6g} a year, "
-            "{:.3g} % of all flows) are links, but carry nothing in the default mode, "
-            "whose producers never order what they make\n",
+            "{:.3g} % of all flows) are links and the buyers' buys_own: the ARIO mode "
+            "([model] preset = \"ario\") orders them as inputs; they carry nothing in the "
+            "default mode, whose producers never order what they make\n",
             report.same_sector, report.same_sector_value, share(report.same_sector_value));
     if (report.max_output_gap > 1e-9)
         fmt::print(
             "undisturbed, the default mode settles up to {:.3g} % below the table's gross "
             "output\n",
             100.0 * report.max_output_gap);
+    if (report.max_output_gap_ario > 1e-9)
+        fmt::print(
+            "undisturbed, the ARIO mode settles up to {:.3g} % below the table's gross output "
+            "(flows left out)\n",
+            100.0 * report.max_output_gap_ario);
     return 0;
 }
 

@@ -11,7 +11,10 @@
 //                    suppliers of p in proportion to baseline flow x availability
 //   alpha_f <- alpha_f + (alpha_max - alpha_f) z / alpha_tau   if z = (D_f - x_f) / D_f > 0
 //              alpha_f + (1 - alpha_f) / alpha_tau             otherwise
-// where s = inventory_days, tau = restoration_days.
+// where s = inventory_days, tau = restoration_days. An industry that buys
+// its own product from other makers of it (buys_own) holds that as an input
+// p like the others, in a row of its own apart from its output (compile.cpp,
+// compile_own_inputs); self-use stays netted out of capacity and inputs.
 #include <algorithm>
 
 #include "model/engine.hpp"

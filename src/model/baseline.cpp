@@ -14,13 +14,14 @@ namespace {
 
 using DenseVec = IndexVec<DenseIndex, double>;
 
-// One Jacobi sweep: need -> requests received -> production -> input needs.
+// One Jacobi sweep: need -> requests received -> production -> input needs
+// (a twin's: what its industry buys of its own product, compile.cpp).
 double sweep(const CompiledModel& m, const DenseTables& d,
              const IndexVec<ChannelIndex, double>& share, DenseVec& need, DenseVec& received) {
     received.assign(d.size(), 0.0);
     for (const ChannelIndex c : indices(m.channels)) {
         const Channel& ch = m.channels[c];
-        received[d.at(ch.src, ch.product)] += share[c] * need[d.at(ch.dst, ch.product)];
+        received[d.at(ch.src, ch.product)] += share[c] * need[d.channel_dst[c]];
     }
     DenseVec next(d.size(), 0.0);
     for (const NodeIndex n : indices<NodeIndex>(m.n_nodes)) {
@@ -33,6 +34,7 @@ double sweep(const CompiledModel& m, const DenseTables& d,
             }
             if (m.kind[n] == NodeKind::Source) continue;
             for (const auto& in : d.inputs(r)) next[d.at(n, in.input)] += in.per_unit * received[r];
+            if (const OwnInput* own = d.own(r)) next[own->twin] += own->per_unit * received[r];
         }
     }
     double change = 0.0;

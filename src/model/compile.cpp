@@ -150,8 +150,9 @@ void compile_links(const ScenarioSpec& s, Lookup& names, CompiledModel& m) {
 }
 
 // Which (node, product) pairs can ever want a product: regions want whatever
-// some region consumes (demand follows people), producers want their inputs,
-// and a depot that can pass a product on to someone who wants it wants it too.
+// some region consumes (demand follows people), producers want their inputs
+// (their twins what they buy of their own products), and a depot that can
+// pass a product on to someone who wants it wants it too.
 IndexVec<DenseIndex, bool> compute_wants(const CompiledModel& m, const DenseTables& d) {
     IndexVec<DenseIndex, bool> wants(d.size(), false);
     for (const NodeIndex r : m.regions)
@@ -163,6 +164,7 @@ IndexVec<DenseIndex, bool> compute_wants(const CompiledModel& m, const DenseTabl
             for (const auto& in : d.inputs(d.at(n, j))) wants[d.at(n, in.input)] = true;
         }
     }
+    for (std::size_t twin = d.n_pairs; twin < d.size(); ++twin) wants[DenseIndex(twin)] = true;
     for (bool changed = true; changed;) {
         changed = false;
         for (const auto& l : m.links) {
@@ -199,8 +201,16 @@ void compile_channels(const IndexVec<DenseIndex, bool>& wants, CompiledModel& m,
         const auto& l = m.links[li];
         if (m.kind[l.from] == NodeKind::Region) continue;
         for (const ProductIndex p : indices<ProductIndex>(m.n_products)) {
-            const DenseIndex src = d.at(l.from, p);
-            if (!l.carries[p] || !wants[d.at(l.to, p)] || d.produces[d.at(l.to, p)]) continue;
+            const DenseIndex src = d.at(l.from, p), dst = d.at(l.to, p);
+            if (!l.carries[p]) continue;
+            if (d.produces[dst]) {
+                // A maker orders what it makes only into its twin: from
+                // other makers, what it buys of its own product (ARIO).
+                if (d.produces[src] && d.own(dst) != nullptr)
+                    m.channels.push_back({li, l.from, l.to, p});
+                continue;
+            }
+            if (!wants[dst]) continue;
             // Producers supply what they make; depots whatever they hold.
             if (!(d.produces[src] || (wants[src] && m.kind[l.from] == NodeKind::Depot))) continue;
             m.channels.push_back({li, l.from, l.to, p});
@@ -213,8 +223,12 @@ void compile_channels(const IndexVec<DenseIndex, bool>& wants, CompiledModel& m,
     });
     std::vector<DenseIndex> in_row, out_row;
     std::vector<LinkIndex> link_row;
-    for (const auto& c : m.channels) {
-        in_row.push_back(d.at(c.dst, c.product));
+    d.channel_dst.resize(m.channels.size());
+    for (const ChannelIndex k : indices(m.channels)) {
+        const Channel& c = m.channels[k];
+        const DenseIndex dst = d.at(c.dst, c.product);
+        d.channel_dst[k] = d.produces[dst] ? d.own(dst)->twin : dst;
+        in_row.push_back(d.channel_dst[k]);
         out_row.push_back(d.at(c.src, c.product));
         link_row.push_back(c.link);
     }
@@ -303,12 +317,14 @@ void compact_rows(const IndexVec<DenseIndex, bool>& wants, const DenseTables& d,
     m.inbound.offset = gather_offsets(d.inbound.offset, dense_of_row);
     m.inbound.list = d.inbound.list;
     m.outbound.offset = gather_offsets(d.outbound.offset, dense_of_row);
-    for (Channel& c : m.channels) {
+    for (const ChannelIndex k : indices(m.channels)) {
+        Channel& c = m.channels[k];
         c.src_row = m.row_of[d.at(c.src, c.product)];
-        c.dst_row = m.row_of[d.at(c.dst, c.product)];
+        c.dst_row = m.row_of[d.channel_dst[k]];
     }
     for (const DenseIndex at : d.holders) m.holders.push_back(m.row_of[at]);
     for (const DenseIndex at : d.suppliers) m.suppliers.push_back(m.row_of[at]);
+    compact_own_rows(d, dense_of_row, m);
 }
 
 // Flat per-channel arrays of the engine's hot loops, and the link slots.
@@ -354,9 +370,12 @@ void compile_made_inputs(const DenseTables& d, CompiledModel& m) {
         for (auto k = m.made.begin(n); k < m.made.end(n); ++k) {
             const ProductIndex j = m.made.list[k];
             m.made_row.push_back(m.row(n, j));
-            if (m.kind[n] != NodeKind::Source)
+            if (m.kind[n] != NodeKind::Source) {
                 for (const RecipeInput& in : d.inputs(d.at(n, j)))
                     m.made_inputs.push_back({m.row(n, in.input), in.input, in.per_unit});
+                if (const OwnInput* own = d.own(d.at(n, j)))
+                    m.made_inputs.push_back({m.row_of[own->twin], j, own->per_unit});
+            }
             m.made_input.offset.push_back(m.made_inputs.end_index());
         }
 }
@@ -395,6 +414,7 @@ CompiledModel compile(const ScenarioSpec& s, const PolicySpec& policy) {
     DenseTables dense;
     compile_products(s, names, dense, m);
     compile_nodes(s, names, dense, m);
+    compile_own_inputs(s, names, dense);
     compile_tag_groups(names, m);
     compile_consumed(dense, m);
     compile_links(s, names, m);
@@ -420,10 +440,8 @@ CompiledModel compile(const ScenarioSpec& s, const PolicySpec& policy) {
         // destination's orders times that destination's need.
         const IndexVec<ChannelIndex, double> share = inbound_shares(m, dense);
         m.baseline_flow.resize(m.channels.size());
-        for (const ChannelIndex c : indices(m.channels)) {
-            const Channel& ch = m.channels[c];
-            m.baseline_flow[c] = share[c] * dense.baseline_need[dense.at(ch.dst, ch.product)];
-        }
+        for (const ChannelIndex c : indices(m.channels))
+            m.baseline_flow[c] = share[c] * dense.baseline_need[dense.channel_dst[c]];
     }
     return m;
 }

@@ -19,7 +19,15 @@ struct Lookup {
     IndexVec<NodeIndex, std::vector<std::string>> tags;
 };
 
-// Every (node, product) pair, numbered node-major.
+// What an industry buys of its own product from other makers of it (the
+// ARIO mode, NodeSpec::buys_own): held in a pair of its own, the twin of the
+// pair that makes it, so that it is never sold as output.
+struct OwnInput {
+    DenseIndex twin;
+    double per_unit = 0.0;  // units bought per net unit made: buys_own / (1 - a_jj)
+};
+
+// Every (node, product) pair, numbered node-major, then the twins.
 struct DenseTables {
     std::size_t n_products = 0;
     IndexVec<DenseIndex, double> capacity;         // units/day nominal
@@ -38,6 +46,14 @@ struct DenseTables {
     // Nodes with a recipe of their own: the inputs per net unit of each
     // product they make, by pair (compile_nodes).
     std::unordered_map<std::uint32_t, std::vector<RecipeInput>> own_recipe;
+    // The (node, product) pairs come first; twin k is pair n_pairs + k, of
+    // the made pair twin_of[k] (compile_own_inputs). None outside the ARIO mode.
+    std::size_t n_pairs = 0;
+    std::vector<DenseIndex> twin_of;
+    std::unordered_map<std::uint32_t, OwnInput> own_input;  // by made pair
+    // Each channel's destination pair: (dst, product), or its twin where
+    // the destination makes the product (compile_channels).
+    IndexVec<ChannelIndex, DenseIndex> channel_dst;
     Csr<DenseIndex, InboundPos, ChannelIndex> inbound;
     Ranges<DenseIndex, ChannelIndex> outbound;
     std::vector<DenseIndex> holders, suppliers;
@@ -54,11 +70,21 @@ struct DenseTables {
     [[nodiscard]] DenseIndex at(NodeIndex n, ProductIndex p) const {
         return DenseIndex(n.value * n_products + p.value);
     }
+    // The (node, product) pair of `d`: itself, or the made pair of a twin.
+    [[nodiscard]] DenseIndex pair(DenseIndex d) const {
+        return d.value < n_pairs ? d : twin_of[d.value - n_pairs];
+    }
     [[nodiscard]] NodeIndex node(DenseIndex d) const {
-        return NodeIndex(d.value / static_cast<std::uint32_t>(n_products));
+        return NodeIndex(pair(d).value / static_cast<std::uint32_t>(n_products));
     }
     [[nodiscard]] ProductIndex product(DenseIndex d) const {
-        return ProductIndex(d.value % static_cast<std::uint32_t>(n_products));
+        return ProductIndex(pair(d).value % static_cast<std::uint32_t>(n_products));
+    }
+    // What the made pair `at` buys of its product from other makers, or null.
+    [[nodiscard]] const OwnInput* own(DenseIndex at) const {
+        if (own_input.empty()) return nullptr;
+        const auto it = own_input.find(at.value);
+        return it == own_input.end() ? nullptr : &it->second;
     }
 };
 
@@ -77,6 +103,13 @@ void compile_plan_order(CompiledModel& m);
 // The link weights of the channels of pairs that split by weights (d.weight;
 // compile_lateral.cpp).
 void compile_weights(CompiledModel& m, DenseTables& d);
+
+// The ARIO mode's twins (compile_own.cpp): one per pair whose node buys the
+// product it makes from other makers; sets d.n_pairs in every mode.
+void compile_own_inputs(const ScenarioSpec& s, const Lookup& names, DenseTables& d);
+// n_pair_rows and own_row, once the rows are numbered (compile_own.cpp).
+void compact_own_rows(const DenseTables& d, const std::vector<DenseIndex>& dense_of_row,
+                      CompiledModel& m);
 
 // The levers (compile_levers.cpp): target overrides into `dense`, the rest
 // into m.policy.

@@ -136,6 +136,14 @@ struct CompiledModel {
     IndexVec<RowIndex, double> demand;           // regions: units/day at start
     IndexVec<RowIndex, double> baseline_need;    // units/day, static demand propagation
     IndexVec<RowIndex, double> baseline_output;  // units/day a producer makes at baseline
+    // The ARIO mode: an industry that buys a product it makes from other
+    // makers of it holds what it buys in a row of its own, apart from its
+    // output. Those rows come last, from n_pair_rows on (n_pair_rows ==
+    // n_rows without them); own_row[output row] is that row, or none
+    // (own_row is empty without them). Outputs report the two rows as the
+    // one (node, product) they are.
+    std::size_t n_pair_rows = 0;
+    IndexVec<RowIndex, RowIndex> own_row;
 
     IndexVec<LinkIndex, CompiledLink> links;
     IndexVec<ChannelIndex, Channel> channels;  // sorted by source row

@@ -311,11 +311,19 @@ void Engine::account_stocks() {
     kpi_.out.min_stock_seen = lowest;
 }
 
-// The day's time-series rows of every row with any activity.
+// The day's time-series rows of every row with any activity. An industry's
+// row of its own product also reports what it bought of it from other
+// makers (its own row, compiled.hpp): one row per (node, product).
 void Engine::record_rows(std::int32_t day, double cycles) {
-    for (const RowIndex row : indices(rows_.stock)) {
-        const DayAccum& a = rows_.day[row];
-        const double stock = rows_.stock[row], received = rows_.received[row];
+    for (const RowIndex row : indices<RowIndex>(m_.n_pair_rows)) {
+        DayAccum a = rows_.day[row];
+        double stock = rows_.stock[row], received = rows_.received[row];
+        if (!m_.own_row.empty() && m_.own_row[row].valid()) {
+            const RowIndex own = m_.own_row[row];
+            a.consumed_inputs += rows_.day[own].consumed_inputs;
+            stock += rows_.stock[own];
+            received += rows_.received[own];
+        }
         const bool active = a.produced != 0 || a.consumed_inputs != 0 || stock != 0 ||
                             a.shipped != 0 || received != 0 || a.demand != 0 || a.capacity != 0;
         if (!active) continue;

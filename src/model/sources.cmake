@@ -2,6 +2,7 @@ set(SHOCKFLOW_MODEL_SOURCES
     src/model/compile.cpp
     src/model/compile_levers.cpp
     src/model/compile_lateral.cpp
+    src/model/compile_own.cpp
     src/model/baseline.cpp
     src/model/realize.cpp
     src/model/routing.cpp

@@ -1,7 +1,8 @@
 // An input-output table as a scenario (`shockflow import-io`; docs/FORMAT.md,
 // "Input-output tables"): a plant per industry, a region per final-demand
-// category, a link per flow weighted by it, each industry's own recipe, and
-// initial stocks that hold the default engine's undisturbed state from day 0.
+// category, a link per flow weighted by it, each industry's own recipe and
+// what it buys of its own sector from other regions, and initial stocks that
+// hold the default engine's undisturbed state from day 0.
 
 #include <fmt/format.h>
 
@@ -40,16 +41,18 @@ Flows kept(const Flows& column, double share, ImportReport& rep) {
 }
 
 // The flows the default engine carries: Z's without other regions' sales of
-// the buyer's own sector (a producer never orders what it makes).
+// the buyer's own sector (a producer never orders what it makes; the ARIO
+// mode orders those too, by the buyer's buys_own).
 bool carried(const IoTable& t, std::uint32_t i, std::uint32_t j) {
     return i == j || t.sector[i] != t.sector[j];
 }
 
-// The default engine's undisturbed gross output g = A* g + y*, where A* holds
-// the carried flows over the buyer's output (Jacobi from 0: rises to the
-// fixed point, which is at most x).
+// The undisturbed gross output g = A* g + y*, where A* holds the flows kept
+// over the buyer's output: in the default engine the carried ones, in the
+// ARIO mode (`own_sector`) all of them (Jacobi from 0: rises to the fixed
+// point, which is at most x).
 std::vector<double> settled_output(const IoTable& t, const std::vector<Flows>& z,
-                                   const std::vector<double>& y) {
+                                   const std::vector<double>& y, bool own_sector) {
     const std::size_t n = t.x.size();
     std::vector<double> g(n, 0.0), next(n);
     for (int sweep = 0; sweep < 100000; ++sweep) {
@@ -57,7 +60,7 @@ std::vector<double> settled_output(const IoTable& t, const std::vector<Flows>& z
         for (std::uint32_t j = 0; j < n; ++j) {
             if (t.x[j] <= 0.0 || g[j] == 0.0) continue;
             for (const auto& [i, v] : z[j])
-                if (carried(t, i, j)) next[i] += v / t.x[j] * g[j];
+                if (own_sector || carried(t, i, j)) next[i] += v / t.x[j] * g[j];
         }
         double change = 0.0, scale = 0.0;
         for (std::size_t i = 0; i < n; ++i) {
@@ -132,10 +135,14 @@ Built keep_flows(const IoTable& t, const ImportOptions& o, ImportReport& rep) {
     for (std::uint32_t j = 0; j < n; ++j)
         for (const auto& [i, v] : b.z[j])
             if (!carried(t, i, j)) ++rep.same_sector, rep.same_sector_value += v;
-    b.g = settled_output(t, b.z, b.y_sums);
-    for (std::size_t i = 0; i < n; ++i)
-        if (b.has_node[i])
-            rep.max_output_gap = std::max(rep.max_output_gap, std::abs(t.x[i] - b.g[i]) / t.x[i]);
+    b.g = settled_output(t, b.z, b.y_sums, false);
+    const std::vector<double> ario = settled_output(t, b.z, b.y_sums, true);
+    for (std::size_t i = 0; i < n; ++i) {
+        if (!b.has_node[i]) continue;
+        rep.max_output_gap = std::max(rep.max_output_gap, std::abs(t.x[i] - b.g[i]) / t.x[i]);
+        rep.max_output_gap_ario =
+            std::max(rep.max_output_gap_ario, std::abs(t.x[i] - ario[i]) / t.x[i]);
+    }
     return b;
 }
 
@@ -162,8 +169,9 @@ void add_frame(const IoTable& t, const ImportOptions& o, ScenarioSpec& s) {
 }
 
 // Industry j: a plant making its sector, with the inputs of its column of Z
-// by sector (its own sector only from itself: self-use) and one cover of
-// cycle + transit + safety days of each input at its settled use.
+// by sector (its own sector from itself: self-use; from other regions:
+// buys_own) and one cover of cycle + transit + safety days of each input at
+// its settled use.
 NodeSpec industry(const IoTable& t, const Built& b, std::uint32_t j,
                   const std::vector<std::string>& sectors, double cover, const ImportOptions& o) {
     NodeSpec n;
@@ -172,8 +180,15 @@ NodeSpec industry(const IoTable& t, const Built& b, std::uint32_t j,
     n.tags = {"region:" + t.region[j], "sector:" + t.sector[j]};
     n.capacity = {{t.sector[j], t.x[j] / o.days_per_year, {}}};
     std::map<std::string, double> inputs;  // by sector
-    for (const auto& [i, v] : b.z[j])
-        if (carried(t, i, j)) inputs[t.sector[i]] += v;
+    double bought_own = 0.0;               // own sector, from other regions
+    for (const auto& [i, v] : b.z[j]) {
+        if (carried(t, i, j)) {
+            inputs[t.sector[i]] += v;
+        } else {
+            bought_own += v;
+        }
+    }
+    n.buys_own = bought_own / t.x[j];
     n.recipe.emplace();
     for (const std::string& p : sectors) {
         const auto it = inputs.find(p);

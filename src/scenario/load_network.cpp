@@ -186,10 +186,11 @@ std::size_t rows_at_most(std::string_view text) {
 
 const ColumnSet<NodeKey>& node_columns() {
     using K = NodeKey;
-    static const ColumnSet<NodeKey> kSet{{K::Id, K::Kind, K::Tags, K::Firms, K::Population,
-                                          K::StockTargetDays, K::ReplenishmentDays, K::Lat, K::Lon},
-                                         {K::Capacity, K::Stock, K::Demand, K::Recipe},
-                                         {K::Id, K::Kind}};
+    static const ColumnSet<NodeKey> kSet{
+        {K::Id, K::Kind, K::Tags, K::Firms, K::Population, K::StockTargetDays, K::ReplenishmentDays,
+         K::BuysOwn, K::Lat, K::Lon},
+        {K::Capacity, K::Stock, K::Demand, K::Recipe},
+        {K::Id, K::Kind}};
     return kSet;
 }
 
@@ -235,6 +236,8 @@ void assign_node_cell(NodeDraft& d, const Column<NodeKey>& c, std::string_view c
         n.stock_target_days = *v;
     } else if (c.key == NodeKey::ReplenishmentDays) {
         n.replenishment_days = *v;
+    } else if (c.key == NodeKey::BuysOwn) {
+        n.buys_own = *v;
     } else if (c.key == NodeKey::Lat || c.key == NodeKey::Lon) {
         (c.key == NodeKey::Lat ? n.lat : n.lon) = *v;
     } else if (c.key == NodeKey::Recipe) {

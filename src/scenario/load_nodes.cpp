@@ -36,6 +36,7 @@ constexpr std::array kNodeKeys{NodeKey::Id,
                                NodeKey::Population,
                                NodeKey::Demand,
                                NodeKey::Recipe,
+                               NodeKey::BuysOwn,
                                NodeKey::Lat,
                                NodeKey::Lon};
 constexpr std::array kLinkKeys{LinkKey::From,         LinkKey::To,       LinkKey::Capacity,
@@ -59,9 +60,10 @@ std::vector<ProductQty> quantities(const TableReader& r, std::string_view key, c
 /// A node's table; a patch (`Need::Optional`) may leave out its kind.
 NodeDraft read_node_table(const toml::table& table, const std::string& path, LoadContext& ctx,
                           const Catalog& cat, Need kind_need = Need::Required) {
-    const TableReader r(table, path, ctx,
-                        {"id", "kind", "tags", "firms", "capacity", "stock", "stock_target_days",
-                         "replenishment_days", "population", "demand", "recipe", "lat", "lon"});
+    const TableReader r(
+        table, path, ctx,
+        {"id", "kind", "tags", "firms", "capacity", "stock", "stock_target_days",
+         "replenishment_days", "population", "demand", "recipe", "buys_own", "lat", "lon"});
     NodeDraft d{NodeSpec{}, path, locs_of(r, kNodeKeys)};
     NodeSpec& n = d.node;
     n.loc = r.loc();
@@ -86,6 +88,7 @@ NodeDraft read_node_table(const toml::table& table, const std::string& path, Loa
     n.stock = quantities(r, "stock", cat);
     n.demand = quantities(r, "demand", cat);
     if (r.has("recipe")) n.recipe = quantities(r, "recipe", cat);
+    if (auto v = r.number("buys_own")) n.buys_own = *v;
     if (auto v = r.number("lat")) n.lat = *v;
     if (auto v = r.number("lon")) n.lon = *v;
     return d;
@@ -168,6 +171,9 @@ void merge_node(NodeDraft& d, NodeDraft&& p) {
             case NodeKey::Recipe:
                 if (!n.recipe) n.recipe.emplace();
                 merge_entries(*n.recipe, std::move(*q.recipe));
+                break;
+            case NodeKey::BuysOwn:
+                n.buys_own = q.buys_own;
                 break;
             case NodeKey::Lat:
                 n.lat = q.lat;

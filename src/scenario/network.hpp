@@ -26,6 +26,7 @@ enum class NodeKey : std::uint8_t {
     Population,
     Demand,
     Recipe,
+    BuysOwn,
     Lat,
     Lon
 };

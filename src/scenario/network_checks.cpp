@@ -23,9 +23,9 @@ struct KindRule {
     std::string_view kinds_text;
 };
 
-const std::array<KindRule, 7>& kind_rules() {
+const std::array<KindRule, 8>& kind_rules() {
     using K = NodeKind;
-    static const std::array<KindRule, 7> kRules{{
+    static const std::array<KindRule, 8> kRules{{
         {NodeKey::Firms, {K::Park, K::Plant}, "park and plant"},
         {NodeKey::Capacity, {K::Park, K::Plant, K::Source}, "park, plant and source"},
         {NodeKey::Population, {K::Region}, "region"},
@@ -37,6 +37,7 @@ const std::array<KindRule, 7>& kind_rules() {
          {K::Depot, K::Region, K::Park, K::Plant},
          "depot, region, park and plant"},
         {NodeKey::Recipe, {K::Park, K::Plant}, "park and plant"},
+        {NodeKey::BuysOwn, {K::Park, K::Plant}, "park and plant"},
     }};
     return kRules;
 }
@@ -87,6 +88,46 @@ void check_recipe(NodeDraft& d, LoadContext& ctx) {
                                           "makes per unit made can never produce it (must be < 1)",
                                           d.label(), in.product, num(in.qty)));
         }
+    }
+}
+
+/// Units of `product` a node uses of its own output per unit made: its own
+/// recipe's entry if it has a recipe of its own, else the product's recipe's.
+double self_use(const NodeSpec& n, const ScenarioSpec& spec, const std::string& product) {
+    const auto entry = [&](const std::vector<ProductQty>& inputs) {
+        for (const ProductQty& in : inputs)
+            if (in.product == product) return in.qty;
+        return 0.0;
+    };
+    if (n.recipe) return entry(*n.recipe);
+    for (const RecipeSpec& r : spec.recipes)
+        if (r.product == product) return entry(r.inputs);
+    return 0.0;
+}
+
+/// What a node buys of its own products from other makers: >= 0 and < 1,
+/// and with the self-use of each product it makes, less than one unit per
+/// unit made (as self-use alone, check_recipe).
+void check_buys_own(NodeDraft& d, const ScenarioSpec& spec, LoadContext& ctx) {
+    NodeSpec& n = d.node;
+    if (!d.at.has(NodeKey::BuysOwn)) return;
+    const SourceLoc& at = d.at.at(NodeKey::BuysOwn, n.loc);
+    const auto path = [&] { return fmt::format("{}.buys_own", d.label()); };
+    if (!check_at_least(ctx, at, path, n.buys_own, 0.0)) {
+        n.buys_own = 0.0;
+        return;
+    }
+    if (n.buys_own >= 1.0) {
+        ctx.error(at, fmt::format("{}: must be < 1 (got {})", path(), num(n.buys_own)));
+        return;
+    }
+    for (const ProductQty& made : n.capacity) {
+        const double self = made.qty > 0.0 ? self_use(n, spec, made.product) : 0.0;
+        if (self + n.buys_own < 1.0) continue;
+        ctx.error(at, fmt::format("{}: a node that uses {} unit(s) of {} per unit made ({} of its "
+                                  "own and {} bought) can never produce it (must be < 1)",
+                                  path(), num(self + n.buys_own), in_quotes(made.product),
+                                  num(self), num(n.buys_own)));
     }
 }
 
@@ -150,7 +191,7 @@ void check_node_values(NodeDraft& d, LoadContext& ctx) {
     check_position(d, ctx);
 }
 
-constexpr std::array<Named<NodeKey>, 13> kNodeKeyNames{{
+constexpr std::array<Named<NodeKey>, 14> kNodeKeyNames{{
     {NodeKey::Id, "id"},
     {NodeKey::Kind, "kind"},
     {NodeKey::Tags, "tags"},
@@ -162,6 +203,7 @@ constexpr std::array<Named<NodeKey>, 13> kNodeKeyNames{{
     {NodeKey::Population, "population"},
     {NodeKey::Demand, "demand"},
     {NodeKey::Recipe, "recipe"},
+    {NodeKey::BuysOwn, "buys_own"},
     {NodeKey::Lat, "lat"},
     {NodeKey::Lon, "lon"},
 }};
@@ -205,6 +247,7 @@ bool parse_node_kind(LoadContext& ctx, const SourceLoc& loc, KeyPath path, std::
 
 void add_node(NodeDraft draft, LoadContext& ctx, Catalog& cat, ScenarioSpec& spec) {
     check_node_values(draft, ctx);
+    check_buys_own(draft, spec, ctx);
     if (draft.kind_known) check_kind_keys(draft, ctx);
     if (!draft.at.has(NodeKey::Id)) return;  // missing id reported by the reader
     const SourceLoc& id_at = draft.at.at(NodeKey::Id, draft.node.loc);

@@ -135,10 +135,14 @@ void write_nodes(std::ostream& out, const ScenarioSpec& s) {
     // Recipe columns only where some node has its own recipe.
     const bool recipes =
         std::any_of(s.nodes.begin(), s.nodes.end(), [](const NodeSpec& n) { return n.recipe; });
-    // Position columns only where some node is placed.
+    // Position columns only where some node is placed, buys_own where some
+    // node buys its own product.
     const bool positions =
         std::any_of(s.nodes.begin(), s.nodes.end(), [](const NodeSpec& n) { return n.lat; });
-    out << "id,kind,tags,firms,population,stock_target_days" << (positions ? ",lat,lon" : "");
+    const bool buys_own = std::any_of(s.nodes.begin(), s.nodes.end(),
+                                      [](const NodeSpec& n) { return n.buys_own > 0.0; });
+    out << "id,kind,tags,firms,population,stock_target_days" << (positions ? ",lat,lon" : "")
+        << (buys_own ? ",buys_own" : "");
     for (const char* map : {"capacity", "stock", "demand"})
         for (const auto& p : s.products) out << ',' << map << '.' << p.id;
     if (recipes)
@@ -156,6 +160,7 @@ void write_nodes(std::ostream& out, const ScenarioSpec& s) {
             out << ',' << (n.lat ? fmt::format("{}", *n.lat) : "") << ','
                 << (n.lon ? fmt::format("{}", *n.lon) : "");
         }
+        if (buys_own) out << ',' << (n.buys_own > 0.0 ? fmt::format("{}", n.buys_own) : "");
         for (const auto* values : {&n.capacity, &n.stock, &n.demand})
             for (const auto& p : s.products) out << ',' << cell(*values, p.id);
         if (recipes) write_recipe_cells(out, n, s);

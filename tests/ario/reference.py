@@ -1,9 +1,21 @@
 #!/usr/bin/env python3
 """The ARIO mode's equations (docs/MODEL.md, "The ARIO mode"), written
-independently of the engine with numpy, on the two-region, two-sector table
-of two_by_two.toml; compared with the engine's timeseries.csv to 1e-9.
+independently of the engine with numpy, on a two-region, two-sector table;
+compared with the engine's timeseries.csv to 1e-9.
 
-usage: reference.py SHOCKFLOW SCENARIO OUTDIR
+Tables (TABLE, the last argument):
+  two_by_two   tests/ario/two_by_two.toml: every industry buys the other
+               sector only.
+  same_sector  tests/ario/same_sector.toml: the same table, where B1 also
+               buys 6 a day of s1 from A1 and A1 buys 3 from B1 (each
+               industry buys its own sector from the other region).
+
+Technical coefficients come from the table alone, as in the model's
+definition: a[p, f] = sum of Z[i, f] over the industries i of sector p, over
+f's output. Inventories are per input product, summed over supplier
+regions, the own sector included (no table here has self-use, Z[f, f] = 0).
+
+usage: reference.py SHOCKFLOW SCENARIO OUTDIR [TABLE]
 """
 import csv
 import subprocess
@@ -11,20 +23,33 @@ import sys
 
 import numpy as np
 
-# Industries (A1, A2, B1, B2), their product (0 = s1, 1 = s2) and capacity.
+# Industries (A1, A2, B1, B2) and their product (0 = s1, 1 = s2).
 IND = ["A1", "A2", "B1", "B2"]
+PRODUCTS = ["s1", "s2"]
 SECTOR = np.array([0, 1, 0, 1])
-X0 = np.array([100.0, 80.0, 60.0, 120.0])
-# a[p, f]: units of product p per unit of f's output.
-A = np.array([[0.0, 0.3, 0.0, 0.3],
-              [0.2, 0.0, 0.2, 0.0]])
-# Z[i, j]: daily flow from industry i to industry j.
-Z = np.zeros((4, 4))
-Z[0, 1], Z[0, 3], Z[2, 1], Z[2, 3] = 18, 10, 6, 26
-Z[1, 0], Z[1, 2], Z[3, 0], Z[3, 2] = 15, 4, 5, 8
-# Y[i, r]: final demand of region r (RA, RB) on industry i.
-Y = np.array([[50.0, 22.0], [40.0, 21.0], [8.0, 20.0], [30.0, 77.0]])
-assert np.allclose(Z.sum(axis=1) + Y.sum(axis=1), X0)
+REGIONS = ["RA", "RB"]
+
+
+def two_by_two():
+    """Z[i, j]: daily flow from industry i to industry j; Y[i, r]: final
+    demand of region r on industry i; X0: gross output."""
+    z = np.zeros((4, 4))
+    z[0, 1], z[0, 3], z[2, 1], z[2, 3] = 18, 10, 6, 26
+    z[1, 0], z[1, 2], z[3, 0], z[3, 2] = 15, 4, 5, 8
+    y = np.array([[50.0, 22.0], [40.0, 21.0], [8.0, 20.0], [30.0, 77.0]])
+    return z, y, np.array([100.0, 80.0, 60.0, 120.0])
+
+
+def same_sector():
+    """two_by_two with A1 -> B1 6 and B1 -> A1 3 of s1; final demand on A1
+    and B1 lower by as much (A1 -> RA 44, B1 -> RB 17), so x is the same."""
+    z, y, x0 = two_by_two()
+    z[0, 2], z[2, 0] = 6, 3
+    y[0, 0], y[2, 1] = 44, 17
+    return z, y, x0
+
+
+TABLES = {"two_by_two": two_by_two, "same_sector": same_sector}
 
 S_DAYS, TAU, PSI, ALPHA_MAX, ALPHA_TAU = 90.0, 60.0, 0.8, 1.25, 365.0
 DAYS = 100
@@ -37,81 +62,107 @@ def availability(f, t):
     return 1.0 - 0.3 * max(0.0, 1.0 - (t - 5) / 20.0)
 
 
-def run():
+def coefficients(z, x0):
+    """a[p, f]: units of product p per unit of f's output, from the table."""
+    a = np.zeros((2, 4))
+    for i in range(4):
+        a[SECTOR[i]] += z[i] / x0
+    return a
+
+
+def run(z, y, x0):
+    """Produced (day, industry), delivered (day, region, product) and the
+    inventories at the end of each day (day, product, industry)."""
+    assert np.allclose(z.sum(axis=1) + y.sum(axis=1), x0)
+    assert not np.diag(z).any()  # no self-use
+    a = coefficients(z, x0)
     alpha = np.ones(4)
     # Inventory of product p held by industry f: s days at baseline output.
-    stock = S_DAYS * A * X0
-    orders = Z.copy()  # orders[i, j]: placed by j on i, for this step
+    stock = S_DAYS * a * x0
+    orders = z.copy()  # orders[i, j]: placed by j on i, for this step
     produced = np.zeros((DAYS, 4))
-    delivered = np.zeros((DAYS, 2, 2))  # day, region, product
+    delivered = np.zeros((DAYS, 2, 2))
+    stocks = np.zeros((DAYS, 2, 4))
     for t in range(DAYS):
         avail = np.array([availability(f, t) for f in range(4)])
-        demand = orders.sum(axis=1) + Y.sum(axis=1)
-        optimal = np.minimum(demand, alpha * X0 * avail)
+        demand = orders.sum(axis=1) + y.sum(axis=1)
+        optimal = np.minimum(demand, alpha * x0 * avail)
         actual = optimal.copy()
         for f in range(4):
             ratio = 1.0
             for p in range(2):
-                floor = PSI * S_DAYS * optimal[f] * A[p, f]
+                floor = PSI * S_DAYS * optimal[f] * a[p, f]
                 if floor > 0 and stock[p, f] < floor:
                     ratio = min(ratio, stock[p, f] / floor)
             actual[f] = optimal[f] * ratio
             for p in range(2):
-                if A[p, f] > 0:
-                    actual[f] = min(actual[f], stock[p, f] / A[p, f])
-        stock -= A * actual
+                if a[p, f] > 0:
+                    actual[f] = min(actual[f], stock[p, f] / a[p, f])
+        stock -= a * actual
         share = np.where(demand > 0, actual / np.where(demand > 0, demand, 1), 0)
         received = orders * share[:, None]  # received[i, j] by j from i
         for i in range(4):
             for r in range(2):
-                delivered[t, r, SECTOR[i]] += Y[i, r] * share[i]
+                delivered[t, r, SECTOR[i]] += y[i, r] * share[i]
         for j in range(4):
             for i in range(4):
                 stock[SECTOR[i], j] += received[i, j]
         produced[t] = actual
-        # Orders for the next step.
+        stocks[t] = stock
+        # Orders for the next step, over every supplier of the product:
+        # industries of the sector, the buyer's own sector in other regions too.
         new_orders = np.zeros((4, 4))
         for j in range(4):
             for p in range(2):
-                if A[p, j] == 0:
+                if a[p, j] == 0:
                     continue
-                goal = S_DAYS * optimal[j] * A[p, j]
+                goal = S_DAYS * optimal[j] * a[p, j]
                 gap = max(0.0, goal - stock[p, j])
-                order = actual[j] * A[p, j] + gap / TAU
-                suppliers = [i for i in range(4) if SECTOR[i] == p and Z[i, j] > 0]
-                weights = np.array([Z[i, j] * avail[i] for i in suppliers])
+                order = actual[j] * a[p, j] + gap / TAU
+                suppliers = [i for i in range(4) if SECTOR[i] == p and z[i, j] > 0]
+                weights = np.array([z[i, j] * avail[i] for i in suppliers])
                 for i, w in zip(suppliers, weights):
                     new_orders[i, j] = order * w / weights.sum()
         orders = new_orders
         unserved = np.where(demand > 0, (demand - actual) / np.where(demand > 0, demand, 1), 0)
         alpha = np.where(unserved > 0, alpha + (ALPHA_MAX - alpha) * unserved / ALPHA_TAU,
                          alpha + (1.0 - alpha) / ALPHA_TAU)
-    return produced, delivered
+    return produced, delivered, stocks, a
 
 
 def main():
     shockflow, scenario, out = sys.argv[1:4]
+    table = sys.argv[4] if len(sys.argv) > 4 else "two_by_two"
+    z, y, x0 = TABLES[table]()
     subprocess.run([shockflow, "run", scenario, "--out", out, "-q"], check=True)
-    produced, delivered = run()
+    produced, delivered, stocks, a = run(z, y, x0)
     seen = {}
     with open(f"{out}/timeseries.csv", newline="") as f:
         for row in csv.DictReader(f):
             seen[(int(row["day"]), row["node"], row["product"])] = row
     worst = 0.0
     checked = 0
+
+    def compare(t, node, product, column, want):
+        nonlocal worst, checked
+        got = float(seen[(t, node, product)][column])
+        worst = max(worst, abs(got - want) / max(1.0, abs(want)))
+        checked += 1
+
     for t in range(DAYS):
         for f, name in enumerate(IND):
-            got = float(seen[(t, name, "s1" if SECTOR[f] == 0 else "s2")]["produced"])
-            worst = max(worst, abs(got - produced[t, f]) / max(1.0, produced[t, f]))
-            checked += 1
-        for r, region in enumerate(["RA", "RB"]):
-            for p, product in enumerate(["s1", "s2"]):
-                got = float(seen[(t, region, product)]["delivered"])
-                worst = max(worst, abs(got - delivered[t, r, p]) / max(1.0, delivered[t, r, p]))
-                checked += 1
+            compare(t, name, PRODUCTS[SECTOR[f]], "produced", produced[t, f])
+            # Inventories of inputs; an industry's row of its own sector shows
+            # what it bought of it (its output is all shipped: stock 0).
+            for p in range(2):
+                if a[p, f] > 0:
+                    compare(t, name, PRODUCTS[p], "stock", stocks[t, p, f])
+        for r, region in enumerate(REGIONS):
+            for p, product in enumerate(PRODUCTS):
+                compare(t, region, product, "delivered", delivered[t, r, p])
     # The shock must show: A1 below its baseline on day 5.
     assert produced[5, 0] < 100.0 - 1.0, produced[5, 0]
-    print(f"{checked} figures compared, largest relative difference {worst:.3g}")
+    print(f"{table}: {checked} figures compared, largest relative difference {worst:.3g}")
     if worst > 1e-9:
         sys.exit(1)
 

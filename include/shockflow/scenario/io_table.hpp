@@ -57,19 +57,24 @@ struct ImportReport {
     double dropped_value = 0.0;  ///< their sum
     double total_value = 0.0;    ///< every flow of Z and Y
     /// Purchases of an industry's own sector from other regions: written as
-    /// links, but the default engine's producers never order what they make,
-    /// so there they carry nothing (docs/FORMAT.md).
+    /// links and as the buyer's `buys_own`. The ARIO mode orders them; the
+    /// default engine's producers never order what they make, so there they
+    /// carry nothing (docs/FORMAT.md).
     std::size_t same_sector = 0;
     double same_sector_value = 0.0;
     /// Largest relative gap between the table's gross output and the
     /// default engine's undisturbed output (0 unless flows were dropped or
     /// are bought from the same sector elsewhere).
     double max_output_gap = 0.0;
+    /// The same in the ARIO mode, which orders every flow kept (0 unless
+    /// flows were dropped).
+    double max_output_gap_ario = 0.0;
 };
 
 /// The scenario of a table: a plant per industry making its sector's
 /// product, a region per final-demand category, a link per flow, each
-/// industry's own recipe, and stocks that keep the default engine at its
+/// industry's own recipe and what it buys of its own sector from other
+/// regions (`buys_own`), and stocks that keep the default engine at its
 /// undisturbed state from day 0 (docs/FORMAT.md).
 ScenarioSpec import_io_table(const IoTable& table, const ImportOptions& options,
                              ImportReport* report = nullptr);

@@ -105,6 +105,11 @@ struct NodeSpec {
     /// Replaces the [[recipe]] of those products for this node; nullopt: the
     /// products' own recipes apply.
     std::optional<std::vector<ProductQty>> recipe;
+    /// Parks and plants: units of each product it makes that it buys from
+    /// other makers of that product per unit made, >= 0 (an input-output
+    /// table's purchases of the own sector from other regions); with the
+    /// product's self-use, < 1. Read by the ARIO mode only.
+    double buys_own = 0.0;
     /// Where the node is drawn on a map, degrees: latitude in [-90, 90] and
     /// longitude in [-180, 180]; both or neither. Not used by the model.
     std::optional<double> lat;

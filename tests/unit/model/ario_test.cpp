@@ -16,6 +16,9 @@ namespace {
 
 const std::filesystem::path kTable =
     std::filesystem::path(SHOCKFLOW_SOURCE_DIR) / "tests" / "ario" / "two_by_two.toml";
+// The same table where A1 and B1 also buy s1 from each other.
+const std::filesystem::path kSameSector =
+    std::filesystem::path(SHOCKFLOW_SOURCE_DIR) / "tests" / "ario" / "same_sector.toml";
 
 // Without the strike nothing moves: every industry makes its gross output
 // (A1 100, A2 80, B1 60, B2 120), the regions get all they ask, and each
@@ -60,6 +63,48 @@ TEST(Ario, FirstDayOfACapacityLoss) {
     const double alpha = 1.0 + 0.25 * 0.3 / 365.0;
     EXPECT_LE(day_row(r, 6, "A1", "s1").produced, 71.5 * alpha + 1e-9);
     EXPECT_GT(day_row(r, 6, "A1", "s1").produced, 71.5);
+}
+
+// Industries that buy their own sector from the other region: B1 buys 6 a
+// day of s1 from A1 (buys_own 0.1), A1 buys 3 from B1 (0.03). Undisturbed,
+// every industry still makes its gross output, and each holds 90 days of
+// what it buys of its own product apart from its output: B1 90 x 60 x 0.1 =
+// 540, A1 90 x 100 x 0.03 = 270. Its row of s1 shows that inventory as its
+// stock (its output is all shipped: shipped = produced), the 6 it receives
+// and the 6 it uses a day.
+TEST(Ario, OwnSectorFromAnotherRegionIsAnInputApartFromOutput) {
+    ScenarioSpec s = load_scenario(kSameSector);
+    s.events.clear();
+    const RunResult r = simulate(s, PolicySpec{}, RunOptions{});
+    const std::pair<const char*, double> outputs[] = {
+        {"A1", 100.0}, {"A2", 80.0}, {"B1", 60.0}, {"B2", 120.0}};
+    for (int d = 0; d < 100; ++d) {
+        for (const auto& [node, x] : outputs) {
+            const DayRow row = day_row(r, d, node, node[1] == '1' ? "s1" : "s2");
+            EXPECT_NEAR(row.produced, x, 1e-9 * x) << node << d;
+            EXPECT_NEAR(row.shipped, x, 1e-9 * x) << node << d;
+        }
+        const DayRow b1 = day_row(r, d, "B1", "s1");
+        EXPECT_NEAR(b1.stock, 540.0, 1e-9 * 540.0) << d;
+        EXPECT_NEAR(b1.received, 6.0, 1e-9) << d;
+        EXPECT_NEAR(b1.consumed_inputs, 6.0, 1e-9) << d;
+        EXPECT_NEAR(day_row(r, d, "A1", "s1").stock, 270.0, 1e-9 * 270.0) << d;
+        EXPECT_NEAR(day_row(r, d, "A1", "s1").received, 3.0, 1e-9) << d;
+    }
+    EXPECT_NEAR(totals(r, "s1").unmet, 0.0, 1e-9 * totals(r, "s1").demanded);
+}
+
+// Day 5 of the loss: demand on A1 is 18 + 10 + 6 (B1's order) + 44 + 22 =
+// 100, it makes 70, and every order gets 0.7 of itself: B1 receives 4.2 of
+// the 6 of s1 it uses (it makes its 60: its 540 are above the psi floor
+// 0.8 x 90 x 60 x 0.1 = 432), so its inventory ends the day at 538.2.
+TEST(Ario, ALossReachesIndustriesBuyingTheSameSector) {
+    const RunResult r = simulate(load_scenario(kSameSector), PolicySpec{}, RunOptions{});
+    EXPECT_NEAR(day_row(r, 5, "A1", "s1").produced, 70.0, 1e-9);
+    const DayRow b1 = day_row(r, 5, "B1", "s1");
+    EXPECT_NEAR(b1.produced, 60.0, 1e-9);
+    EXPECT_NEAR(b1.received, 4.2, 1e-9);
+    EXPECT_NEAR(b1.stock, 538.2, 1e-9 * 538.2);
 }
 
 }  // namespace

@@ -1,7 +1,8 @@
-// An imported input-output table in the default engine: undisturbed, every
-// industry makes its table output every day from day 0, and the scenario's
-// recipes and link weights give back the table (x = (I - A)^-1 y, checked
-// with Eigen).
+// An imported input-output table: undisturbed, the default engine makes
+// every industry's table output every day from day 0 where no industry buys
+// its own sector from another region, the ARIO mode where some do; and the
+// scenario's recipes, buys_own and link weights give back the table
+// (x = (I - A)^-1 y, checked with Eigen).
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -77,7 +78,7 @@ TEST(ImportedTable, UndisturbedOutputIsTheTablesEveryDay) {
 // The industry-level coefficients the scenario holds: A_ij = recipe of j
 // for i's sector x i's share of what j buys of that sector (link weights);
 // j's own use is its recipe's own-sector entry, and purchases of j's sector
-// from other regions are their flow (weight x days a year) over x_j.
+// from other regions are its buys_own x i's share of them (link weights).
 struct Industries {
     std::vector<std::string> id;
     Eigen::MatrixXd a;
@@ -110,8 +111,7 @@ Industries from_scenario(const ScenarioSpec& s, double days_per_year) {
     }
     std::map<std::pair<std::string, std::string>, double> bought;  // (buyer, sector) by links
     for (const LinkSpec& l : s.links)
-        if (plants.contains(l.to) && sector(l.from) != sector(l.to))
-            bought[{l.to, sector(l.from)}] += *l.weight;
+        if (plants.contains(l.to)) bought[{l.to, sector(l.from)}] += *l.weight;
     for (const LinkSpec& l : s.links) {
         const auto i = static_cast<Eigen::Index>(index.at(l.from));
         if (!plants.contains(l.to)) {
@@ -120,8 +120,8 @@ Industries from_scenario(const ScenarioSpec& s, double days_per_year) {
         }
         const auto j = static_cast<Eigen::Index>(index.at(l.to));
         const std::string p = sector(l.from);
-        in.a(i, j) = p == sector(l.to) ? *l.weight * days_per_year / in.x(j)
-                                       : recipe(l.to, p) * *l.weight / bought.at({l.to, p});
+        const double a = p == sector(l.to) ? plants.at(l.to)->buys_own : recipe(l.to, p);
+        in.a(i, j) = a * *l.weight / bought.at({l.to, p});
     }
     return in;
 }
@@ -173,6 +173,47 @@ TEST(ImportedTable, DefaultEngineSettlesAtItsOwnLeontiefSolutionFromDayZero) {
                 << id << " day " << d;
     }
     EXPECT_NEAR(r.kpi.unmet_units, 0.0, 1e-9);
+}
+
+// The same table in the ARIO mode, every flow kept: an industry holds what
+// it buys of its own sector from other regions as an input, orders it and
+// is limited by it, so nothing is lost: the table's x solves x = A x + y
+// with the full A (own-sector purchases included), and every day each
+// industry makes x (1 - own use) / 365 net. The regions start without
+// stock: the ARIO mode serves final demand from a region's stock first,
+// which the written stocks (four days, for the default engine) would do.
+TEST(ImportedTable, ArioModeBuysTheOwnSectorFromOtherRegionsAndKeepsTheTable) {
+    ImportOptions o;
+    o.days = 60;
+    ImportReport rep;
+    const IoTable t = generate_io_table(3, 4, 5, 2);
+    (void)import_io_table(t, o, &rep);
+    EXPECT_GT(rep.same_sector, 0u);
+    EXPECT_GT(rep.max_output_gap, 1e-3);        // the default mode settles below x
+    EXPECT_LT(rep.max_output_gap_ario, 1e-12);  // the ARIO mode keeps it
+    ScenarioSpec s = written(t, o);
+    s.model.preset = ModelPreset::Ario;
+    for (NodeSpec& n : s.nodes)
+        if (n.kind == NodeKind::Region) n.stock.clear();
+    const Industries in = from_scenario(s, 365.0);
+    const Eigen::VectorXd x = (Eigen::MatrixXd::Identity(12, 12) - in.a).partialPivLu().solve(in.y);
+    std::size_t own_sector = 0;  // coefficients of the own sector from other regions
+    for (Eigen::Index i = 0; i < 12; ++i)
+        for (Eigen::Index j = 0; j < 12; ++j)
+            if (i != j && in.a(i, j) > 0.0 && sector_of(in.id[at(i)]) == sector_of(in.id[at(j)]))
+                ++own_sector;
+    EXPECT_GT(own_sector, 0u);
+    const RunResult r = simulate(s, s.policy, RunOptions{});
+    for (Eigen::Index k = 0; k < 12; ++k) {
+        const std::string& id = in.id[at(k)];
+        EXPECT_NEAR(x(k), t.x[at(k)], 1e-9 * t.x[at(k)]) << id;
+        const double net = x(k) * (1.0 - in.a(k, k)) / 365.0;
+        for (int d = 0; d < 60; ++d)
+            EXPECT_NEAR(day_row(r, d, id, sector_of(id)).produced, net, 1e-9 * net)
+                << id << " day " << d;
+    }
+    EXPECT_NEAR(r.kpi.fill_rate, 1.0, 1e-9);
+    EXPECT_NEAR(r.kpi.lost_output_value, 0.0, 1e-9);
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
-// Keys that input-output tables need: a node's own recipe, link weights,
-// links without a capacity (unlimited), and capacity paths; read from TOML
-// and CSV, checked, and written back.
+// Keys that input-output tables need: a node's own recipe, what it buys of
+// its own product from other makers (buys_own), link weights, links without
+// a capacity (unlimited), and capacity paths; read from TOML and CSV,
+// checked, and written back.
 
 #include <cmath>
 
@@ -58,6 +59,38 @@ TEST_F(TableKeys, ANodeCannotUseAUnitOrMoreOfWhatItMakes) {
     EXPECT_EQ(d.message,
               "node[0].recipe.food: a node that uses 1 unit(s) of what it makes per unit made can "
               "never produce it (must be < 1)");
+}
+
+TEST_F(TableKeys, BuysOwnIsReadFromTomlCsvAndSet) {
+    const auto text =
+        replaced(kBase, "capacity = { steel = 10 }", "capacity = { steel = 10 }\nbuys_own = 0.25");
+    const ScenarioSpec s = load_scenario(write("s.toml", text));
+    EXPECT_DOUBLE_EQ(s.nodes[1].buys_own, 0.25);
+    EXPECT_DOUBLE_EQ(s.nodes[0].buys_own, 0.0);  // not written: buys none
+    const std::vector<Override> set{Override{"node.m1.buys_own", "0.5"}};
+    EXPECT_DOUBLE_EQ(load_scenario(write("s.toml", text), set).nodes[1].buys_own, 0.5);
+    write("net/nodes.csv", "id,kind,capacity.steel,buys_own\nm2,plant,5,0.125\nm3,plant,5,\n");
+    write("net/links.csv", "from,to,capacity,transit_hours\n");
+    const ScenarioSpec c =
+        load_scenario(write("c.toml", with_base("[network]\nnodes = \"net/nodes.csv\"\n"
+                                                "links = \"net/links.csv\"\n")));
+    EXPECT_DOUBLE_EQ(c.nodes[6].buys_own, 0.125);
+    EXPECT_DOUBLE_EQ(c.nodes[7].buys_own, 0.0);
+}
+
+// p1 uses 0.6 of its food itself (its own recipe); buying 0.4 more from
+// other makers makes one unit per unit made: it could never produce food.
+TEST_F(TableKeys, BuysOwnIsCheckedWithSelfUseAndKind) {
+    auto text = replaced(kBase, "capacity = { food = 100 }",
+                         "capacity = { food = 100 }\nrecipe = { food = 0.6 }\nbuys_own = 0.4");
+    const auto d = expect_error_at(text, "0.4", "node[0].buys_own");
+    EXPECT_EQ(d.message,
+              "node[0].buys_own: a node that uses 1 unit(s) of \"food\" per unit made (0.6 of its "
+              "own and 0.4 bought) can never produce it (must be < 1)");
+    text = replaced(kBase, "capacity = { food = 100 }", "capacity = { food = 100 }\nbuys_own = -1");
+    expect_error_at(text, "-1", "node[0].buys_own: must be >= 0 (got -1)");
+    text = replaced(kBase, "stock = { food = 200 }", "stock = { food = 200 }\nbuys_own = 0.1");
+    expect_error_at(text, "0.1", "node[3].buys_own: not allowed on a depot node");
 }
 
 TEST_F(TableKeys, WeightMustBePositive) {
@@ -155,6 +188,7 @@ TEST_F(TableKeys, WrittenScenarioKeepsRecipesWeightsUnlimitedLinksAndPaths) {
     std::size_t park = 0;
     while (g.nodes[park].kind != NodeKind::Park) ++park;
     g.nodes[park].recipe = std::vector<ProductQty>{{g.products[0].id, 0.1, {}}};
+    g.nodes[park].buys_own = 0.2;
     g.links[0].capacity = std::numeric_limits<double>::infinity();
     g.links[0].weight = 0.3;
     EventSpec path;
@@ -170,9 +204,11 @@ TEST_F(TableKeys, WrittenScenarioKeepsRecipesWeightsUnlimitedLinksAndPaths) {
     ASSERT_TRUE(s.nodes[park].recipe.has_value());
     ASSERT_EQ(s.nodes[park].recipe->size(), 1u);
     EXPECT_EQ((*s.nodes[park].recipe)[0].qty, 0.1);
+    EXPECT_EQ(s.nodes[park].buys_own, 0.2);
     for (std::size_t n = 0; n < s.nodes.size(); ++n) {
         if (n == park) continue;
         EXPECT_FALSE(s.nodes[n].recipe.has_value()) << s.nodes[n].id;
+        EXPECT_EQ(s.nodes[n].buys_own, 0.0) << s.nodes[n].id;
     }
     EXPECT_TRUE(std::isinf(s.links[0].capacity));
     EXPECT_EQ(s.links[0].weight, 0.3);
