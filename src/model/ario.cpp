@@ -163,21 +163,28 @@ void Engine::ario_order() {
                 const double gap = std::max(0.0, goal - rows_.stock[in.row]);
                 const double order =
                     ario_.actual[row] * in.per_unit + gap * dt_ / par.restoration_days;
+                // Each supplier by its baseline flow times its production
+                // capacity relative to baseline: availability times its
+                // overproduction of this step (not yet updated below).
+                const auto weight = [&](ChannelIndex c) {
+                    const Channel& ch = m_.channels[c];
+                    return m_.baseline_flow[c] * dis_.damage[ch.src] * dis_.labor[ch.src] *
+                           ario_.alpha[ch.src_row] * routes_.link_factor[ch.link];
+                };
                 double total = 0.0;
+                for (auto j = m_.inbound.begin(in.row); j < m_.inbound.end(in.row); ++j)
+                    total += weight(m_.inbound.list[j]);
                 for (auto j = m_.inbound.begin(in.row); j < m_.inbound.end(in.row); ++j) {
                     const ChannelIndex c = m_.inbound.list[j];
-                    const NodeIndex src = m_.channels[c].src;
-                    total += m_.baseline_flow[c] * dis_.damage[src] * dis_.labor[src] *
-                             routes_.link_factor[m_.channels[c].link];
-                }
-                for (auto j = m_.inbound.begin(in.row); j < m_.inbound.end(in.row); ++j) {
-                    const ChannelIndex c = m_.inbound.list[j];
-                    const NodeIndex src = m_.channels[c].src;
-                    const double w = m_.baseline_flow[c] * dis_.damage[src] * dis_.labor[src] *
-                                     routes_.link_factor[m_.channels[c].link];
-                    rows_.req[c] = total > 0.0 ? order * w / total : 0.0;
+                    rows_.req[c] = total > 0.0 ? order * weight(c) / total : 0.0;
                 }
             }
+        }
+    // Overproduction moves once every order is placed, so that all orders
+    // weigh the suppliers by the same step's capacity.
+    for (const NodeIndex n : m_.producers)
+        for (auto k = m_.made.begin(n); k < m_.made.end(n); ++k) {
+            const RowIndex row = m_.made_row[k];
             const double demand = ario_.demand[row];
             const double unserved = demand > 0.0 ? (demand - ario_.actual[row]) / demand : 0.0;
             double& alpha = ario_.alpha[row];

@@ -120,7 +120,9 @@ def run(z, y, x0):
                 gap = max(0.0, goal - stock[p, j])
                 order = actual[j] * a[p, j] + gap / TAU
                 suppliers = [i for i in range(4) if SECTOR[i] == p and z[i, j] > 0]
-                weights = np.array([z[i, j] * avail[i] for i in suppliers])
+                # Suppliers by baseline flow x production capacity relative
+                # to baseline (availability x this step's overproduction).
+                weights = np.array([z[i, j] * avail[i] * alpha[i] for i in suppliers])
                 for i, w in zip(suppliers, weights):
                     new_orders[i, j] = order * w / weights.sum()
         orders = new_orders
