@@ -1,11 +1,18 @@
 #include "cli/command_helpers.hpp"
 
+#include <fmt/format.h>
+#include <unistd.h>
+
 #include <CLI/CLI.hpp>
+#include <cstdio>
 #include <filesystem>
 #include <system_error>
 #include <vector>
 
+#include "cli/validators.hpp"
 #include "shockflow/core/error.hpp"
+#include "shockflow/experiment/compare.hpp"
+#include "shockflow/scenario/limits.hpp"
 #include "shockflow/scenario/loader.hpp"
 #include "shockflow/scenario/warnings.hpp"
 
@@ -16,6 +23,55 @@ std::vector<Override> overrides_of(const std::vector<std::string>& sets) {
     out.reserve(sets.size());
     for (const auto& s : sets) out.push_back(Override::parse(s));
     return out;
+}
+
+CLI::Option* add_out(CLI::App* cmd, std::string& target, const std::string& files) {
+    return cmd
+        ->add_option("--out", target,
+                     fmt::format("Write {} into DIR, created if needed (without --out, only the "
+                                 "table is printed and no file is written)",
+                                 files))
+        ->type_name("DIR");
+}
+
+void add_werror(CLI::App* cmd, WarningArgs& target) {
+    cmd->add_flag("--werror", target.werror,
+                  "Treat warnings about the scenario as errors: print them as errors, exit with "
+                  "status 2 and write nothing");
+}
+
+void add_report(CLI::App* cmd, bool& target, CLI::Option* out) {
+    cmd->add_flag("--report", target,
+                  "Also write DIR/report.html, a self-contained page of charts (needs --out)")
+        ->needs(out);
+}
+
+void add_threads(CLI::App* cmd, int& target) {
+    cmd->add_option("--threads,-j", target,
+                    fmt::format("Worker threads, at most {}; 0 = all cores (more than the "
+                                "machine's hardware threads run as that many). The results do "
+                                "not depend on it",
+                                limits::kMaxThreads))
+        ->type_name("T")
+        ->check(whole_number(0, limits::kMaxThreads));
+}
+
+void note_threads(int threads, bool quiet) {
+    if (const int most = experiment::available_threads(); threads > most && !quiet) {
+        fmt::print(stderr,
+                   "shockflow: note: --threads {} is more than the {} hardware threads available; "
+                   "using {}\n",
+                   threads, most, most);
+    }
+}
+
+std::function<void(std::size_t, std::size_t)> progress_bar(bool quiet,
+                                                           std::optional<io::ProgressBar>& bar) {
+    if (quiet || ::isatty(::fileno(stderr)) != 1) return nullptr;
+    return [&bar](std::size_t done, std::size_t total) {
+        if (!bar) bar.emplace(stderr, total);
+        bar->update(done);
+    };
 }
 
 void add_set(CLI::App* cmd, std::vector<std::string>& target) {

@@ -4,22 +4,48 @@
 
 #include <fmt/format.h>
 
+#include <cstddef>
+#include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "cli/commands.hpp"
+#include "io/progress.hpp"
 #include "shockflow/io/report.hpp"
 #include "shockflow/scenario/loader.hpp"
 #include "shockflow/scenario/spec.hpp"
 
 namespace CLI {
 class App;
-}
+class Option;
+}  // namespace CLI
 
 namespace shockflow::cli {
 
 /// `--set KEY=VALUE` as the loader takes it.
 std::vector<Override> overrides_of(const std::vector<std::string>& sets);
+
+/// `--out DIR` of a command that writes `files` (named in its help).
+CLI::Option* add_out(CLI::App* cmd, std::string& target, const std::string& files);
+
+/// `--werror`: the scenario's warnings are errors.
+void add_werror(CLI::App* cmd, WarningArgs& target);
+
+/// `--report`, which needs `out`.
+void add_report(CLI::App* cmd, bool& target, CLI::Option* out);
+
+/// `--threads T` / `-j T`, 0 to limits::kMaxThreads.
+void add_threads(CLI::App* cmd, int& target);
+
+/// Unless quiet, a note on stderr when `threads` is more than the machine
+/// runs at once.
+void note_threads(int threads, bool quiet);
+
+/// A progress callback drawing `bar` on stderr, or none when quiet or when
+/// stderr is no terminal (logs, pipes, CI).
+std::function<void(std::size_t, std::size_t)> progress_bar(bool quiet,
+                                                           std::optional<io::ProgressBar>& bar);
 
 /// Adds the repeatable `--set KEY=VALUE` option of the commands that load a
 /// scenario to `cmd`.

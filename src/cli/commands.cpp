@@ -233,13 +233,7 @@ int compare_command(const CompareArgs& args, const Processes& processes) {
     std::vector<PolicySpec> policies = load_policies(args.policies, scenario, overrides);
     put_baseline_first(args.baseline, args.policies, policies);
     experiment::CompareOptions options = compare_options(args, scenario);
-    if (const int most = experiment::available_threads();
-        args.threads > most && !args.quiet && processes.rank == 0) {
-        fmt::print(stderr,
-                   "shockflow: note: --threads {} is more than the {} hardware threads available; "
-                   "using {}\n",
-                   args.threads, most, most);
-    }
+    note_threads(args.threads, args.quiet || processes.rank != 0);
 
     std::optional<io::CompareJournal> journal;
     if (!args.out.empty()) {
@@ -251,12 +245,7 @@ int compare_command(const CompareArgs& args, const Processes& processes) {
     // A bar only where someone watches it: not in logs, pipes or CI. Over
     // several processes it counts rank 0's share of the runs still to do.
     std::optional<io::ProgressBar> bar;
-    if (!args.quiet && ::isatty(::fileno(stderr)) == 1) {
-        options.progress = [&bar](std::size_t done, std::size_t total) {
-            if (!bar) bar.emplace(stderr, total);
-            bar->update(done);
-        };
-    }
+    options.progress = progress_bar(args.quiet, bar);
     experiment::Comparison comparison =
         experiment::compare_shard(scenario, policies, options, processes.rank, processes.size);
     if (bar) bar->finish();

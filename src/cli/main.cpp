@@ -74,27 +74,6 @@ CLI::Option* add_seed(CLI::App* cmd, std::uint64_t& target, const std::string& h
         ->check(whole_number(0, kMaxSeed));
 }
 
-CLI::Option* add_out(CLI::App* cmd, std::string& target, const std::string& files) {
-    return cmd
-        ->add_option("--out", target,
-                     fmt::format("Write {} into DIR, created if needed (without --out, only the "
-                                 "table is printed and no file is written)",
-                                 files))
-        ->type_name("DIR");
-}
-
-void add_werror(CLI::App* cmd, WarningArgs& target) {
-    cmd->add_flag("--werror", target.werror,
-                  "Treat warnings about the scenario as errors: print them as errors, exit with "
-                  "status 2 and write nothing");
-}
-
-void add_report(CLI::App* cmd, bool& target, CLI::Option* out) {
-    cmd->add_flag("--report", target,
-                  "Also write DIR/report.html, a self-contained page of charts (needs --out)")
-        ->needs(out);
-}
-
 CLI::App* add_run(CLI::App& app, Parsed& p) {
     CLI::App* cmd = app.add_subcommand("run", "Simulate one scenario under one policy");
     add_scenario(cmd, p.run.scenario);
@@ -140,12 +119,7 @@ CLI::App* add_compare(CLI::App& app, Parsed& p) {
                         "Replications per policy (default: the scenario's replications)")
             ->type_name("N")
             ->check(whole_number(1, kMaxReplications));
-    cmd->add_option("--threads,-j", p.compare.threads,
-                    fmt::format("Worker threads, at most {}; 0 = all cores (more than the "
-                                "machine's hardware threads run as that many)",
-                                shockflow::limits::kMaxThreads))
-        ->type_name("T")
-        ->check(whole_number(0, shockflow::limits::kMaxThreads));
+    add_threads(cmd, p.compare.threads);
     p.compare_seed_opt = add_seed(cmd, p.compare_seed,
                                   "Base seed; replication k uses seed + k (default: the "
                                   "scenario's seed)");

@@ -4,7 +4,6 @@
 #include "cli/stress_command.hpp"
 
 #include <fmt/format.h>
-#include <unistd.h>
 
 #include <cstdio>
 #include <optional>
@@ -52,25 +51,13 @@ CLI::App* add_stress(CLI::App& app, StressCli& cli) {
         cmd->add_option("--seed", cli.seed, "Seed of every run (default: the scenario's seed)")
             ->type_name("N")
             ->check(whole_number(0, UINT64_MAX));
-    cmd->add_option("--threads,-j", a.threads,
-                    fmt::format("Worker threads, at most {}; 0 = all cores. The results do not "
-                                "depend on it",
-                                limits::kMaxThreads))
-        ->type_name("T")
-        ->check(whole_number(0, limits::kMaxThreads));
+    add_threads(cmd, a.threads);
     add_set(cmd, a.sets);
     cmd->add_flag("--no-events", a.no_events,
                   "Leave out the scenario's events: each target's outage alone");
-    CLI::Option* out = cmd->add_option("--out", a.out,
-                                       "Write stress.csv into DIR, created if needed (without "
-                                       "--out, only the table is printed)")
-                           ->type_name("DIR");
-    cmd->add_flag("--report", a.report,
-                  "Also write DIR/report.html, a self-contained page of charts (needs --out)")
-        ->needs(out);
-    cmd->add_flag("--werror", a.warnings.werror,
-                  "Treat warnings about the scenario as errors: print them as errors, exit with "
-                  "status 2 and write nothing");
+    CLI::Option* out = add_out(cmd, a.out, "stress.csv");
+    add_report(cmd, a.report, out);
+    add_werror(cmd, a.warnings);
     cmd->add_flag("--quiet,-q", a.quiet,
                   "Print nothing on success but warnings (on stderr), no progress bar");
     return cmd;
@@ -95,22 +82,12 @@ int stress_command(const StressArgs& args) {
     options.seed = args.seed.value_or(scenario.seed);
     options.threads = args.threads;
     options.no_events = args.no_events;
-    if (const int most = experiment::available_threads(); args.threads > most && !args.quiet) {
-        fmt::print(stderr,
-                   "shockflow: note: --threads {} is more than the {} hardware threads available; "
-                   "using {}\n",
-                   args.threads, most, most);
-    }
+    note_threads(args.threads, args.quiet);
     // Files are written at the end: what would stop them, before the work.
     if (!args.out.empty()) check_output_names(args.out, io::stress_files());
 
     std::optional<io::ProgressBar> bar;
-    if (!args.quiet && ::isatty(::fileno(stderr)) == 1) {
-        options.progress = [&bar](std::size_t done, std::size_t total) {
-            if (!bar) bar.emplace(stderr, total);
-            bar->update(done);
-        };
-    }
+    options.progress = progress_bar(args.quiet, bar);
     const experiment::StressResult result = experiment::stress(scenario, policy, options);
     if (bar) bar->finish();
     std::string notice;

@@ -5,7 +5,6 @@
 #include "cli/sweep_command.hpp"
 
 #include <fmt/format.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -60,24 +59,12 @@ CLI::App* add_sweep(CLI::App& app, SweepCli& cli) {
                                    "(default: the scenario's seed)")
                        ->type_name("N")
                        ->check(whole_number(0, UINT64_MAX));
-    cmd->add_option("--threads,-j", a.threads,
-                    fmt::format("Worker threads, at most {}; 0 = all cores. The results do not "
-                                "depend on it",
-                                limits::kMaxThreads))
-        ->type_name("T")
-        ->check(whole_number(0, limits::kMaxThreads));
+    add_threads(cmd, a.threads);
     add_set(cmd, a.sets);
     CLI::Option* out =
-        cmd->add_option("--out", a.out,
-                        "Write sweep.csv, sensitivity.csv, robustness.csv and sweep.json into "
-                        "DIR, created if needed (without --out, only the table is printed)")
-            ->type_name("DIR");
-    cmd->add_flag("--report", a.report,
-                  "Also write DIR/report.html, a self-contained page of charts (needs --out)")
-        ->needs(out);
-    cmd->add_flag("--werror", a.warnings.werror,
-                  "Treat warnings about the scenario as errors: print them as errors, exit with "
-                  "status 2 and write nothing");
+        add_out(cmd, a.out, "sweep.csv, sensitivity.csv, robustness.csv, sweep.json");
+    add_report(cmd, a.report, out);
+    add_werror(cmd, a.warnings);
     cmd->add_flag("--quiet,-q", a.quiet,
                   "Print nothing on success but warnings (on stderr), no progress bar");
     return cmd;
@@ -117,19 +104,9 @@ int sweep_command(const SweepArgs& args) {
     options.replications = replications;
     options.seed = args.seed.value_or(scenario.seed);
     options.threads = args.threads;
-    if (const int most = experiment::available_threads(); args.threads > most && !args.quiet) {
-        fmt::print(stderr,
-                   "shockflow: note: --threads {} is more than the {} hardware threads available; "
-                   "using {}\n",
-                   args.threads, most, most);
-    }
+    note_threads(args.threads, args.quiet);
     std::optional<io::ProgressBar> bar;
-    if (!args.quiet && ::isatty(::fileno(stderr)) == 1) {
-        options.progress = [&bar](std::size_t done, std::size_t total) {
-            if (!bar) bar.emplace(stderr, total);
-            bar->update(done);
-        };
-    }
+    options.progress = progress_bar(args.quiet, bar);
     io::SweepOutput output;
     output.sweep = experiment::sweep(points, design, design_points, options);
     if (bar) bar->finish();
