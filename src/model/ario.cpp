@@ -48,10 +48,11 @@ void Engine::init_ario() {
 void Engine::cycle_ario(Tick t) {
     move_people(t);
     refresh_damage(t);
-    consume(t);  // regions eat what they hold; the rest of their demand is open
+    consume(t, false);  // the regions' whole final demand is open
     ario_final_demand();
     ario_produce(t);
     ario_distribute();
+    ario_fall_back();
     ario_order();
     observe_cycle();
     const Tick next{t.value + m_.step.value};
@@ -111,6 +112,23 @@ void Engine::ario_produce(Tick t) {
             ario_.demand[row] = demand;
             ario_.optimal[row] = optimal;
             ario_.actual[row] = made;
+        }
+}
+
+// What industries did not deliver of a region's final demand comes from the
+// region's own stock, if it holds any (none in BoARIO, and none unless the
+// scenario gives it): an undisturbed table is served by its industries
+// alone, whatever the regions hold.
+void Engine::ario_fall_back() {
+    for (const NodeIndex r : m_.regions)
+        for (const ProductIndex p : m_.consumed) {
+            const RowIndex row = m_.row(r, p);
+            if (!row.valid() || rows_.open[row] <= 0.0 || rows_.stock[row] <= 0.0) continue;
+            const double take = std::min(rows_.open[row], rows_.stock[row]);
+            rows_.stock[row] -= take;
+            rows_.open[row] -= take;
+            rows_.taken[row] += take;
+            deliver(row, take);
         }
 }
 

@@ -52,7 +52,7 @@ double Engine::cycle_capacity(RowIndex row, Tick t) const {
 // consumed now; the rest stays open until the cycle ends, served by goods
 // that arrive meanwhile (arrive()), and what is still open then is lost
 // (close_demand()). So the answer does not depend on how long a cycle is.
-void Engine::consume(Tick t) {
+void Engine::consume(Tick t, bool stock_first) {
     close_demand();
     KpiState& k = kpi_;
     k.cycle_start = t;
@@ -63,7 +63,7 @@ void Engine::consume(Tick t) {
             const RowIndex row = m_.row(r, p);
             rows_.plan_rate[row] = rows_.demand_rate[row] * rows_.multiplier[row];
             const double want = rows_.plan_rate[row] * dt_;
-            const double got = std::min(rows_.stock[row], want);
+            const double got = stock_first ? std::min(rows_.stock[row], want) : 0.0;
             rows_.stock[row] -= got;
             rows_.taken[row] = got;
             rows_.open[row] = want - got;

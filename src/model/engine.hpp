@@ -394,7 +394,12 @@ private:
     void ario_produce(Tick t);
     void ario_distribute();
     void ario_order();
-    void consume(Tick t);
+    // A region's demand of the cycle: from its stock first (the default
+    // model), or all of it open (`stock_first` false: the ARIO mode, whose
+    // regions order their whole final demand and fall back on their stock
+    // only for what industries do not deliver, ario_fall_back()).
+    void consume(Tick t, bool stock_first = true);
+    void ario_fall_back();
     void deliver(RowIndex row, double units);
     void close_demand();
     void place_orders(Tick t);

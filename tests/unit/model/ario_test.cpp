@@ -65,6 +65,33 @@ TEST(Ario, FirstDayOfACapacityLoss) {
     EXPECT_GT(day_row(r, 6, "A1", "s1").produced, 71.5);
 }
 
+// A region's own stock is a fall-back, not a first resort: RA holding 10 of
+// s1 orders its whole 58 a day all the same, so undisturbed A1 still makes
+// 100 (days 0-4) and the 10 stay; on day 5 RA is delivered 35 + 8 of its 58
+// as above, takes the 10 from its stock for the 15 missing, and 5 are
+// unmet. Its stock is then gone (regions order nothing to restore it).
+TEST(Ario, ARegionsStockServesOnlyWhatIndustriesDoNotDeliver) {
+    ScenarioSpec s = load_scenario(kTable);
+    for (NodeSpec& n : s.nodes) {
+        if (n.id != "RA") continue;
+        ProductQty q;
+        q.product = "s1";
+        q.qty = 10.0;
+        n.stock = {q};
+    }
+    const RunResult r = simulate(s, PolicySpec{}, RunOptions{});
+    for (int d = 0; d < 5; ++d) {
+        EXPECT_NEAR(day_row(r, d, "A1", "s1").produced, 100.0, 1e-9) << d;
+        EXPECT_NEAR(day_row(r, d, "RA", "s1").stock, 10.0, 1e-9) << d;  // rounding of the shares
+        EXPECT_NEAR(day_row(r, d, "RA", "s1").delivered, 58.0, 1e-9) << d;
+    }
+    EXPECT_NEAR(day_row(r, 5, "A1", "s1").produced, 70.0, 1e-9);
+    EXPECT_NEAR(day_row(r, 5, "RA", "s1").delivered, 53.0, 1e-9);
+    EXPECT_NEAR(day_row(r, 5, "RA", "s1").unmet, 5.0, 1e-9);
+    EXPECT_NEAR(day_row(r, 5, "RA", "s1").stock, 0.0, 1e-9);
+    EXPECT_NEAR(day_row(r, 5, "RB", "s1").unmet, 6.6, 1e-9);  // RB holds nothing
+}
+
 // Industries that buy their own sector from the other region: B1 buys 6 a
 // day of s1 from A1 (buys_own 0.1), A1 buys 3 from B1 (0.03). Undisturbed,
 // every industry still makes its gross output, and each holds 90 days of
