@@ -55,13 +55,13 @@ class Sweep:
     def runs(self):
         pd = _pandas()
         runs = self._data["runs"]
-        point = runs["point"].astype(np.int64)
+        point = runs["point"]
         table = pd.DataFrame({"point": point})
         points = self.points
         for name in self.parameters:
             table[name] = points[name].to_numpy()[point]
-        table["policy"] = np.asarray(self.policies, dtype=object)[runs["policy"].astype(np.int64)]
-        replication = runs["replication"].astype(np.int64)
+        table["policy"] = np.asarray(self.policies, dtype=object)[runs["policy"]]
+        replication = runs["replication"]
         table["replication"] = replication
         table["seed"] = (self.seed + replication).astype(np.uint64)
         kpis = pd.DataFrame(runs["kpis"], columns=self.kpi_names)

@@ -8,6 +8,7 @@
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -27,8 +28,8 @@ namespace {
 
 using experiment::Sweep;
 
-py::array_t<double> column(const std::vector<double>& values) {
-    py::array_t<double> out(static_cast<py::ssize_t>(values.size()));
+py::array_t<std::int64_t> column(const std::vector<std::int64_t>& values) {
+    py::array_t<std::int64_t> out(static_cast<py::ssize_t>(values.size()));
     std::copy(values.begin(), values.end(), out.mutable_data());
     return out;
 }
@@ -42,16 +43,16 @@ py::dict runs_dict(const Sweep& s) {
         for (const auto& policy : point) rows += policy.size();
     py::array_t<double> kpis({static_cast<py::ssize_t>(rows), static_cast<py::ssize_t>(n_kpi)});
     py::array_t<double> censored({static_cast<py::ssize_t>(rows), static_cast<py::ssize_t>(n_kpi)});
-    std::vector<double> point_col, policy_col, replication_col;
+    std::vector<std::int64_t> point_col, policy_col, replication_col;
     auto k = kpis.mutable_unchecked<2>();
     auto c = censored.mutable_unchecked<2>();
     py::ssize_t r = 0;
     for (std::size_t i = 0; i < s.samples.size(); ++i)
         for (std::size_t p = 0; p < s.samples[i].size(); ++p)
             for (std::size_t rep = 0; rep < s.samples[i][p].size(); ++rep, ++r) {
-                point_col.push_back(static_cast<double>(i));
-                policy_col.push_back(static_cast<double>(p));
-                replication_col.push_back(static_cast<double>(rep));
+                point_col.push_back(static_cast<std::int64_t>(i));
+                policy_col.push_back(static_cast<std::int64_t>(p));
+                replication_col.push_back(static_cast<std::int64_t>(rep));
                 for (std::size_t j = 0; j < n_kpi; ++j) {
                     k(r, static_cast<py::ssize_t>(j)) = s.samples[i][p][rep][j];
                     c(r, static_cast<py::ssize_t>(j)) = s.censored[i][p][rep][j];
@@ -76,8 +77,7 @@ py::dict sweep(const std::string& scenario_file, const std::string& design_file,
     const Design design = load_design(design_file);
     const std::vector<DesignPoint> points = design_points(design);
     experiment::SweepOptions options;
-    options.replications = replications.value_or(design.replications > 0 ? design.replications
-                                                                         : scenario.replications);
+    options.replications = replications.value_or(design.replications_or(scenario.replications));
     options.seed = seed.value_or(scenario.seed);
     options.threads = threads;
     const std::vector<std::filesystem::path> files(policy_files.begin(), policy_files.end());
@@ -104,11 +104,7 @@ py::dict sweep(const std::string& scenario_file, const std::string& design_file,
     out["policy_names"] = result.policy_names;
     out["parameter_names"] = result.parameter_names;
     py::list keys, censorable, higher;
-    for (const DesignParameter& p : design.parameters) {
-        std::string joined;
-        for (const std::string& key : p.keys) joined += (joined.empty() ? "" : " ") + key;
-        keys.append(joined);
-    }
+    for (const DesignParameter& p : design.parameters) keys.append(p.keys_text());
     for (const std::string& name : result.kpi_names) {
         if (kpi_info(name).censored != nullptr) censorable.append(name);
         higher.append(kpi_info(name).higher_is_better);

@@ -77,8 +77,8 @@ int sweep_command(const SweepArgs& args) {
     const ScenarioSpec scenario = load_checked(args.scenario, base, args.warnings);
     const Design design = load_design(args.design);
     const std::vector<DesignPoint> design_points = shockflow::design_points(design);
-    const std::int64_t replications = args.replications.value_or(
-        design.replications > 0 ? design.replications : scenario.replications);
+    const std::int64_t replications =
+        args.replications.value_or(design.replications_or(scenario.replications));
     const std::size_t n_policies = std::max<std::size_t>(1, args.policies.size());
     if (static_cast<double>(design_points.size()) * static_cast<double>(n_policies) *
             static_cast<double>(replications) >

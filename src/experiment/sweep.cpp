@@ -224,6 +224,18 @@ Sweep sweep(std::span<const SweepPoint> points, const Design& design,
     return out;
 }
 
+std::size_t Sweep::kpi_index(std::string_view name) const {
+    return static_cast<std::size_t>(std::find(kpi_names.begin(), kpi_names.end(), name) -
+                                    kpi_names.begin());
+}
+
+double Sweep::mean(std::size_t point, std::size_t policy, std::size_t kpi) const {
+    const auto& runs = samples[point][policy];
+    double sum = 0.0;
+    for (const auto& run : runs) sum += run[kpi];
+    return sum / static_cast<double>(runs.size());
+}
+
 std::vector<SensitivityRow> sweep_sensitivity(const Sweep& s) {
     std::vector<SensitivityRow> rows;
     const std::size_t n_params = s.parameter_names.size();
@@ -285,9 +297,7 @@ std::vector<RobustnessRow> sweep_robustness(const Sweep& s) {
         for (std::size_t point = 0; point < s.points.size(); ++point) {
             bool defined = true;
             for (std::size_t policy = 0; policy < n_policies; ++policy) {
-                double sum = 0.0;
-                for (const auto& run : s.samples[point][policy]) sum += run[kpi];
-                means[policy] = sum / static_cast<double>(s.samples[point][policy].size());
+                means[policy] = s.mean(point, policy, kpi);
                 defined = defined && !std::isnan(means[policy]);
             }
             if (!defined) continue;

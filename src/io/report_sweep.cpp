@@ -22,11 +22,6 @@ using experiment::RobustnessRow;
 using experiment::SensitivityRow;
 using experiment::Sweep;
 
-std::size_t kpi_column(const Sweep& s, const std::string& name) {
-    return static_cast<std::size_t>(std::find(s.kpi_names.begin(), s.kpi_names.end(), name) -
-                                    s.kpi_names.begin());
-}
-
 /// The rows of `kpi`, with the parameters ordered by their largest |SRC|
 /// over the policies (the widest bar on top).
 std::vector<const SensitivityRow*> rows_of(const SweepOutput& o, std::size_t kpi,
@@ -49,7 +44,7 @@ std::vector<const SensitivityRow*> rows_of(const SweepOutput& o, std::size_t kpi
 
 std::optional<Card> tornado_card(const SweepOutput& o, const std::string& kpi_name) {
     const Sweep& s = o.sweep;
-    const std::size_t kpi = kpi_column(s, kpi_name);
+    const std::size_t kpi = s.kpi_index(kpi_name);
     if (kpi == s.kpi_names.size()) return std::nullopt;
     std::vector<std::size_t> order;
     const auto rows = rows_of(o, kpi, order);
@@ -139,7 +134,7 @@ std::optional<Card> tornado_card(const SweepOutput& o, const std::string& kpi_na
 // under the first policy, one colour per policy.
 std::optional<Card> response_card(const SweepOutput& o, const std::string& kpi_name) {
     const Sweep& s = o.sweep;
-    const std::size_t kpi = kpi_column(s, kpi_name);
+    const std::size_t kpi = s.kpi_index(kpi_name);
     if (kpi == s.kpi_names.size()) return std::nullopt;
     std::vector<std::size_t> order;
     rows_of(o, kpi, order);
@@ -147,15 +142,11 @@ std::optional<Card> response_card(const SweepOutput& o, const std::string& kpi_n
     const std::size_t j = order.front();
     Json values = Json::array();
     for (std::size_t i = 0; i < s.points.size(); ++i)
-        for (std::size_t p = 0; p < s.policy_names.size(); ++p) {
-            double sum = 0.0;
-            for (const auto& run : s.samples[i][p]) sum += run[kpi];
-            values.push_back(
-                {{"point", i},
-                 {"x", json_number(s.points[i].numbers[j])},
-                 {"policy", s.policy_names[p]},
-                 {"mean", json_number(sum / static_cast<double>(s.samples[i][p].size()))}});
-        }
+        for (std::size_t p = 0; p < s.policy_names.size(); ++p)
+            values.push_back({{"point", i},
+                              {"x", json_number(s.points[i].numbers[j])},
+                              {"policy", s.policy_names[p]},
+                              {"mean", json_number(s.mean(i, p, kpi))}});
     Json spec = {{"width", kHalfWidth},
                  {"height", 260},
                  {"config", chart_config()},
@@ -197,7 +188,7 @@ Card robustness_card(const SweepOutput& o) {
         "regret</th><th>max regret</th><th>at point (its parameters)</th></tr>\n";
     const std::size_t n_kpis = s.kpi_names.size();
     for (const std::string& kpi : sweep_headline_kpis()) {
-        const std::size_t j = kpi_column(s, kpi);
+        const std::size_t j = s.kpi_index(kpi);
         if (j == n_kpis) continue;
         for (std::size_t p = 0; p < s.policy_names.size(); ++p) {
             const RobustnessRow& r = o.robustness[p * n_kpis + j];

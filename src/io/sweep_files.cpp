@@ -24,13 +24,6 @@ using experiment::SensitivityRow;
 using experiment::Sweep;
 using Json = nlohmann::ordered_json;
 
-/// A parameter's keys, separated by spaces.
-std::string keys_of(const DesignParameter& p) {
-    std::string keys;
-    for (const std::string& k : p.keys) keys += (keys.empty() ? "" : " ") + k;
-    return keys;
-}
-
 /// A parameter's value in a table: its number, else its label.
 std::string value_cell(const DesignPoint& p, std::size_t j) {
     return std::isnan(p.numbers[j]) ? csv_field(p.labels[j]) : csv_number(p.numbers[j]);
@@ -80,7 +73,7 @@ void write_sensitivity_csv(const SweepOutput& o, std::ostream& out) {
         std::string row = csv_field(s.policy_names[r.policy]) + ',' +
                           csv_field(s.kpi_names[r.kpi]) + ',' +
                           csv_field(s.parameter_names[r.parameter]) + ',' +
-                          csv_field(keys_of(o.design->parameters[r.parameter])) + ',' +
+                          csv_field(o.design->parameters[r.parameter].keys_text()) + ',' +
                           std::to_string(r.observations);
         for (const double v : {r.value.src.mean, r.value.src.ci95_lo, r.value.src.ci95_hi,
                                r.value.prcc.mean, r.value.prcc.ci95_lo, r.value.prcc.ci95_hi})
@@ -134,11 +127,6 @@ void write_json(const SweepOutput& o, std::ostream& out) {
     out << j.dump(2) << '\n';
 }
 
-std::size_t kpi_column(const Sweep& s, const std::string& name) {
-    return static_cast<std::size_t>(std::find(s.kpi_names.begin(), s.kpi_names.end(), name) -
-                                    s.kpi_names.begin());
-}
-
 }  // namespace
 
 std::vector<std::string> sweep_headline_kpis() {
@@ -166,7 +154,7 @@ std::string format_sweep_table(const SweepOutput& o) {
     std::vector<std::vector<std::string>> rows;
     const std::size_t n_kpis = s.kpi_names.size();
     for (const std::string& kpi : sweep_headline_kpis()) {
-        const std::size_t j = kpi_column(s, kpi);
+        const std::size_t j = s.kpi_index(kpi);
         if (j == n_kpis) continue;
         for (std::size_t p = 0; p < s.policy_names.size(); ++p) {
             const RobustnessRow& r = o.robustness[p * n_kpis + j];
@@ -180,7 +168,7 @@ std::string format_sweep_table(const SweepOutput& o) {
     // The strongest sensitivities under the first policy: |SRC| largest first.
     rows.clear();
     for (const std::string& kpi : sweep_headline_kpis()) {
-        const std::size_t j = kpi_column(s, kpi);
+        const std::size_t j = s.kpi_index(kpi);
         std::vector<const SensitivityRow*> of_kpi;
         for (const SensitivityRow& r : o.sensitivity)
             if (r.policy == 0 && r.kpi == j && !std::isnan(r.value.src.mean)) of_kpi.push_back(&r);

@@ -29,16 +29,6 @@ double number_of(const toml::node& node) {
     return std::numeric_limits<double>::quiet_NaN();
 }
 
-std::string number_text(double v, bool integer);
-
-/// A value as the TOML text of an override (`0.5`, `"priority"`, `[1, 2]`).
-std::string toml_text(const toml::node& node) {
-    if (const auto* f = node.as_floating_point()) return number_text(f->get(), false);
-    std::ostringstream os;
-    node.visit([&os](const auto& v) { os << toml::toml_formatter(v, toml::format_flags::none); });
-    return os.str();
-}
-
 /// A number as the TOML text of an override: whole numbers of an integer
 /// parameter as integers, every other one with the digits that read back
 /// to the same double.
@@ -47,6 +37,14 @@ std::string number_text(double v, bool integer) {
     std::string s = fmt::format("{}", v);
     if (s.find_first_of(".eEn") == std::string::npos) s += ".0";  // a float, as TOML writes one
     return s;
+}
+
+/// A value as the TOML text of an override (`0.5`, `"priority"`, `[1, 2]`).
+std::string toml_text(const toml::node& node) {
+    if (const auto* f = node.as_floating_point()) return number_text(f->get(), false);
+    std::ostringstream os;
+    node.visit([&os](const auto& v) { os << toml::toml_formatter(v, toml::format_flags::none); });
+    return os.str();
 }
 
 void read_parameter(const TableReader& r, Design& design, Design::Method method) {
@@ -138,6 +136,12 @@ std::vector<Override> DesignPoint::overrides(const Design& design,
         for (const std::string& key : design.parameters[j].keys)
             all.push_back(Override{key, values[j]});
     return all;
+}
+
+std::string DesignParameter::keys_text() const {
+    std::string text;
+    for (const std::string& key : keys) text += (text.empty() ? "" : " ") + key;
+    return text;
 }
 
 std::size_t Design::parameter_of_override(std::size_t index) const {

@@ -108,26 +108,18 @@ TEST(TwelveDayCase, MinistryBeatsNoneAtEveryPointOfTheDesign) {
     const experiment::Sweep sweep = experiment::sweep(inputs, design, points, options);
     const auto robust = experiment::sweep_robustness(sweep);
     const std::size_t n = sweep.kpi_names.size();
-    std::size_t fill = n, worst = n;
-    for (std::size_t j = 0; j < n; ++j) {
-        if (sweep.kpi_names[j] == "essential_fill_rate") fill = j;
-        if (sweep.kpi_names[j] == "worst_region_essential_fill_rate") worst = j;
-    }
+    const std::size_t fill = sweep.kpi_index("essential_fill_rate");
+    const std::size_t worst = sweep.kpi_index("worst_region_essential_fill_rate");
     ASSERT_LT(fill, n);
     ASSERT_LT(worst, n);
     EXPECT_EQ(robust[n + fill].share_best, 1.0);  // ministry
     EXPECT_EQ(robust[n + worst].share_best, 1.0);
     EXPECT_EQ(robust[fill].share_best, 0.0);  // none
     EXPECT_GT(robust[fill].max_regret, 0.10);
-    const auto reps = static_cast<double>(sweep.replications);
     std::size_t small_gap = 0, ministry_short = 0;
     for (std::size_t i = 0; i < points.size(); ++i) {
-        double none = 0.0, ministry = 0.0, ministry_worst = 0.0;
-        for (const auto& run : sweep.samples[i][0]) none += run[fill] / reps;
-        for (const auto& run : sweep.samples[i][1]) ministry += run[fill] / reps;
-        for (const auto& run : sweep.samples[i][1]) ministry_worst += run[worst] / reps;
-        if (ministry - none < 0.01) ++small_gap;
-        if (ministry_worst < 0.99) ++ministry_short;
+        if (sweep.mean(i, 1, fill) - sweep.mean(i, 0, fill) < 0.01) ++small_gap;
+        if (sweep.mean(i, 1, worst) < 0.99) ++ministry_short;
     }
     EXPECT_EQ(small_gap, 8U);
     EXPECT_EQ(ministry_short, 6U);

@@ -9,6 +9,7 @@
 #include <functional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "shockflow/experiment/sensitivity.hpp"
@@ -65,6 +66,11 @@ struct Sweep {
     std::vector<std::vector<std::vector<std::vector<double>>>> samples;
     /// Same shape: 1 where the run's value is censored (PolicyResult::censored).
     std::vector<std::vector<std::vector<std::vector<std::uint8_t>>>> censored;
+
+    /// The column of KPI `name`, or kpi_names.size() if there is none.
+    [[nodiscard]] std::size_t kpi_index(std::string_view name) const;
+    /// The mean of KPI `kpi` over the replications of `policy` at `point`.
+    [[nodiscard]] double mean(std::size_t point, std::size_t policy, std::size_t kpi) const;
 };
 
 /// Runs every (point, policy, replication): replication k runs with seed + k

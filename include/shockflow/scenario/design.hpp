@@ -35,6 +35,9 @@ struct DesignParameter {
     bool has_range = false;
     std::int64_t levels = 0;  ///< grid with a range: evenly spaced values, ends included
     bool integer = false;     ///< values are rounded to whole numbers
+
+    /// The keys, separated by spaces (sensitivity.csv's `key` column).
+    [[nodiscard]] std::string keys_text() const;
 };
 
 /// A design: how its points are laid out and the parameters they vary.
@@ -47,6 +50,12 @@ struct Design {
     std::vector<DesignParameter> parameters;
     std::string file;              ///< as given
     std::uint64_t input_hash = 0;  ///< FNV-1a of the file's bytes
+
+    /// Replications per point and policy: the design's, else `fallback`
+    /// (the scenario's).
+    [[nodiscard]] std::int64_t replications_or(std::int64_t fallback) const {
+        return replications > 0 ? replications : fallback;
+    }
 
     /// The parameter whose key is the `index`-th override (0-based) that
     /// DesignPoint::overrides() adds after the base ones.

@@ -4,11 +4,10 @@
 // scenario's recipes, buys_own and link weights give back the table
 // (x = (I - A)^-1 y, checked with Eigen).
 #include <gtest/gtest.h>
-
-#include <algorithm>
 #include <unistd.h>
 
 #include <Eigen/Dense>
+#include <algorithm>
 #include <filesystem>
 #include <map>
 
