@@ -143,6 +143,19 @@ void bind_node(py::module_& m) {
                 optional_days(n, n.replenishment_days, "replenishment_days", v);
             },
             "days over which a gap to the target is closed, >= 0; None: the default (2)")
+        .def_property(
+            "buys_own", [](const NodeSpec& n) { return n.buys_own; },
+            [](NodeSpec& n, double v) {
+                const std::string what = fmt::format("node \"{}\".buys_own", n.id);
+                if (n.kind != NodeKind::Park && n.kind != NodeKind::Plant)
+                    throw py::value_error(what + ": only parks and plants buy their own product");
+                checked(v, Range::NonNegative, what);
+                if (v >= 1.0)
+                    throw py::value_error(fmt::format("{}: must be < 1 (got {})", what, v));
+                n.buys_own = v;
+            },
+            "parks and plants: units of their own product bought from other makers per unit "
+            "made, in [0, 1) (read by the ARIO mode)")
         .def_property_readonly(
             "lat", [](const NodeSpec& n) { return n.lat; },
             "latitude, degrees, where the node is drawn on a map; None: not placed")

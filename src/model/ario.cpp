@@ -14,7 +14,9 @@
 // where s = inventory_days, tau = restoration_days. An industry that buys
 // its own product from other makers of it (buys_own) holds that as an input
 // p like the others, in a row of its own apart from its output (compile.cpp,
-// compile_own_inputs); self-use stays netted out of capacity and inputs.
+// compile_own_inputs). Units are gross: an industry that uses a_ff of its
+// own output per unit made orders that on itself like on any supplier (its
+// own baseline flow a_ff x0_f), and what it is granted fills the same row.
 #include <algorithm>
 
 #include "model/engine.hpp"
@@ -27,6 +29,7 @@ void ArioState::reset(const CompiledModel& m) {
     optimal.assign(m.n_rows, 0.0);
     actual.assign(m.n_rows, 0.0);
     incoming.assign(m.n_rows, 0.0);
+    self.assign(m.n_rows, 0.0);
 }
 
 // Every industry starts with inventory_days of each input at its baseline
@@ -43,6 +46,13 @@ void Engine::init_ario() {
             }
         }
     for (const ChannelIndex c : indices(m_.channels)) rows_.req[c] = m_.baseline_flow[c] * dt_;
+    for (const RowIndex row : indices(m_.self_use))
+        ario_.self[row] = m_.self_use[row] * m_.baseline_output[row] * dt_;
+}
+
+// What an industry ordered of its own output for this step (self-use).
+double Engine::self_order(RowIndex row) const {
+    return ario_.self.empty() || m_.self_use.empty() ? 0.0 : ario_.self[row];
 }
 
 void Engine::cycle_ario(Tick t) {
@@ -84,7 +94,7 @@ void Engine::ario_produce(Tick t) {
     for (const NodeIndex n : m_.producers)
         for (auto k = m_.made.begin(n); k < m_.made.end(n); ++k) {
             const RowIndex row = m_.made_row[k];
-            double demand = 0.0;
+            double demand = self_order(row);
             for (auto c = m_.outbound.begin(row); c < m_.outbound.end(row); ++c)
                 demand += rows_.req[c];
             const double capacity = ario_.alpha[row] * cycle_capacity(row, t);
@@ -141,7 +151,14 @@ void Engine::ario_distribute() {
             const RowIndex row = m_.made_row[k];
             const double demand = ario_.demand[row];
             const double share = demand > 0.0 ? ario_.actual[row] / demand : 0.0;
-            double shipped = 0.0;
+            // Its order on itself fills its own row like any input received
+            // (for the next step; nothing reads that row before then).
+            double shipped = self_order(row) * share;
+            if (shipped > 0.0) {
+                const RowIndex own = m_.own_row[row];
+                rows_.stock[own] += shipped;
+                rows_.received[own] += shipped;
+            }
             for (auto c = m_.outbound.begin(row); c < m_.outbound.end(row); ++c) {
                 const double g = rows_.req[c] * share * routes_.link_factor[m_.channels[c].link];
                 if (g <= 0.0) continue;
@@ -189,13 +206,19 @@ void Engine::ario_order() {
                     return m_.baseline_flow[c] * dis_.damage[ch.src] * dis_.labor[ch.src] *
                            ario_.alpha[ch.src_row] * routes_.link_factor[ch.link];
                 };
-                double total = 0.0;
+                // Its own output is one of the suppliers of its own row.
+                const bool own = !m_.own_row.empty() && in.row == m_.own_row[row];
+                const double self = own ? m_.self_use[row] * m_.baseline_output[row] *
+                                              dis_.damage[n] * dis_.labor[n] * ario_.alpha[row]
+                                        : 0.0;
+                double total = self;
                 for (auto j = m_.inbound.begin(in.row); j < m_.inbound.end(in.row); ++j)
                     total += weight(m_.inbound.list[j]);
                 for (auto j = m_.inbound.begin(in.row); j < m_.inbound.end(in.row); ++j) {
                     const ChannelIndex c = m_.inbound.list[j];
                     rows_.req[c] = total > 0.0 ? order * weight(c) / total : 0.0;
                 }
+                if (own) ario_.self[row] = total > 0.0 ? order * self / total : 0.0;
             }
         }
     // Overproduction moves once every order is placed, so that all orders

@@ -14,6 +14,14 @@ namespace {
 
 using DenseVec = IndexVec<DenseIndex, double>;
 
+// What pair `r` makes to deliver `delivered` to others: in the ARIO mode
+// gross of what it uses of its own output, delivered / (1 - a_jj); net (the
+// same) in the default model.
+double gross_output(const DenseTables& d, DenseIndex r, double delivered) {
+    const OwnInput* own = d.own(r);
+    return own != nullptr ? delivered / (1.0 - own->self) : delivered;
+}
+
 // One Jacobi sweep: need -> requests received -> production -> input needs
 // (a twin's: what its industry buys of its own product, compile.cpp).
 double sweep(const CompiledModel& m, const DenseTables& d,
@@ -33,8 +41,9 @@ double sweep(const CompiledModel& m, const DenseTables& d,
                 continue;
             }
             if (m.kind[n] == NodeKind::Source) continue;
-            for (const auto& in : d.inputs(r)) next[d.at(n, in.input)] += in.per_unit * received[r];
-            if (const OwnInput* own = d.own(r)) next[own->twin] += own->per_unit * received[r];
+            const double made = gross_output(d, r, received[r]);
+            for (const auto& in : d.inputs(r)) next[d.at(n, in.input)] += in.per_unit * made;
+            if (const OwnInput* own = d.own(r)) next[own->twin] += own->per_unit * made;
         }
     }
     double change = 0.0;
@@ -97,7 +106,7 @@ void compute_baseline_need(const CompiledModel& m, DenseTables& d) {
         if (sweep(m, d, share, d.baseline_need, received) <= 1e-12 * scale) break;
     d.baseline_output.assign(received.size(), 0.0);
     for (const DenseIndex r : indices(received))
-        if (d.produces[r]) d.baseline_output[r] = received[r];
+        if (d.produces[r]) d.baseline_output[r] = gross_output(d, r, received[r]);
 }
 
 }  // namespace shockflow::model

@@ -43,15 +43,18 @@ void compile_products(const ScenarioSpec& s, Lookup& names, DenseTables& d, Comp
     // Self-use (a_jj < 1, validated): making g units gross uses a_jj g of the
     // product itself, so the net output is (1 - a_jj) g. The model works in
     // net units: capacity is scaled by (1 - a_jj) (compile_nodes) and the
-    // other inputs per net unit are a_ij / (1 - a_jj).
+    // other inputs per net unit are a_ij / (1 - a_jj). The ARIO mode keeps
+    // gross units, and self-use as an order on the industry itself.
+    if (s.model.preset == ModelPreset::Ario) return;
     for (const ProductIndex j : indices(d.recipe))
         for (RecipeInput& in : d.recipe[j]) in.per_unit /= 1.0 - d.self_use[j];
 }
 
-// A node's own recipe for product p it makes, as inputs per net unit into
-// d.own_recipe (as compile_products does for the products' recipes); returns
-// its self-use of p.
-double own_recipe(const NodeSpec& node, const Lookup& names, ProductIndex p, DenseTables& d) {
+// A node's own recipe for product p it makes, as inputs per net unit (ARIO:
+// gross) into d.own_recipe (as compile_products does for the products'
+// recipes); returns its self-use of p.
+double own_recipe(const NodeSpec& node, const Lookup& names, ProductIndex p, bool gross,
+                  DenseTables& d) {
     double self = 0.0;
     std::vector<RecipeInput> inputs;
     for (const auto& in : *node.recipe) {
@@ -62,7 +65,8 @@ double own_recipe(const NodeSpec& node, const Lookup& names, ProductIndex p, Den
             inputs.push_back({i, in.qty});
         }
     }
-    for (RecipeInput& in : inputs) in.per_unit /= 1.0 - self;
+    if (!gross)
+        for (RecipeInput& in : inputs) in.per_unit /= 1.0 - self;
     d.own_recipe[d.at(names.node.at(node.id), p).value] = std::move(inputs);
     return self;
 }
@@ -78,6 +82,7 @@ void compile_nodes(const ScenarioSpec& s, Lookup& names, DenseTables& d, Compile
     d.demand.assign(np, 0.0);
     m.population.assign(m.n_nodes, 0.0);
     names.node.reserve(m.n_nodes);
+    const bool gross = s.model.preset == ModelPreset::Ario;  // compile_products
     for (const NodeIndex n : indices<NodeIndex>(m.n_nodes)) {
         const NodeSpec& node = s.nodes[n.value];
         m.node_ids.push_back(node.id);
@@ -90,9 +95,9 @@ void compile_nodes(const ScenarioSpec& s, Lookup& names, DenseTables& d, Compile
         for (const auto& c : node.capacity) {
             const ProductIndex p = names.product.at(c.product);
             const DenseIndex at = d.at(n, p);
-            const double self = node.recipe ? own_recipe(node, names, p, d) : d.self_use[p];
+            const double self = node.recipe ? own_recipe(node, names, p, gross, d) : d.self_use[p];
             // Sources need no inputs, their own product included.
-            d.capacity[at] = node.kind == NodeKind::Source ? c.qty : c.qty * (1.0 - self);
+            d.capacity[at] = node.kind == NodeKind::Source || gross ? c.qty : c.qty * (1.0 - self);
             d.produces[at] = is_producer_kind(node.kind);
         }
         for (const auto& st : node.stock)
@@ -206,7 +211,7 @@ void compile_channels(const IndexVec<DenseIndex, bool>& wants, CompiledModel& m,
             if (d.produces[dst]) {
                 // A maker orders what it makes only into its twin: from
                 // other makers, what it buys of its own product (ARIO).
-                if (d.produces[src] && d.own(dst) != nullptr)
+                if (d.produces[src] && d.own(dst) != nullptr && d.own(dst)->per_unit > 0.0)
                     m.channels.push_back({li, l.from, l.to, p});
                 continue;
             }
@@ -374,7 +379,7 @@ void compile_made_inputs(const DenseTables& d, CompiledModel& m) {
                 for (const RecipeInput& in : d.inputs(d.at(n, j)))
                     m.made_inputs.push_back({m.row(n, in.input), in.input, in.per_unit});
                 if (const OwnInput* own = d.own(d.at(n, j)))
-                    m.made_inputs.push_back({m.row_of[own->twin], j, own->per_unit});
+                    m.made_inputs.push_back({m.row_of[own->twin], j, own->per_unit + own->self});
             }
             m.made_input.offset.push_back(m.made_inputs.end_index());
         }

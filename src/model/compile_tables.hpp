@@ -19,12 +19,14 @@ struct Lookup {
     IndexVec<NodeIndex, std::vector<std::string>> tags;
 };
 
-// What an industry buys of its own product from other makers of it (the
-// ARIO mode, NodeSpec::buys_own): held in a pair of its own, the twin of the
-// pair that makes it, so that it is never sold as output.
+// The ARIO mode's inventory of an industry's own product (NodeSpec::buys_own
+// and self-use, a_jj): held in a pair of its own, the twin of the pair that
+// makes it, so that it is never sold as output. It is filled from other
+// makers over links and from the industry's own output (self-use).
 struct OwnInput {
     DenseIndex twin;
-    double per_unit = 0.0;  // units bought per net unit made: buys_own / (1 - a_jj)
+    double per_unit = 0.0;  // units bought from other makers per gross unit: buys_own
+    double self = 0.0;      // units of its own output per gross unit: a_jj
 };
 
 // Every (node, product) pair, numbered node-major, then the twins.
@@ -40,11 +42,12 @@ struct DenseTables {
     IndexVec<DenseIndex, double> baseline_output;  // baseline.cpp
     IndexVec<ChannelIndex, double> lateral_flow;   // units/day (compile_lateral.cpp)
     IndexVec<ChannelIndex, double> weight;         // > 0: split by link weights (compile_weights)
-    // Inputs per unit of net output (self-use taken out, see compile_products).
+    // Inputs per unit of net output (self-use taken out, see compile_products),
+    // per gross unit in the ARIO mode (which keeps self-use, compile_own.cpp).
     IndexVec<ProductIndex, std::vector<RecipeInput>> recipe;  // by output product
     IndexVec<ProductIndex, double> self_use;                  // a_jj, < 1
-    // Nodes with a recipe of their own: the inputs per net unit of each
-    // product they make, by pair (compile_nodes).
+    // Nodes with a recipe of their own: the inputs per net (ARIO: gross)
+    // unit of each product they make, by pair (compile_nodes).
     std::unordered_map<std::uint32_t, std::vector<RecipeInput>> own_recipe;
     // The (node, product) pairs come first; twin k is pair n_pairs + k, of
     // the made pair twin_of[k] (compile_own_inputs). None outside the ARIO mode.
@@ -105,7 +108,8 @@ void compile_plan_order(CompiledModel& m);
 void compile_weights(CompiledModel& m, DenseTables& d);
 
 // The ARIO mode's twins (compile_own.cpp): one per pair whose node buys the
-// product it makes from other makers; sets d.n_pairs in every mode.
+// product it makes from other makers or uses some of its own output; sets
+// d.n_pairs in every mode.
 void compile_own_inputs(const ScenarioSpec& s, const Lookup& names, DenseTables& d);
 // n_pair_rows and own_row, once the rows are numbered (compile_own.cpp).
 void compact_own_rows(const DenseTables& d, const std::vector<DenseIndex>& dense_of_row,

@@ -137,13 +137,17 @@ struct CompiledModel {
     IndexVec<RowIndex, double> baseline_need;    // units/day, static demand propagation
     IndexVec<RowIndex, double> baseline_output;  // units/day a producer makes at baseline
     // The ARIO mode: an industry that buys a product it makes from other
-    // makers of it holds what it buys in a row of its own, apart from its
-    // output. Those rows come last, from n_pair_rows on (n_pair_rows ==
+    // makers of it, or uses some of its own output, holds that in a row of
+    // its own, apart from its output. Those rows come last, from n_pair_rows on (n_pair_rows ==
     // n_rows without them); own_row[output row] is that row, or none
     // (own_row is empty without them). Outputs report the two rows as the
     // one (node, product) they are.
+    // An industry's self-use in the ARIO mode, a_jj per gross unit, by its
+    // output row (empty where own_row is): it orders that much of its own
+    // output into its own row, as from any other supplier.
     std::size_t n_pair_rows = 0;
     IndexVec<RowIndex, RowIndex> own_row;
+    IndexVec<RowIndex, double> self_use;
 
     IndexVec<LinkIndex, CompiledLink> links;
     IndexVec<ChannelIndex, Channel> channels;  // sorted by source row

@@ -363,6 +363,7 @@ struct ArioState {
     IndexVec<RowIndex, double> optimal;   // min(demand, capacity x alpha)
     IndexVec<RowIndex, double> actual;    // after the inventory constraint
     IndexVec<RowIndex, double> incoming;  // input rows: received this step, usable next
+    IndexVec<RowIndex, double> self;      // industries: order on their own output (self-use)
 
     void reset(const CompiledModel& m);
 };
@@ -394,6 +395,7 @@ private:
     void ario_produce(Tick t);
     void ario_distribute();
     void ario_order();
+    [[nodiscard]] double self_order(RowIndex row) const;
     // A region's demand of the cycle: from its stock first (the default
     // model), or all of it open (`stock_first` false: the ARIO mode, whose
     // regions order their whole final demand and fall back on their stock

@@ -9,11 +9,16 @@ Tables (TABLE, the last argument):
   same_sector  tests/ario/same_sector.toml: the same table, where B1 also
                buys 6 a day of s1 from A1 and A1 buys 3 from B1 (each
                industry buys its own sector from the other region).
+  self_use     tests/ario/self_use.toml: same_sector where A1 also uses 10
+               a day of its own output and B2 14.4 of its own (the
+               diagonal of Z: self-use, in gross output).
 
 Technical coefficients come from the table alone, as in the model's
 definition: a[p, f] = sum of Z[i, f] over the industries i of sector p, over
 f's output. Inventories are per input product, summed over supplier
-regions, the own sector included (no table here has self-use, Z[f, f] = 0).
+regions, the own sector included, and its own output among them: an
+industry with self-use (Z[f, f] > 0) orders it on itself like on any other
+supplier, and its output is gross of it.
 
 usage: reference.py SHOCKFLOW SCENARIO OUTDIR [TABLE]
 """
@@ -49,7 +54,16 @@ def same_sector():
     return z, y, x0
 
 
-TABLES = {"two_by_two": two_by_two, "same_sector": same_sector}
+def self_use():
+    """same_sector with A1 -> A1 10 and B2 -> B2 14.4 (self-use); final
+    demand on A1 and B2 lower by as much (A1 -> RA 34, B2 -> RB 62.6)."""
+    z, y, x0 = same_sector()
+    z[0, 0], z[3, 3] = 10, 14.4
+    y[0, 0], y[3, 1] = 34, 62.6
+    return z, y, x0
+
+
+TABLES = {"two_by_two": two_by_two, "same_sector": same_sector, "self_use": self_use}
 
 S_DAYS, TAU, PSI, ALPHA_MAX, ALPHA_TAU = 90.0, 60.0, 0.8, 1.25, 365.0
 DAYS = 100
@@ -74,7 +88,6 @@ def run(z, y, x0):
     """Produced (day, industry), delivered (day, region, product) and the
     inventories at the end of each day (day, product, industry)."""
     assert np.allclose(z.sum(axis=1) + y.sum(axis=1), x0)
-    assert not np.diag(z).any()  # no self-use
     a = coefficients(z, x0)
     alpha = np.ones(4)
     # Inventory of product p held by industry f: s days at baseline output.
@@ -110,7 +123,8 @@ def run(z, y, x0):
         produced[t] = actual
         stocks[t] = stock
         # Orders for the next step, over every supplier of the product:
-        # industries of the sector, the buyer's own sector in other regions too.
+        # industries of the sector, the buyer's own sector in other regions
+        # too, and the buyer itself where it uses some of its own output.
         new_orders = np.zeros((4, 4))
         for j in range(4):
             for p in range(2):

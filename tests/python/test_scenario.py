@@ -6,8 +6,8 @@ import copy
 import pandas as pd
 import pytest
 import shockflow as sf
-from conftest import (MINIMAL, TWELVE_DAY, as_text, read_csv, read_summary, run_program,
-                      same_number)
+from conftest import (MINIMAL, ROOT, TWELVE_DAY, as_text, read_csv, read_summary,
+                      run_program, same_number)
 
 # (text in scenarios/minimal/scenario.toml, its replacement, the same change in memory)
 EDITS = [
@@ -98,6 +98,8 @@ def test_views_keep_the_scenario_alive():
     (lambda s: s.node("park_valley").capacity.__setitem__("fuel", 1), KeyError),
     (lambda s: setattr(s.node("r_north"), "population", 0), ValueError),
     (lambda s: setattr(s.node("r_north"), "firms", 3), ValueError),
+    (lambda s: setattr(s.node("r_north"), "buys_own", 0.1), ValueError),
+    (lambda s: setattr(s.node("park_valley"), "buys_own", 1.0), ValueError),
     (lambda s: setattr(s.events[0], "capacity_loss", 0.5), AttributeError),
     (lambda s: setattr(s, "replications", 0), ValueError),
     (lambda s: setattr(s.policy, "repair_crews", 0), ValueError),
@@ -154,3 +156,17 @@ def test_nodes_carry_their_position():
     assert scenario.node("d_tehran").lat == 35.69
     minimal = sf.load(MINIMAL)
     assert all(n.lat is None and n.lon is None for n in minimal.nodes)
+
+
+def test_buys_own_runs_as_the_command_lines_set(exe, tmp_path):
+    table = ROOT / "tests" / "ario" / "same_sector.toml"
+    scenario = sf.load(table)
+    assert scenario.node("B1").buys_own == pytest.approx(0.1)
+    scenario.node("B1").buys_own = 0.05
+    run_program(exe, "run", table, "--set", "node.B1.buys_own=0.05", "--out", tmp_path)
+    result, expected = scenario.run(), read_summary(tmp_path)
+    assert result.kpis["lost_output_units"] > 0  # the strike shows
+    for name, value in result.kpis.items():
+        assert same_number(value, expected["kpi"][name]), name
+    pd.testing.assert_frame_equal(as_text(result.timeseries), read_csv(tmp_path / "timeseries.csv"),
+                                  check_dtype=False, check_exact=True)

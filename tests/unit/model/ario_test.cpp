@@ -19,6 +19,9 @@ const std::filesystem::path kTable =
 // The same table where A1 and B1 also buy s1 from each other.
 const std::filesystem::path kSameSector =
     std::filesystem::path(SHOCKFLOW_SOURCE_DIR) / "tests" / "ario" / "same_sector.toml";
+// And where A1 and B2 also use some of their own output (self-use).
+const std::filesystem::path kSelfUse =
+    std::filesystem::path(SHOCKFLOW_SOURCE_DIR) / "tests" / "ario" / "self_use.toml";
 
 // Without the strike nothing moves: every industry makes its gross output
 // (A1 100, A2 80, B1 60, B2 120), the regions get all they ask, and each
@@ -132,6 +135,48 @@ TEST(Ario, ALossReachesIndustriesBuyingTheSameSector) {
     EXPECT_NEAR(b1.produced, 60.0, 1e-9);
     EXPECT_NEAR(b1.received, 4.2, 1e-9);
     EXPECT_NEAR(b1.stock, 538.2, 1e-9 * 538.2);
+}
+
+// Self-use in gross output (tests/ario/self_use.toml): A1 uses 10 a day of
+// its own s1 (a_11 = 0.1) besides the 3 it buys from B1 (buys_own 0.03), B2
+// 14.4 of its own s2 (a_44 = 0.12). Undisturbed, every industry makes its
+// gross output (A1 100, B2 120, as the table's x), ships it all (A1's 10 to
+// itself included) and holds 90 days of its own product at that output:
+// A1 90 x 100 x 0.13 = 1170, B2 90 x 120 x 0.12 = 1296, receiving and using
+// 13 and 14.4 a day.
+TEST(Ario, SelfUseIsAnOrderOnItselfInGrossOutput) {
+    ScenarioSpec s = load_scenario(kSelfUse);
+    s.events.clear();
+    const RunResult r = simulate(s, PolicySpec{}, RunOptions{});
+    for (int d = 0; d < 100; ++d) {
+        const DayRow a1 = day_row(r, d, "A1", "s1"), b2 = day_row(r, d, "B2", "s2");
+        EXPECT_NEAR(a1.produced, 100.0, 1e-9 * 100.0) << d;
+        EXPECT_NEAR(a1.shipped, 100.0, 1e-9 * 100.0) << d;
+        EXPECT_NEAR(a1.stock, 1170.0, 1e-9 * 1170.0) << d;
+        EXPECT_NEAR(a1.received, 13.0, 1e-9) << d;
+        EXPECT_NEAR(a1.consumed_inputs, 13.0, 1e-9) << d;
+        EXPECT_NEAR(b2.produced, 120.0, 1e-9 * 120.0) << d;
+        EXPECT_NEAR(b2.stock, 1296.0, 1e-9 * 1296.0) << d;
+        EXPECT_NEAR(b2.received, 14.4, 1e-9) << d;
+    }
+    EXPECT_NEAR(totals(r, "s1").unmet, 0.0, 1e-9 * totals(r, "s1").demanded);
+    EXPECT_NEAR(totals(r, "s2").unmet, 0.0, 1e-9 * totals(r, "s2").demanded);
+}
+
+// Day 5 of the loss with self-use: demand on A1 is its own order 10, B1's
+// 6, A2's 18, B2's 10 and final demand 34 + 22: 100. It makes 70 gross
+// (30 below its baseline of 100, where a net count would say 27 below 90),
+// and every order gets 0.7 of itself: 7 of its own 10 come back to it. Its
+// s1 inventory: 1170 - 70 x 0.13 (used) + 7 (itself) + 3 (from B1, ordered
+// on day 4 at baseline) = 1170.9.
+TEST(Ario, ALossCutsTheSelfUseOfTheDamagedIndustryToo) {
+    const RunResult r = simulate(load_scenario(kSelfUse), PolicySpec{}, RunOptions{});
+    const DayRow a1 = day_row(r, 5, "A1", "s1");
+    EXPECT_NEAR(a1.produced, 70.0, 1e-9);
+    EXPECT_NEAR(a1.consumed_inputs, 9.1, 1e-9);
+    EXPECT_NEAR(a1.received, 10.0, 1e-9);
+    EXPECT_NEAR(a1.stock, 1170.9, 1e-9 * 1170.9);
+    EXPECT_NEAR(day_row(r, 5, "RA", "s1").delivered, 0.7 * 34.0 + 8.0, 1e-9);
 }
 
 }  // namespace

@@ -180,7 +180,7 @@ TEST(ImportedTable, DefaultEngineSettlesAtItsOwnLeontiefSolutionFromDayZero) {
 // it buys of its own sector from other regions as an input, orders it and
 // is limited by it, so nothing is lost: the table's x solves x = A x + y
 // with the full A (own-sector purchases included), and every day each
-// industry makes x (1 - own use) / 365 net. The regions keep the four days
+// industry makes x / 365, gross of its self-use as in the table. The regions keep the four days
 // of stock the import writes (for the default engine): in the ARIO mode a
 // region orders its whole final demand and draws on its stock only for what
 // industries do not deliver, so undisturbed its stock changes nothing.
@@ -207,13 +207,16 @@ TEST(ImportedTable, ArioModeBuysTheOwnSectorFromOtherRegionsAndKeepsTheTable) {
             if (i != j && in.a(i, j) > 0.0 && sector_of(in.id[at(i)]) == sector_of(in.id[at(j)]))
                 ++own_sector;
     EXPECT_GT(own_sector, 0u);
+    Eigen::Index self_use = 0;  // industries using some of their own output
+    for (Eigen::Index k = 0; k < 12; ++k) self_use += in.a(k, k) > 0.0 ? 1 : 0;
+    EXPECT_GT(self_use, 0);
     const RunResult r = simulate(s, s.policy, RunOptions{});
     for (Eigen::Index k = 0; k < 12; ++k) {
         const std::string& id = in.id[at(k)];
         EXPECT_NEAR(x(k), t.x[at(k)], 1e-9 * t.x[at(k)]) << id;
-        const double net = x(k) * (1.0 - in.a(k, k)) / 365.0;
+        const double gross = x(k) / 365.0;  // self-use included (ARIO: gross output)
         for (int d = 0; d < 60; ++d)
-            EXPECT_NEAR(day_row(r, d, id, sector_of(id)).produced, net, 1e-9 * net)
+            EXPECT_NEAR(day_row(r, d, id, sector_of(id)).produced, gross, 1e-9 * gross)
                 << id << " day " << d;
     }
     EXPECT_NEAR(r.kpi.fill_rate, 1.0, 1e-9);
