@@ -9,8 +9,12 @@
 //   inputs:  S_pf  <- S_pf - x_f a_pf (now) + what arrives (next step)
 //   orders   O_pf  = x_f a_pf + max(0, s x*_f a_pf - S_pf) / tau, over the
 //                    suppliers of p in proportion to baseline flow x availability
-//   alpha_f <- alpha_f + (alpha_max - alpha_f) z / alpha_tau   if z = (D_f - x_f) / D_f > 0
-//              alpha_f + (1 - alpha_f) / alpha_tau             otherwise
+//   alpha_f <- max(1, alpha_f + (alpha_max - alpha_f) z / alpha_tau)  if z != 0
+//              alpha_f + (1 - alpha_f) / alpha_tau                   if z = 0
+//              at the start of day t >= 2, z = (D_f(t) - x_f(t-1)) / D_f(t)
+//              (as BoARIO's code does; its documentation has z of day t
+//              applied on day t+1)
+// Regions hold no stock: what industries do not deliver is lost.
 // where s = inventory_days, tau = restoration_days. An industry that buys
 // its own product from other makers of it (buys_own) holds that as an input
 // p like the others, in a row of its own apart from its output (compile.cpp,
@@ -48,6 +52,11 @@ void Engine::init_ario() {
     for (const ChannelIndex c : indices(m_.channels)) rows_.req[c] = m_.baseline_flow[c] * dt_;
     for (const RowIndex row : indices(m_.self_use))
         ario_.self[row] = m_.self_use[row] * m_.baseline_output[row] * dt_;
+    // Final demand holds no stock (as in BoARIO): what industries do not
+    // deliver is lost, whatever stock the scenario gives a region.
+    for (const NodeIndex r : m_.regions)
+        for (const ProductIndex p : m_.consumed)
+            if (const RowIndex row = m_.row(r, p); row.valid()) rows_.stock[row] = 0.0;
 }
 
 // What an industry ordered of its own output for this step (self-use).
@@ -62,7 +71,6 @@ void Engine::cycle_ario(Tick t) {
     ario_final_demand();
     ario_produce(t);
     ario_distribute();
-    ario_fall_back();
     ario_order();
     observe_cycle();
     const Tick next{t.value + m_.step.value};
@@ -89,14 +97,32 @@ void Engine::ario_final_demand() {
         }
 }
 
+// Overproduction, at the start of a day as BoARIO's code does it: by the
+// share of the day's demand that yesterday's output would not have served
+// (negative when demand fell), from the third day on, never below 1:
+//   z = (D_f(t) - x_f(t-1)) / D_f(t)
+//   alpha_f <- max(1, alpha_f + (alpha_max - alpha_f) z / alpha_tau)   if z != 0
+//              alpha_f + (1 - alpha_f) / alpha_tau                      if z = 0
+void Engine::overproduce(RowIndex row, double demand) {
+    const ModelSpec& par = m_.model;
+    const double z = demand > 0.0 ? (demand - ario_.actual[row]) / demand : 0.0;
+    double& alpha = ario_.alpha[row];
+    if (z != 0.0)
+        alpha = std::max(1.0, alpha + (par.alpha_max - alpha) * z * dt_ / par.alpha_tau);
+    else
+        alpha += (1.0 - alpha) * dt_ / par.alpha_tau;
+}
+
 void Engine::ario_produce(Tick t) {
     const ModelSpec& par = m_.model;
+    const bool adapt = t.value >= m_.start.value + 2 * m_.step.value;
     for (const NodeIndex n : m_.producers)
         for (auto k = m_.made.begin(n); k < m_.made.end(n); ++k) {
             const RowIndex row = m_.made_row[k];
             double demand = self_order(row);
             for (auto c = m_.outbound.begin(row); c < m_.outbound.end(row); ++c)
                 demand += rows_.req[c];
+            if (adapt) overproduce(row, demand);
             const double capacity = ario_.alpha[row] * cycle_capacity(row, t);
             const double optimal = std::min(demand, capacity);
             // Inventory constraint: the worst input below psi of its goal.
@@ -122,23 +148,6 @@ void Engine::ario_produce(Tick t) {
             ario_.demand[row] = demand;
             ario_.optimal[row] = optimal;
             ario_.actual[row] = made;
-        }
-}
-
-// What industries did not deliver of a region's final demand comes from the
-// region's own stock, if it holds any (none in BoARIO, and none unless the
-// scenario gives it): an undisturbed table is served by its industries
-// alone, whatever the regions hold.
-void Engine::ario_fall_back() {
-    for (const NodeIndex r : m_.regions)
-        for (const ProductIndex p : m_.consumed) {
-            const RowIndex row = m_.row(r, p);
-            if (!row.valid() || rows_.open[row] <= 0.0 || rows_.stock[row] <= 0.0) continue;
-            const double take = std::min(rows_.open[row], rows_.stock[row]);
-            rows_.stock[row] -= take;
-            rows_.open[row] -= take;
-            rows_.taken[row] += take;
-            deliver(row, take);
         }
 }
 
@@ -186,7 +195,7 @@ void Engine::ario_distribute() {
     }
 }
 
-// Orders for the next step and the overproduction factor.
+// Orders for the next step.
 void Engine::ario_order() {
     const ModelSpec& par = m_.model;
     for (const NodeIndex n : m_.producers)
@@ -200,7 +209,7 @@ void Engine::ario_order() {
                     ario_.actual[row] * in.per_unit + gap * dt_ / par.restoration_days;
                 // Each supplier by its baseline flow times its production
                 // capacity relative to baseline: availability times its
-                // overproduction of this step (not yet updated below).
+                // overproduction of this step.
                 const auto weight = [&](ChannelIndex c) {
                     const Channel& ch = m_.channels[c];
                     return m_.baseline_flow[c] * dis_.damage[ch.src] * dis_.labor[ch.src] *
@@ -220,19 +229,6 @@ void Engine::ario_order() {
                 }
                 if (own) ario_.self[row] = total > 0.0 ? order * self / total : 0.0;
             }
-        }
-    // Overproduction moves once every order is placed, so that all orders
-    // weigh the suppliers by the same step's capacity.
-    for (const NodeIndex n : m_.producers)
-        for (auto k = m_.made.begin(n); k < m_.made.end(n); ++k) {
-            const RowIndex row = m_.made_row[k];
-            const double demand = ario_.demand[row];
-            const double unserved = demand > 0.0 ? (demand - ario_.actual[row]) / demand : 0.0;
-            double& alpha = ario_.alpha[row];
-            if (unserved > 0.0)
-                alpha += (par.alpha_max - alpha) * unserved * dt_ / par.alpha_tau;
-            else
-                alpha += (1.0 - alpha) * dt_ / par.alpha_tau;
         }
 }
 

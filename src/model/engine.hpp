@@ -398,10 +398,9 @@ private:
     [[nodiscard]] double self_order(RowIndex row) const;
     // A region's demand of the cycle: from its stock first (the default
     // model), or all of it open (`stock_first` false: the ARIO mode, whose
-    // regions order their whole final demand and fall back on their stock
-    // only for what industries do not deliver, ario_fall_back()).
+    // regions order their whole final demand and hold no stock).
     void consume(Tick t, bool stock_first = true);
-    void ario_fall_back();
+    void overproduce(RowIndex row, double demand);
     void deliver(RowIndex row, double units);
     void close_demand();
     void place_orders(Tick t);

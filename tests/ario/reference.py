@@ -99,6 +99,15 @@ def run(z, y, x0):
     for t in range(DAYS):
         avail = np.array([availability(f, t) for f in range(4)])
         demand = orders.sum(axis=1) + y.sum(axis=1)
+        if t >= 2:
+            # Overproduction at the start of the day, from the share of the
+            # day's demand that yesterday's output would not have served
+            # (negative if demand fell), never below 1.
+            scarcity = np.where(demand > 0,
+                                (demand - produced[t - 1]) / np.where(demand > 0, demand, 1), 0)
+            alpha = np.where(scarcity != 0,
+                             np.maximum(1.0, alpha + (ALPHA_MAX - alpha) * scarcity / ALPHA_TAU),
+                             alpha + (1.0 - alpha) / ALPHA_TAU)
         optimal = np.minimum(demand, alpha * x0 * avail)
         actual = optimal.copy()
         for f in range(4):
@@ -140,9 +149,6 @@ def run(z, y, x0):
                 for i, w in zip(suppliers, weights):
                     new_orders[i, j] = order * w / weights.sum()
         orders = new_orders
-        unserved = np.where(demand > 0, (demand - actual) / np.where(demand > 0, demand, 1), 0)
-        alpha = np.where(unserved > 0, alpha + (ALPHA_MAX - alpha) * unserved / ALPHA_TAU,
-                         alpha + (1.0 - alpha) / ALPHA_TAU)
     return produced, delivered, stocks, a
 
 
