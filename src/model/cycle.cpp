@@ -8,7 +8,9 @@
 
 namespace shockflow::model {
 void Engine::cycle(Tick t) {
-    move_people(t);
+    // The cycle's demand follows the people of its middle: where people
+    // are moving, that is their average over the cycle.
+    move_people(Tick{t.value + m_.step.value / 2});
     refresh_damage(t);
     for (const NodeIndex n : m_.producers)
         for (auto k = m_.made.begin(n); k < m_.made.end(n); ++k) {
@@ -127,8 +129,11 @@ void Engine::close_demand() {
 // expected use of the cycle plus a share of the gap between its target
 // inventory position and its position (stock and what is on its way to it,
 // counted before the cycle's own use), closed over replenishment_days:
-//   target = plan x (cycle + lead time + safety days)
+//   target = plan x (review + lead time + safety days)
 //   order  = max(0, plan x cycle + (target - position) / max(1, replenish / cycle))
+// where the review period is the cycle for a producer's inputs (it makes
+// once a cycle, with what it holds then) and none for regions and depots
+// (goods that reach them during a cycle are used or passed on at once).
 void Engine::place_orders(Tick t) {
     if (rows_.plans_stale) propagate_plans();
     const CompiledPolicy& pol = m_.policy;
@@ -156,7 +161,8 @@ void Engine::place_orders(Tick t) {
         // again as a jump of the target).
         double& level = rows_.target_rate[row];
         level = level < 0.0 ? rate : level + rows_.smoothing[row] * (rate - level);
-        const double target = level * (dt_ + routes_.lead_days[row] + days);
+        const double review = region || m_.kind[n] == NodeKind::Depot ? 0.0 : dt_;
+        const double target = level * (review + routes_.lead_days[row] + days);
         const double position = rows_.stock[row] + rows_.pipeline[row] + rows_.taken[row];
         const double need = std::max(0.0, rate * dt_ + (target - position) * rows_.closing[row]);
         // Orders go where goods can come from this cycle. Lateral channels
@@ -228,11 +234,13 @@ void Engine::place_orders(Tick t) {
             placed += r;
             expected += r * (was_short[src[k]] ? fill[channel[k]] : 1.0);
         }
-        const double rest = std::max(0.0, need - expected) / spare;
+        // Each lateral channel's part of the rest, by what it can spare
+        // (divided last: `spare` may be tiny where stocks are).
+        const double rest = std::max(0.0, need - expected);
         if (rest > 0.0) {
             for (auto k = b; k < e; ++k)
-                if (lateral[k]) req[channel[k]] += rest * scratch[k - b];
-            placed += rest * spare;
+                if (lateral[k]) req[channel[k]] += rest * (scratch[k - b] / spare);
+            placed += rest;
         }
         rows_.ordered_today[row] += placed;
     }
@@ -400,6 +408,7 @@ void Engine::ship(Tick t) {
     const auto cls = view(transit_.class_of_channel);
     const auto pipeline = view(rows_.pipeline);
     Shipment** cursor = transit_.cursor.data();
+    transit_.close_batches();  // what depots passed on before this cycle
     for (const RowIndex row : m_.suppliers) {
         const auto b = m_.outbound.begin(row), e = m_.outbound.end(row);
         const double total = rows_.requested[row];
@@ -426,6 +435,8 @@ void Engine::ship(Tick t) {
             }
             // Counted onto the link for the capacity witness (fold_peak).
             routes_.links[m_.channel_slot[c]].used += g;
+            // A channel's class includes the half cycle a producer's goods
+            // for a depot or region wait to leave (routes.cpp).
             Shipment*& at = cursor[cls[c]];
             if (at == nullptr) [[unlikely]]
                 at = open_batch(cls[c], t);
@@ -433,8 +444,82 @@ void Engine::ship(Tick t) {
         }
         rows_.stock[row] = std::max(0.0, left);  // proportional shares may overshoot by an ulp
         rows_.day[row].shipped = shipped;
+        if (short_of_stock && m_.kind[m_.row_node[row]] == NodeKind::Depot)
+            owe(row, total, detours);
     }
     transit_.close_batches();
+}
+
+// A depot that could not fill its requests owes the rest until the cycle
+// ends, and passes on what arrives for it meanwhile (pass_on), so that goods
+// do not wait at a depot for the next cycle, however long cycles are. Not
+// over a lateral channel (to a depot that also supplies it: help between
+// depots follows their cover when they order, and passing on would turn it
+// round), nor over a rerouted one (its split between link and detour is set
+// by the cycle's first shipment).
+void Engine::owe(RowIndex row, double requested, bool detours) {
+    const double* granted = rows_.grants.data();
+    const auto b = m_.outbound.begin(row), e = m_.outbound.end(row);
+    double owed = 0.0;
+    for (auto c = b; c < e; ++c) {
+        const bool can = !m_.lateral[c] && !(detours && routes_.has_detour(c));
+        const double u = can ? std::max(0.0, rows_.req[c] - granted[c - b]) : 0.0;
+        rows_.unfilled[c] = u;
+        owed += u;
+    }
+    // Not for rounding: a depot that granted all but a billionth owes nothing.
+    if (owed <= 1e-9 * requested) return;
+    if (rows_.owed[row] <= 0.0) rows_.passing.push_back(row);
+    rows_.owed[row] = owed;
+}
+
+// Goods that reached a depot that owes some of this cycle's requests go on
+// at once, split over what each request lacks by the allocation rule.
+void Engine::pass_on(RowIndex row, Tick t) {
+    const double owed = rows_.owed[row];
+    const double held = rows_.stock[row];
+    if (owed <= 0.0 || held <= 0.0) return;
+    const auto b = m_.outbound.begin(row), e = m_.outbound.end(row);
+    // The rule splits `held` over what the requests lack.
+    for (auto c = b; c < e; ++c) std::swap(rows_.req[c], rows_.unfilled[c]);
+    allocate_short(row, owed);
+    for (auto c = b; c < e; ++c) std::swap(rows_.req[c], rows_.unfilled[c]);
+    const double* granted = rows_.grants.data();
+    const bool detours = routes_.detours();
+    // What is passed on at one instant shares a batch per class: batches
+    // opened at another time are closed first.
+    if (transit_.opened_at != t) {
+        transit_.close_batches();
+        transit_.opened_at = t;
+    }
+    double sent = 0.0;
+    for (auto c = b; c < e; ++c) {
+        // Within what its link has left of this cycle's capacity (a link
+        // cut since the cycle began carries less, or nothing); not over a
+        // channel rerouted since.
+        if (detours && routes_.has_detour(c)) continue;
+        LinkState& link = routes_.links[m_.channel_slot[c]];
+        const double g =
+            std::min({granted[c - b], rows_.unfilled[c], std::max(0.0, link.cap - link.used)});
+        if (g <= 0.0) continue;
+        rows_.unfilled[c] -= g;
+        sent += g;
+        const RowIndex to = m_.channel_dst_row[c];
+        rows_.pipeline[to] += g;
+        link.used += g;
+        put_passed(transit_.class_of_channel[c], Shipment{to, g}, t);
+    }
+    // All it held when it sent all it had (no rounding residue).
+    rows_.stock[row] = sent >= held * (1.0 - 1e-12) ? 0.0 : held - sent;
+    rows_.owed[row] = std::max(0.0, owed - sent);
+    rows_.day[row].shipped += sent;
+}
+
+// What depots still owe when the cycle ends is not sent: their customers
+// order again.
+void Engine::close_owed() {
+    for (const RowIndex row : rows_.passing) rows_.owed[row] = 0.0;
+    rows_.passing.clear();
 }
 
 // Opens the batch of goods dispatched this cycle that arrive together after
@@ -445,14 +530,21 @@ Shipment* Engine::open_batch(std::uint32_t cls, Tick t) {
     return transit_.batches[b].items.data();
 }
 
-void Engine::arrive(std::uint32_t b) {
+void Engine::arrive(std::uint32_t b, Tick t) {
+    // A batch passed on with no transit time arrives at once: closed first.
+    if (transit_.batches[b].open) transit_.close_batches();
     TransitState::Batch& batch = transit_.batches[b];
     const auto stock = view(rows_.stock);
     const auto pipeline = view(rows_.pipeline);
     const auto received = view(rows_.received);
     const auto open = view(rows_.open);
+    const auto owed = view(rows_.owed);
+    std::vector<RowIndex>& owing = rows_.owing;  // depots owed some that got goods
+    owing.clear();
     for (std::size_t i = 0; i < batch.size; ++i) {
         const Shipment& s = batch.items[i];
+        if (owed[s.row] > 0.0) [[unlikely]]
+            owing.push_back(s.row);
         stock[s.row] += s.units;
         pipeline[s.row] -= s.units;
         received[s.row] += s.units;
@@ -468,6 +560,9 @@ void Engine::arrive(std::uint32_t b) {
     }
     batch.size = 0;  // keeps its storage for reuse
     transit_.free_batches.push_back(b);
+    // Depots owed some of this cycle's requests pass on what came (this
+    // opens batches, so only once the batch above is done with).
+    for (const RowIndex row : owing) pass_on(row, t);
 }
 
 void Engine::observe_cycle() {

@@ -163,9 +163,10 @@ void Engine::refresh_demand(std::uint32_t shock) {
 
 // A displacement takes its share of the origin's people as they are when it
 // starts: after the instant moves before it, and after the gradual ones under
-// way as they stood at the start of the cycle (those move at cycle starts, in
-// move_people). Starting one costs nothing for those under way: moving them
-// all at every start made 10^5 overlapping displacements quadratic.
+// way as they were last moved (each cycle moves them to its middle, in
+// move_people; a gradual one that starts during a cycle joins them at the
+// next). Starting one costs nothing for those under way: moving them all at
+// every start made 10^5 overlapping displacements quadratic.
 void Engine::start_displacement(std::uint32_t i) {
     Displacement& d = dis_.r.moves[i];
     d.base = dis_.population[d.from] * d.share;

@@ -66,6 +66,9 @@ void RowState::reset(const CompiledModel& m) {
     req.assign(m.channels.size(), 0.0);
     fill.assign(m.channels.size(), 1.0);
     was_short.assign(rows, 0);
+    unfilled.assign(m.channels.size(), 0.0);
+    owed.assign(rows, 0.0);
+    passing.clear();
     planned.assign(m.channels.size(), 0.0);
     grants.assign(widest(m.outbound, m.suppliers), 0.0);
     by_supply.assign(widest(m.inbound, m.holders), 0.0);
@@ -216,7 +219,7 @@ void Engine::dispatch(const Event& e, Tick t) {
             end_day(t);
             break;
         case Ev::Arrival:
-            arrive(e.a);
+            arrive(e.a, t);
             break;
         case Ev::Cycle:
             if (m_.model.preset == ModelPreset::Ario)
@@ -260,6 +263,7 @@ void Engine::dispatch(const Event& e, Tick t) {
             break;
         case Ev::CycleEnd:
             close_demand();
+            close_owed();
             break;
     }
 }

@@ -165,6 +165,13 @@ struct RowState {
     IndexVec<ChannelIndex, double> fill;
     IndexVec<RowIndex, std::uint8_t> was_short;
     IndexVec<ChannelIndex, double> planned;  // lateral channels: the planned part of req
+    // Depots short in this cycle: what each channel's request still lacks,
+    // and the row's total (owed), filled from goods arriving before the
+    // cycle ends (Engine::pass_on); `passing` lists the depots owed some.
+    IndexVec<ChannelIndex, double> unfilled;
+    IndexVec<RowIndex, double> owed;
+    std::vector<RowIndex> passing;
+    std::vector<RowIndex> owing;  // arrive(): of them, those a batch brought goods to
     // Scratch of the cycle's steps.
     std::vector<double> grants;                 // a short supplier's grants, by channel
     std::vector<double> by_supply;              // a holder's inbound entries
@@ -256,11 +263,16 @@ struct TransitState {
     struct Batch {
         std::vector<Shipment> items;
         std::size_t size = 0;
+        bool open = false;  // still being filled (its size is not set yet)
     };
     std::vector<Batch> batches;
     std::vector<std::uint32_t> free_batches;
-    std::vector<Shipment*> cursor;  // by class: next free item of this cycle's batch, or null
-    std::vector<std::pair<std::uint32_t, std::uint32_t>> opened;  // (class, batch) this cycle
+    std::vector<Shipment*> cursor;       // by class: next free item of this cycle's batch, or null
+    std::vector<std::uint32_t> open_of;  // by class: the batch `cursor` fills, while open
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> opened;  // (class, batch) open
+    // When the open batches were dispatched: what depots pass on at one
+    // instant shares a batch per class (Engine::pass_on).
+    Tick opened_at{-1};
 
     void reset(const CompiledModel& m);
     std::uint32_t class_of(Tick transit);  // classes are never removed
@@ -412,7 +424,10 @@ private:
     void produce_at(NodeIndex n);
     void ship(Tick t);
     Shipment* open_batch(std::uint32_t cls, Tick t);  // this cycle's batch of a class
-    void arrive(std::uint32_t batch);
+    void arrive(std::uint32_t batch, Tick t);
+    void owe(RowIndex row, double requested, bool detours);
+    void pass_on(RowIndex row, Tick t);
+    void close_owed();
     void propagate_plans();
     [[nodiscard]] double plan_of(RowIndex row) const;
     void observe_cycle();
@@ -451,7 +466,8 @@ private:
                 double& usable);
     bool clip_rerouted(ChannelIndex c);
     void ship_rerouted(ChannelIndex c, double units, Tick t);
-    void put(std::uint32_t cls, Shipment s, Tick t);  // into this cycle's batch of the class
+    void put(std::uint32_t cls, Shipment s, Tick t);         // into this cycle's batch of the class
+    void put_passed(std::uint32_t cls, Shipment s, Tick t);  // the same, growing it if full
     // region_summary.cpp
     void track_regions(std::int64_t day);
     void finish_regions(RunResult& out) const;

@@ -209,9 +209,14 @@ void Engine::route(ChannelIndex c) {
         r.partial.push_back(c);
         split(c);
     }
-    transit_.classify(c, r.transit[c]);
-    transit_.class_of_detour[c] = r.direct_cap[c] > 0.0 ? transit_.class_of(r.detour_transit[c])
-                                                        : transit_.class_of_channel[c];
+    // What a producer sends to a depot or region leaves in the middle of the
+    // cycle (docs/MODEL.md, "Shipping"): it arrives half a cycle later than
+    // its transit alone would say.
+    const Tick wait{m_.dispatch_late[c] ? m_.step.value / 2 : 0};
+    transit_.classify(c, r.transit[c] + wait);
+    transit_.class_of_detour[c] = r.direct_cap[c] > 0.0
+                                      ? transit_.class_of(r.detour_transit[c] + wait)
+                                      : transit_.class_of_channel[c];
 }
 
 // A channel whose own link is partly cut keeps that link for what it can
@@ -310,6 +315,21 @@ void Engine::put(std::uint32_t cls, Shipment s, Tick t) {
     *at++ = s;
 }
 
+// As put(), for what depots pass on: every depot that receives goods at one
+// instant adds to the same batch of a class, so a channel may come more than
+// once and the batch grows as needed.
+void Engine::put_passed(std::uint32_t cls, Shipment s, Tick t) {
+    Shipment*& at = transit_.cursor[cls];
+    if (at == nullptr) at = open_batch(cls, t);
+    std::vector<Shipment>& items = transit_.batches[transit_.open_of[cls]].items;
+    const auto used = static_cast<std::size_t>(at - items.data());
+    if (used == items.size()) [[unlikely]] {
+        items.resize(2 * used + 1);
+        at = items.data() + used;
+    }
+    *at++ = s;
+}
+
 // ---- transit classes and batches -------------------------------------------
 
 // Classes are looked up by transit time and never removed, so batches stay
@@ -320,6 +340,7 @@ std::uint32_t TransitState::class_of(Tick transit) {
     if (added) {
         classes.push_back(transit);
         cursor.push_back(nullptr);
+        open_of.push_back(0);
         class_count.push_back(0);
     }
     return it->second;
@@ -347,6 +368,8 @@ std::uint32_t TransitState::take_batch(std::uint32_t cls) {
     }
     Batch& batch = batches[b];
     if (batch.items.size() < class_count[cls]) batch.items.resize(class_count[cls]);
+    batch.open = true;
+    open_of[cls] = b;
     opened.emplace_back(cls, b);
     return b;
 }
@@ -354,6 +377,7 @@ std::uint32_t TransitState::take_batch(std::uint32_t cls) {
 void TransitState::close_batches() {
     for (const auto& [cls, b] : opened) {
         batches[b].size = static_cast<std::size_t>(cursor[cls] - batches[b].items.data());
+        batches[b].open = false;
         cursor[cls] = nullptr;
     }
     opened.clear();

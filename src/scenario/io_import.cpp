@@ -171,7 +171,7 @@ void add_frame(const IoTable& t, const ImportOptions& o, ScenarioSpec& s) {
 // Industry j: a plant making its sector, with the inputs of its column of Z
 // by sector (its own sector from itself: self-use; from other regions:
 // buys_own) and one cover of cycle + transit + safety days of each input at
-// its settled use.
+// its settled use (a region's cover has no cycle in it).
 NodeSpec industry(const IoTable& t, const Built& b, std::uint32_t j,
                   const std::vector<std::string>& sectors, double cover, const ImportOptions& o) {
     NodeSpec n;
@@ -238,9 +238,12 @@ ScenarioSpec import_io_table(const IoTable& t, const ImportOptions& o, ImportRep
     add_frame(t, o, s);
     std::vector<std::string> sectors;  // the products, in order
     for (const ProductSpec& p : s.products) sectors.push_back(p.id);
-    // Holders order up to cycle + lead time + safety days of their use
-    // (docs/MODEL.md, "Orders"); starting there, they order exactly their use.
+    // Holders order up to review period + lead time + safety days of their
+    // use (docs/MODEL.md, "Orders"): the review period is the cycle for a
+    // producer's inputs and none for a region. Starting there, they order
+    // exactly their use.
     const double cover = kStepDays + o.transit_hours / 24.0 + kTargetDays;
+    const double region_cover = o.transit_hours / 24.0 + kTargetDays;
     for (std::uint32_t j = 0; j < t.x.size(); ++j) {
         if (!b.has_node[j]) {
             ++rep.left_out;
@@ -250,7 +253,7 @@ ScenarioSpec import_io_table(const IoTable& t, const ImportOptions& o, ImportRep
     }
     const std::set<std::string> regions(t.region.begin(), t.region.end());
     for (std::size_t c = 0; c < t.final_demand.size(); ++c)
-        s.nodes.push_back(final_demand(t, b, c, sectors, cover, regions, o));
+        s.nodes.push_back(final_demand(t, b, c, sectors, region_cover, regions, o));
     rep.industries = s.nodes.size() - t.final_demand.size();
     std::vector<std::string> ids;
     for (std::uint32_t i = 0; i < t.x.size(); ++i) ids.push_back(node_id(t, i));

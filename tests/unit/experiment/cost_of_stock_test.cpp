@@ -69,12 +69,17 @@ TEST(CostOfStock, ExtraHoldingCostAndCostPerPersonDayAvoided) {
 // (park P, 100/day, feeding region R, 80/day, over days 0-19; a strike
 // halves P on days 5-7), with food held at 0.01 per unit-day under both
 // policies. No event is drawn, so every replication is the same run and the
-// intervals have no width.
-// - "lean" (R's own target: no safety stock): R ends the days with
+// intervals have no width. A region counts no review period in its target,
+// 80 x (0 + L 0 + S); P makes at the cycle's start and ships to R in its
+// middle, where the goods arrive at once and first serve what R could not
+// eat from stock at the start.
+// - "lean" (R's own target: one_park_chain's stock_target_days = 1, so
+//   80 x (0 + 0 + 1) = 80, no stock beyond a day's use): R ends the days with
 //   80 x 5 (d0-4), 50, 20, 0 (d5-7), 20, 40, 60, 80 (d8-11), 80 x 8
 //   = 1310 unit-days -> 13.10; 10 units unmet on day 7: 1000 people x 10/80
 //   of their food x 1 day = 125 person-days short.
-// - "stocked" (stock_target_days food = 1, target position 160): R orders
+// - "stocked" (stock_target_days food = 2 in place of R's own: target
+//   position 80 x (0 + 0 + 2) = 160, a day's use and a day more): R orders
 //   80 + (160 - position), P makes at most 100 (50 while struck). End of
 //   day: 100, 120, 140, 160, 160 (d0-4); d5 160 - 80 + 50 = 130, d6 100,
 //   d7 70; d8 R has 70 for its 80, the 10 open are served by P's 100 -> 90;
@@ -90,7 +95,7 @@ TEST(CostOfStock, SafetyStockOnTheStruckChainCostsAKnownAmountPerPersonDay) {
     lean.holding_cost = {{"food", 0.01, {}}};
     PolicySpec stocked = lean;
     stocked.name = "stocked";
-    stocked.stock_target_days = {{"food", 1, {}}};
+    stocked.stock_target_days = {{"food", 2, {}}};
     CompareOptions options;
     options.replications = 2;
     options.threads = 1;

@@ -25,27 +25,50 @@ using experiment::StressTarget;
 // source S -> park P -> depot D -> region R, one cycle a day, days -20 to 20,
 // the window from day 0. S makes grain; P makes bread (essential) from grain,
 // one for one; R eats 100 bread a day. Links: S->P and D->R arrive at once,
-// P->D takes 2 days. Nobody keeps safety stock (stock_target_days = 0) and
-// every gap is closed in one cycle (replenishment_days = 1).
+// P->D takes 2 days. Every gap is closed in one cycle (replenishment_days =
+// 1). A region or depot counts no review period in its target (a producer's
+// input row counts one cycle), so D and R keep one day of safety stock
+// (stock_target_days = 1) and P none (0), which keeps the targets the chain
+// was first derived with: R 100 x (0 + L 0 + S 1) = 100, D 100 x (0 + L 2 +
+// S 1) = 300, P's grain 100 x (dt 1 + 0 + 0) = 100. P makes bread at the
+// cycle's start and sends it to D in the middle of the cycle: made on day k,
+// it leaves at k + 12 h and reaches D at k + 2.5; what S sends P and D sends
+// R leaves at the cycle's start and arrives at once, after the cycle.
 //
-// The steady state, from day -20 on (checked below on day -1), at the end of
-// a day: R holds 100 (it eats 100 from its stock, then orders 100 + (100 -
-// (0 + 0 + 100)) = 100, which D ships and which arrives at once). D holds 100:
-// its target is 100 x (1 + L 2 + 0) = 300; when it orders it holds 100 + the
-// 100 that arrived, with 100 on the way from yesterday, so it orders 100 and
-// ships 100 to R. 200 are on the way from P (shipped yesterday and the day
-// before). P holds 100 grain: it makes today's 100 bread from the grain on
-// hand, and S's 100 grain arrive at once after it.
+// The steady state, from day -18 on (checked below on day -1), at a cycle's
+// start k: R holds 100 and eats it (taken 100); it orders 100 + (100 - (0 +
+// 0 + 100)) = 100, which D ships and which arrives at once: R ends the day
+// with 100. D holds 100 (what reached it at k - 0.5) with 200 on their way
+// (made on days k - 2 and k - 1, due at k + 0.5 and k + 1.5), position 300:
+// it orders 100 and ships its 100 to R, and the 100 due at k + 0.5 are what
+// it holds at the day's end (received 100 a day). P makes the 100 bread from
+// the 100 grain it holds, and S's 100 grain (P's order: 100 + (100 - 100))
+// arrive after it: P ends the day with 100 grain.
 //
 // P out from day 0: no more bread is made. What is downstream of P lasts
 // (D's 100 + R's 100) / 100 = 2 days of stock, plus the 2 days of bread in
-// transit (the 2-day link, full): R eats on days 0, 1, 2 and 3 and first
-// goes short on day 4. TTS(P) = stock cover 2 + transit 2 = 4 days.
-// S out from day 0: P still has one day of grain, made into bread on day 0,
-// so TTS(S) = 1 + 4 = 5 days.
-// A short outage is survived: with P back on day 2, what it makes that day
-// reaches D on day 4, in time for R (TTR 2: never short, TTS censored at the
-// run's end, 20 days); with P back on day 3, it comes a day late (TTR 3: TTS 4).
+// transit (the 2-day link, full; due at 0.5 and 1.5, each shipped on by D at
+// the next cycle): R eats on days 0, 1, 2 and 3, D is empty from day 3 on
+// (what it owes R then never comes), and R first goes short on day 4.
+// TTS(P) = stock cover 2 + transit 2 = 4 days.
+// S out from day 0: P still has one day of grain, made into bread on day 0
+// and due at D at 2.5, so TTS(S) = 1 + 4 = 5 days.
+// A short outage is survived: with P back on day 2 (TTR 2), D, which got
+// nothing on its orders of days 0 and 1, holds 100 with nothing on its way
+// and orders 100 + (300 - 100) = 300; P makes 200 from its 200 grain (its
+// 100 plus the 100 it ordered on day 0; it orders none on days 1 and 2,
+// position 200 against 100), due at D at 4.5. R eats D's last 100 on day 3;
+// D, empty, owes R's 100. Day 4 R has nothing on hand (orders 100 + 100 =
+// 200, which D owes), and the 200 reaching D at 4.5 are passed on at once:
+// 100 serve R's open demand of day 4, 100 it eats on day 5. From then on it
+// repeats every two days: on an odd day P holds no grain and makes nothing
+// (the 200 it orders arrive after it makes), and R eats the 100 it kept; on
+// an even day P makes 200 from that grain, and the 200 of two days before
+// reach D at k + 0.5 and are passed on at once to R, which held nothing: 100
+// serve the day, 100 are kept. R is never short: TTS censored at the run's
+// end, 20 days, no unmet units, no person-days short. With P back on day 3
+// (TTR 3), it makes 200 on day 3, due at D at 5.5: D, empty since day 3, has
+// nothing for R on day 4, a day too late (TTS 4).
 ScenarioSpec chain() {
     ScenarioBuilder b(-20, 20);
     b.s.disruption_window = {0, 12};
@@ -59,7 +82,7 @@ ScenarioSpec chain() {
     d.stock = {qty("bread", 300)};
     b.region("R", 1000, {qty("bread", 100)}, {qty("bread", 100)});
     for (NodeSpec& n : b.s.nodes) {
-        n.stock_target_days = 0;
+        n.stock_target_days = n.kind == NodeKind::Depot || n.kind == NodeKind::Region ? 1 : 0;
         n.replenishment_days = 1;
     }
     b.link("S", "P", 10000, 0);
@@ -116,10 +139,16 @@ TEST(Stress, AnOutageShorterThanTheCoverIsSurvived) {
 
 // Shortfalls the baseline run already has do not count: a cut of D->R on
 // days 1 and 2 leaves R, which eats its own 100 on day 1, short on day 2 in
-// both runs. With P out, the same 400 units downstream of P (as above) are
-// eaten on days 0, 1, 3 and 4 (what is lost on day 2 is demand, not goods:
-// they wait at D), so the first shortfall the baseline does not have is on
-// day 5: TTS = 5.
+// both runs. In the baseline, D keeps what reaches it during the cut (it
+// holds 300 on day 3): on day 3 R, with nothing on hand, orders 100 + (100 -
+// 0) = 200, D ships them, 100 serve the day and 100 are kept; on day 4 R
+// eats them and orders 100, which D, with 100 left or more, ships; so R eats
+// 100 on day 5 and the baseline is not short then. With P out, the same 400
+// units downstream of P (as above: D's 100 and R's 100 on day 0, the 200
+// reaching D at 0.5 and 1.5) are eaten on days 0, 1, 3 and 4 (what is lost
+// on day 2 is demand, not goods: they wait at D, 200 on day 3, all sent to R
+// then), so the first shortfall the baseline does not have is on day 5:
+// TTS = 5.
 TEST(Stress, ShortfallsOfTheBaselineDoNotCount) {
     ScenarioSpec s = chain();
     ScenarioBuilder b(0, 1);

@@ -114,20 +114,23 @@ struct ScenarioBuilder {
 // One park P (10 firms) makes `food` (no inputs) at up to 100/day and sends it
 // over a link with no transit time to region R, which eats 80/day. One cycle
 // per day (step 24 h), days [0, end_day).
-// R keeps no safety stock (stock_target_days = 0) and closes any gap to its
-// target in one cycle (replenishment_days = 1, so max(1, R / dt) = 1), which
-// keeps every number of the cases built on it derivable by hand; lead time
-// L = 0. Its target position is then plan x (dt + L + S) = 80 x (1 + 0 + 0) =
-// 80, and it orders 80 + (80 - (stock + in transit + taken)). It starts with
-// one day's use (80) on hand. Undisturbed day: R eats its 80 -> 0 (taken 80),
-// position 0 + 0 + 80 = 80, orders 80 + (80 - 80) = 80; P makes 80 and ships
-// it; it arrives at once -> 80 again.
+// R keeps one day of safety stock (stock_target_days = 1) and closes any gap
+// to its target in one cycle (replenishment_days = 1, so max(1, R / dt) = 1),
+// which keeps every number of the cases built on it derivable by hand; lead
+// time L = 0, and a region has no review period. Its target position is then
+// plan x (0 + L + S) = 80 x (0 + 0 + 1) = 80, and it orders
+// 80 + (80 - (stock + in transit + taken)). It starts with one day's use (80)
+// on hand. Undisturbed day: R eats its 80 -> 0 (taken 80), position
+// 0 + 0 + 80 = 80, orders 80 + (80 - 80) = 80; P makes 80 and ships it in
+// the middle of the cycle (a producer's dispatch to a region), where it
+// arrives at once: still within the cycle, so it serves whatever demand of
+// the cycle is still open -> 80 again.
 inline ScenarioBuilder one_park_chain(double end_day = 20) {
     ScenarioBuilder b(0, end_day);
     b.product("food");
     b.producer("P", {qty("food", 100)});
     NodeSpec& r = b.region("R", 1000, {qty("food", 80)}, {qty("food", 80)});
-    r.stock_target_days = 0;
+    r.stock_target_days = 1;
     r.replenishment_days = 1;
     b.link("P", "R", 1000, 0);
     return b;

@@ -16,23 +16,29 @@ namespace {
 // day over days [0, 20), window [4, 20). R eats 80/day on even days and 120
 // on odd ones (a demand shock x1.5 on each odd day). Every holder closes its
 // gap in one cycle and aims at its current plan, not a smoothed one
-// (replenishment_days = 0), with lead time 0, so with plan p and safety
-// days S it orders o = p + (p (1 + S) - s) = (2 + S) p - s, where s
-// is its position before the cycle: its stock (R: before eating). Its stock
-// after the cycle is s - x + o = (2 + S) p - x, where x is what its customers
-// asked of it (R: what it ate). So on day d
-//   s_d = (2 + S) p_{d-1} - x_{d-1},   o_d = (2 + S)(p_d - p_{d-1}) + x_{d-1}.
+// (replenishment_days = 0), with lead time 0 and a review period V of one
+// cycle for M's grain (a producer's input) and none for D and R. So with plan
+// p and safety days S it orders o = p + (p (V + S) - s) = k p - s with
+// k = 1 + V + S, where s is its position before the cycle: its stock (R:
+// before eating). Its stock after the cycle is s - x + o = k p - x, where x is
+// what its customers asked of it (R: what it ate); what M sends to D leaves
+// in the middle of the cycle and what D and S send leave at its start, all
+// arriving at once, before the next cycle. So on day d
+//   s_d = k p_{d-1} - x_{d-1},   o_d = k (p_d - p_{d-1}) + x_{d-1}.
 // Plans are R's demand (M's grain: half of it). With p_d - p_{d-1} = +-40 on
 // odd/even days:
-//   R  (S = 0, x = its demand 120/80):   o = +-80 + 80/120  = 160 / 40
-//   D  (S = 1.5, x = R's orders):        o = +-140 + 40/160 = 180 / 20
-//   M's grain (S = 2.25, plan 60/40, x = 0.5 x D's orders 90/10):
-//                                        o = +-85 + 10/90   =  95 / 5
+//   R  (V = 0, S = 1, k = 2; x = its demand 120/80):
+//                                        o = +-80 + 80/120  = 160 / 40
+//   D  (V = 0, S = 2.5, k = 3.5; x = R's orders):
+//                                        o = +-140 + 40/160 = 180 / 20
+//   M's grain (V = 1, S = 2.25, k = 4.25; plan 60/40, x = 0.5 x D's orders
+//   90/10):                              o = +-85 + 10/90   =  95 / 5
 //   S makes what M orders:                                      95 / 5
 // The initial stocks are the s_0 of this cycle (day -1 counted as odd):
-// R 120, D 3.5 x 120 - 160 = 260, M's grain 4.25 x 60 - 90 = 165. Each
-// holder can always serve its customers (D: 260 / 240 >= 40 / 160; M's grain
-// 165 / 160 >= 10 / 90), so nothing clips the orders.
+// R 2 x 120 - 120 = 120, D 3.5 x 120 - 160 = 260, M's grain 4.25 x 60 - 90 =
+// 165. Each holder can always serve its customers (D: 260 / 240 >= 40 / 160;
+// M's grain 165 / 160 >= 10 / 90), so nothing clips the orders and no depot
+// owes anything.
 // Over days 4-19 each series alternates around its mean, and the variance of
 // a series alternating +-a over an even number of days is a^2:
 //   region:   orders +-60 over demand +-20:               (60/20)^2 = 9
@@ -53,10 +59,10 @@ ScenarioBuilder alternating_chain() {
     m.replenishment_days = 0;
     NodeSpec& d = b.node("D", NodeKind::Depot);
     d.stock = {qty("food", 260)};
-    d.stock_target_days = 1.5;
+    d.stock_target_days = 2.5;
     d.replenishment_days = 0;
     NodeSpec& r = b.region("R", 1000, {qty("food", 80)}, {qty("food", 120)});
-    r.stock_target_days = 0;
+    r.stock_target_days = 1;
     r.replenishment_days = 0;
     b.link("S", "M", 10000, 0);
     b.link("M", "D", 10000, 0);

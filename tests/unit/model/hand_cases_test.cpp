@@ -13,20 +13,22 @@ namespace shockflow::testing {
 namespace {
 
 // Most cases start from one_park_chain() (builders.hpp): park P, 100/day,
-// feeding region R, 80/day, over 20 days. R keeps no safety stock and closes
+// feeding region R, 80/day, over 20 days. R keeps one day of safety stock,
+// has no review period or lead time (target 80 x (0 + 0 + 1) = 80) and closes
 // any gap in one cycle, so it orders 80 + (80 - position) each day, where its
 // position (stock + in transit + what it ate this cycle) is what it had
 // before eating; it starts with 80 on hand. What R cannot eat from stock at
 // the cycle's start stays open until the cycle ends and is served by goods
-// arriving meanwhile (here P's shipments, which arrive at once).
+// arriving meanwhile (here P's shipments, which leave in the middle of the
+// cycle and arrive at once).
 
 RunResult run(const ScenarioBuilder& b, const PolicySpec& policy = {}) {
     return simulate(b.s, policy, RunOptions{});
 }
 
 // Strike on day 5 takes half of P's capacity (50/day) for 3 days, step repair.
-// R's stock before eating, what it eats, its order and what P makes (= ships,
-// arriving at once, first serving what is open):
+// R's stock before eating, what it eats, its order and what P makes (= ships
+// in the middle of the cycle, arriving at once, first serving what is open):
 //   d0-d4: 80, eats 80 -> 0, orders 80, P makes 80 -> 80.
 //   d5: 80, eats 80 -> 0, orders 80 + 80 - 80 = 80, P makes 50 -> 50.
 //   d6: 50, eats 50 (30 open), orders 80 + 80 - 50 = 110, P makes 50: 30 serve
@@ -97,8 +99,9 @@ TEST(HandCase, StrikeResilienceMeasures) {
 
 // Undisturbed, nothing is ever short: time-to-survive is censored at the end
 // of the run (20 days after the window start) and nothing needs recovering.
-// R keeps no safety stock (stock_target_days = 0) and still gets its demand:
-// every day it eats the 80 it holds and receives 80 to hold again.
+// R's whole target is its one day of safety stock (no review period, no lead
+// time) and it gets its demand: every day it eats the 80 it holds and
+// receives 80 to hold again.
 TEST(HandCase, UndisturbedRunHasCensoredSurvivalAndNoRecovery) {
     const RunResult r = run(one_park_chain());
     EXPECT_NEAR(r.kpi.time_to_survive_min_days, 20.0, 1e-9);
@@ -189,9 +192,10 @@ TEST(HandCase, LinkCutWithoutRerouteStarvesTheRegion) {
 // Same cut, but a road P->X->R exists through region X (which eats nothing):
 // with rerouting the flow takes it, so nothing is unmet. Transit is the sum
 // of the hops (3 h + 5 h = 1/3 day), which becomes R's lead time L, so its
-// target position is 80 x (1 + 1/3) = 320/3:
+// target position is 80 x (0 + 1/3 + 1) = 320/3:
 //   d5: R eats its 80 -> 0 (position 80), orders 80 + (320/3 - 80) = 320/3;
-//       P makes its 100, which arrive at 5 + 8 h: received on day 5 = 100.
+//       P makes its 100, which leave in the middle of the cycle and arrive
+//       at 5.5 + 8 h: received on day 5 = 100.
 //   d6: eats 80 -> 20 (position 100), orders 80 + 320/3 - 100 = 260/3, all
 //       made and received -> 320/3.
 //   d7: P->R open again (L = 0, target 80): eats 80 -> 80/3 (position
@@ -219,14 +223,14 @@ TEST(HandCase, RerouteBypassesACutLink) {
 // still closed (days 5-8): nothing can reach R that day, and the detour
 // resumes on day 7. With the detour R's lead time is 1/3 day and its target
 // position 320/3 (see above); without any route, L = 0 and the target is 80.
-//   d5: as above: eats 80 -> 0, P's 100 arrive at 5 + 8 h -> 100.
+//   d5: as above: eats 80 -> 0, P's 100 arrive at 5.5 + 8 h -> 100.
 //   d6: no route: eats 80 -> 20; its order (80 + 80 - 100 = 60) cannot be
 //       placed anywhere: 0 arrive.
 //   d7: X->R open again: eats its last 20 (60 open), position 20, orders
-//       80 + 320/3 - 20 > 100, P makes its 100; they arrive at 7 + 8 h, while
-//       the day-7 demand is still open, and serve its 60 -> 40.
+//       80 + 320/3 - 20 > 100, P makes its 100; they arrive at 7.5 + 8 h,
+//       while the day-7 demand is still open, and serve its 60 -> 40.
 //   d8: eats 40 (40 open), orders 80 + 320/3 - 40 > 100, P's 100 arrive at
-//       8 + 8 h and serve the 40 -> 60.
+//       8.5 + 8 h and serve the 40 -> 60.
 //   d9: P->R open (L = 0): eats 60 (20 open), orders 80 + 80 - 60 = 100,
 //       received at once: 20 serve -> 80; steady.
 // R never goes short: what it lacks on days 7 and 8 arrives within the cycle.
@@ -267,10 +271,29 @@ TEST(HandCase, LaborShockCutsCapacityAndFirms) {
     EXPECT_EQ(firm_row(r, 8, "P").firms_active, 10);
 }
 
-// Regions A and B have 1000 people each and eat 100/day. Half of A moves to
-// B from day 5 over 2 days: at the day-6 cycle 1/2 of the move is done (250
-// people), at day 7 all of it (500). Demand follows people:
-//   A: d5 100, d6 75, d7 50;   B: d5 100, d6 125, d7 150.
+// Regions A and B have 1000 people each and eat 100/day (0.1 a head). Half
+// of A (500 people) moves to B from day 5 over 2 days, evenly: by time t,
+// 500 x min(1, (t - 5) / 2) have moved. It starts at day 5, before that
+// day's cycle (disruptions come before the cycle at the same instant). A
+// cycle moves the displacements under way to its middle (t + 0.5 with daily
+// cycles) before its demand is computed, so:
+//   d4 (middle 4.5): not started: A 1000, B 1000;
+//   d5 (middle 5.5): 500 x 0.5 / 2 = 125 moved: A 875, B 1125;
+//   d6 (middle 6.5): 500 x 1.5 / 2 = 375 moved: A 625, B 1375;
+//   d7 (middle 7.5): all 500 moved: A 500, B 1500; d8 the same.
+// Demand follows people:
+//   A: d4 100, d5 87.5, d6 62.5, d7 50, d8 50;
+//   B: d4 100, d5 112.5, d6 137.5, d7 150, d8 150.
+// Nothing is unmet: each region keeps the default safety stock (2 days, so
+// target 2 x level, no review period or lead time) and closes its gap over 2
+// days; P (1000/day) makes all it is asked for, which leaves in the middle of
+// the cycle and arrives at once. A region with stock s at a cycle's start
+// and plan p orders p + (2 level - s) / 2 (when that is above 0) and starts
+// the next cycle with s - p + that = s / 2 + level (else s - p >= p +
+// 2 level). A's plans, and so its level (a weighted mean of them), are
+// between 50 and 100: from s >= 100 it keeps s >= 50 + 50 = 100 >= its
+// demand. B's are between 100 and 150: from s >= 150 it keeps s >= 75 + 100
+// >= 150 >= its demand. Both start with 200.
 TEST(HandCase, DisplacementMovesDemandWithPeople) {
     ScenarioBuilder b(0, 10);
     b.product("food");
@@ -280,10 +303,10 @@ TEST(HandCase, DisplacementMovesDemandWithPeople) {
     b.link("P", "A", 1000, 0).link("P", "B", 1000, 0);
     b.displacement("A", "B", 5, 0.5, 2);
     const RunResult r = run(b);
-    const double a[] = {100, 75, 50}, bb[] = {100, 125, 150};
-    for (int d = 5; d <= 7; ++d) {
-        EXPECT_NEAR(day_row(r, d, "A", "food").demand, a[d - 5], 1e-9) << d;
-        EXPECT_NEAR(day_row(r, d, "B", "food").demand, bb[d - 5], 1e-9) << d;
+    const double a[] = {100, 87.5, 62.5, 50, 50}, bb[] = {100, 112.5, 137.5, 150, 150};
+    for (int d = 4; d <= 8; ++d) {
+        EXPECT_NEAR(day_row(r, d, "A", "food").demand, a[d - 4], 1e-9) << d;
+        EXPECT_NEAR(day_row(r, d, "B", "food").demand, bb[d - 4], 1e-9) << d;
     }
     EXPECT_NEAR(totals(r, "food").unmet, 0.0, 1e-9);
 }
@@ -292,10 +315,17 @@ TEST(HandCase, DisplacementMovesDemandWithPeople) {
 // 5.5 (within the day-5 cycle). The first moves 500 of A's 1000 people; the
 // second half of the 500 left, 250: A keeps 250, B has 1750. A third, gradual
 // one (a quarter of A over 2 days from day 5.75) takes a quarter of those 250
-// = 62.5 people, moved at the cycles: by day 6 0.25/2 of them (7.8125), by
-// day 7 1.25/2 (39.0625), by day 8 all. Demand is 0.1 a head:
-//   A: d5 100 (its cycle ran before the moves), d6 24.21875, d7 21.09375, d8 18.75;
-//   B: d5 100, d6 175.78125, d7 178.90625, d8 181.25.
+// = 62.5 people, 62.5 x min(1, (t - 5.75) / 2) of them by time t. A cycle
+// moves the displacements under way to its middle before computing its
+// demand; the day-5 cycle runs at day 5, before any of the three has begun
+// (none is under way then), so its demand is that of the 1000 and 1000.
+// Then, at the middles of the cycles:
+//   d6 (6.5): 62.5 x 0.75 / 2 = 23.4375 moved: A 226.5625, B 1773.4375;
+//   d7 (7.5): 62.5 x 1.75 / 2 = 54.6875 moved: A 195.3125, B 1804.6875;
+//   d8 (8.5): all 62.5 moved: A 187.5, B 1812.5.
+// Demand is 0.1 a head:
+//   A: d5 100, d6 22.65625, d7 19.53125, d8 18.75;
+//   B: d5 100, d6 177.34375, d7 180.46875, d8 181.25.
 TEST(HandCase, DisplacementSharesCompoundWithinACycle) {
     ScenarioBuilder b(0, 10);
     b.product("food");
@@ -307,7 +337,7 @@ TEST(HandCase, DisplacementSharesCompoundWithinACycle) {
     b.displacement("A", "B", 5.5, 0.5, 0);
     b.displacement("A", "B", 5.75, 0.25, 2);
     const RunResult r = run(b);
-    const double a[] = {100, 24.21875, 21.09375, 18.75}, bb[] = {100, 175.78125, 178.90625, 181.25};
+    const double a[] = {100, 22.65625, 19.53125, 18.75}, bb[] = {100, 177.34375, 180.46875, 181.25};
     for (int d = 5; d <= 8; ++d) {
         EXPECT_NEAR(day_row(r, d, "A", "food").demand, a[d - 5], 1e-9) << d;
         EXPECT_NEAR(day_row(r, d, "B", "food").demand, bb[d - 5], 1e-9) << d;
@@ -315,9 +345,10 @@ TEST(HandCase, DisplacementSharesCompoundWithinACycle) {
 }
 
 // A demand shock x1.5 on days 2-3 raises R's want and plan to 120/day. Its
-// target position (cycle + no lead + no safety: 1 day of use) follows the
-// use smoothed over its replenishment time of 1 day: each day the level moves
-// a = 1 - e^-1 of the way to the day's use, from 80:
+// target position (no review period, no lead time, one day of safety stock:
+// 1 day of use) follows the use smoothed over its replenishment time of 1
+// day: each day the level moves a = 1 - e^-1 of the way to the day's use,
+// from 80:
 //   level d2 = 80 + 40a, d3 = 120 - 40e^-2, d4 = 80 + 40(e^-1 - e^-3),
 //   d5 = 80 + 40(e^-2 - e^-4), d6 = 80 + 40(e^-3 - e^-5) = 81.72.
 // P (100/day) cannot follow at once, but what arrives within the cycle
@@ -353,9 +384,10 @@ TEST(HandCase, DemandShockRaisesDemandAndTargets) {
 // Self-use: a unit of food (gross) takes 0.2 food and 0.4 grain. The model
 // works in net output: P's capacity of 100 gross is 100 x (1 - 0.2) = 80 net
 // food a day, and a net unit needs 0.4 / (1 - 0.2) = 0.5 grain. P holds 1000
-// grain. R eats 100/day and holds nothing (no safety stock, gap closed in one
-// cycle): every day it has 100 open, orders 100 + (100 - 0) = 200, and P
-// makes its 80 net (using 40 grain), which arrive at once and serve 80:
+// grain. R eats 100/day and holds nothing (no safety stock, so with no review
+// period or lead time its target is 0; gap closed in one cycle): every day it
+// has 100 open, orders 100 + (0 - 0) = 100, and P makes its 80 net (using 40
+// grain), which arrive in the middle of the cycle and serve 80:
 // 20 unmet a day, 100 over the 5 days; P's grain: 1000 - 5 x 40 = 800.
 TEST(HandCase, SelfUseRecipeWorksInNetOutput) {
     ScenarioBuilder b(0, 5);
@@ -380,20 +412,28 @@ TEST(HandCase, SelfUseRecipeWorksInNetOutput) {
 // Depots D1 and D2 supply each other, so D1->D2 and D2->D1 are lateral.
 // Each has a primary supplier (P1 -> D1, P2 -> D2, 100/day each, enough for
 // the 80/day of its region R1, R2), so at baseline nothing is planned over
-// the lateral channels. Depots hold 160 with one day of safety stock (target
-// position 80 x (1 + 0 + 1) = 160), regions 80 with none; gaps close in one
-// cycle; no transit time. A depot asks a neighbour only when the neighbour's
-// stock covers more days than its own, and a depot serves lateral requests
-// only from what its own customers leave.
-//   d0, d1: all order 80; D1 and D2 get 80 from P1 and P2, ship 80: steady.
+// the lateral channels. Depots hold 160 with two days of safety stock,
+// regions 80 with one; neither has a review period, so their targets are
+// 80 x (0 + 0 + 2) = 160 and 80 x (0 + 0 + 1) = 80. Gaps close in one cycle;
+// no transit time. Depots ship at the cycle's start, P1 and P2 in its
+// middle. A depot asks a neighbour only when the neighbour's stock covers
+// more days than its own, and a depot serves lateral requests only from
+// what its own customers leave; a depot that could not fill a request owes
+// the rest until the cycle ends and passes on at once what reaches it
+// meanwhile, except over a lateral channel.
+//   d0, d1: all order 80; D1 and D2 ship 80 and get 80 from P1 and P2: steady.
 //   d2: P1 struck (100 %, two days). D1 (160, need 80 + 160 - 160 = 80)
 //       finds P1 empty, but D2's cover (160 / 80 = 2 days) is no better
 //       than its own (2): its order stays on P1, which grants nothing. D1
 //       ships R1's 80 from stock -> 80.
-//   d3: D1 needs 80 + (160 - 80) = 160; D2 now covers more (2 days against
-//       1), so all 160 go to D2. D2 (160 on hand) serves R2's 80 first and
-//       D1 the 80 left; its own order stays 80, which P2 makes: D2 ends with
-//       80, D1 with 0 + 80 = 80. Nothing unmet.
+//   d3: D1 needs 80 + (160 - 80) = 160; P1 can provide nothing and D2 now
+//       covers more (2 days against 1), so all 160 go to D2. D2 (160 on
+//       hand) serves R2's 80 first and D1 the 80 left; the other 80 of D1's
+//       request are not owed, its channel being lateral. Its own order
+//       stays 80 (position 160), which P2 makes; they reach D2 in the middle
+//       of the cycle and stay. D2 ships 80 + 80 = 160 and ends with
+//       160 - 160 + 80 = 80; D1 ships R1's 80 from its 80 and receives D2's
+//       80 -> 80. Nothing unmet.
 TEST(HandCase, LateralDepotChannelsTakeOnlyWhatPrimarySuppliersCannotProvide) {
     ScenarioBuilder b(0, 4);
     b.product("food");
@@ -407,7 +447,7 @@ TEST(HandCase, LateralDepotChannelsTakeOnlyWhatPrimarySuppliersCannotProvide) {
         if (n.kind == NodeKind::Park) continue;
         const bool depot = n.kind == NodeKind::Depot;
         n.stock = {qty("food", depot ? 160 : 80)};
-        n.stock_target_days = depot ? 1 : 0;
+        n.stock_target_days = depot ? 2 : 1;
         n.replenishment_days = 1;
     }
     b.link("P1", "D1", 1000, 0).link("P2", "D2", 1000, 0);
@@ -426,8 +466,10 @@ TEST(HandCase, LateralDepotChannelsTakeOnlyWhatPrimarySuppliersCannotProvide) {
     EXPECT_NEAR(day_row(r, 2, "D2", "food").shipped, 80.0, 1e-9);
     EXPECT_NEAR(day_row(r, 2, "D2", "food").stock, 160.0, 1e-9);
     EXPECT_NEAR(day_row(r, 3, "P2", "food").produced, 80.0, 1e-9);
+    EXPECT_NEAR(day_row(r, 3, "D2", "food").received, 80.0, 1e-9);
     EXPECT_NEAR(day_row(r, 3, "D2", "food").shipped, 160.0, 1e-9);
     EXPECT_NEAR(day_row(r, 3, "D2", "food").stock, 80.0, 1e-9);
+    EXPECT_NEAR(day_row(r, 3, "D1", "food").shipped, 80.0, 1e-9);
     EXPECT_NEAR(day_row(r, 3, "D1", "food").received, 80.0, 1e-9);
     EXPECT_NEAR(day_row(r, 3, "D1", "food").stock, 80.0, 1e-9);
     for (int d : {2, 3}) {
@@ -443,12 +485,16 @@ TEST(HandCase, LateralDepotChannelsTakeOnlyWhatPrimarySuppliersCannotProvide) {
 // baseline D1's primary fills 50 / 80 of its need: a deficit of 30/day,
 // which D2 can cover from P2's spare 120 - 80 = 40. So D2 -> D1 plans 30/day:
 // 30 / 80 = 0.375 of D1's orders, and D2's plan is 80 + 30 = 110.
-// Depots keep one day of safety stock: targets 80 x 2 = 160 (D1) and
-// 110 x 2 = 220 (D2), which they hold at the start; regions hold 80.
-//   Every day: R1, R2 order 80. D1 (position 160) needs 80: 0.375 x 80 = 30
-//   from D2, 50 from P1; D2 (position 220) needs 110, all from P2 (within its
-//   120). P1 makes 50, P2 makes 110; D2 ships 80 + 30 = 110 and D1 80; both
-//   end where they began. Nothing unmet.
+// Depots keep two days of safety stock and regions one; neither has a review
+// period and there is no transit time, so the targets are 80 x 2 = 160 (D1),
+// 110 x 2 = 220 (D2) and 80 x 1 = 80 (regions), which they hold at the start.
+//   Every day: R1, R2 eat their 80 and order 80. D1 (position 160) needs 80:
+//   0.375 x 80 = 30 from D2, 50 from P1; D2 (position 220) needs 110, all
+//   from P2 (within its 120). P1 makes 50, P2 makes 110. D2 ships
+//   80 + 30 = 110 and D1 80 at the cycle's start (neither is short, so
+//   nothing is owed); P1's 50 and P2's 110 leave in the middle of the cycle
+//   and arrive at once. D1 receives 30 + 50 = 80: both end where they
+//   began. Nothing unmet.
 TEST(HandCase, PlannedLateralFlowCoversAPrimaryShortfall) {
     ScenarioBuilder b(0, 5);
     b.product("food");
@@ -460,7 +506,7 @@ TEST(HandCase, PlannedLateralFlowCoversAPrimaryShortfall) {
     b.region("R2", 1000, {qty("food", 80)}, {qty("food", 80)});
     for (NodeSpec& n : b.s.nodes) {
         if (n.kind == NodeKind::Park) continue;
-        n.stock_target_days = n.kind == NodeKind::Depot ? 1 : 0;
+        n.stock_target_days = n.kind == NodeKind::Depot ? 2 : 1;
         n.replenishment_days = 1;
     }
     b.link("P1", "D1", 1000, 0).link("P2", "D2", 1000, 0);

@@ -1,13 +1,18 @@
 // Each contingency lever on a small case whose effect is derived by hand.
 // Unless said otherwise: one cycle per day, links without transit time (lead
-// time L = 0), and a region R that eats 80/day with 1 day of safety stock
-// (stock_target_days = 1), so a target position of 80 x (1 + 0 + 1) = 160,
-// starting full. Regions here close any gap in one cycle
-// (replenishment_days = 1), which keeps the numbers derivable: R orders
-// 80 + (160 - position), where its position (stock + in transit + what it
-// ate this cycle) is what it had before eating. What a region cannot eat from
-// stock at the cycle's start stays open until the cycle ends, served by what
-// arrives meanwhile.
+// time L = 0), and a region R that eats 80/day with 2 days of safety stock
+// (stock_target_days = 2), so a target position of 80 x (0 + 0 + 2) = 160
+// (a region's target counts no review period, only lead time and safety
+// stock; the 2 days keep the 160 that 1 day plus a one-day review period
+// gave when regions counted one), starting full. Regions here close any gap
+// in one cycle (replenishment_days = 1), which keeps the numbers derivable:
+// R orders 80 + (160 - position), where its position (stock + in transit +
+// what it ate this cycle) is what it had before eating: what P sent in the
+// last cycle has arrived by then. P makes to order at the cycle's start and
+// dispatches to regions in the middle of the cycle, so with no transit time
+// its goods arrive at t + 1/2 day, within the cycle and the day: they serve
+// what R could not eat from stock at the cycle's start (which stays open
+// until the cycle ends) and the rest is in R's stock at the day's end.
 #include <gtest/gtest.h>
 
 #include "shockflow/model/simulation.hpp"
@@ -22,7 +27,7 @@ ScenarioBuilder chain(double start, double end, double capacity, double demand) 
     b.product("food");
     b.producer("P", {qty("food", capacity)});
     NodeSpec& r = b.region("R", 1000, {qty("food", demand)}, {qty("food", 2 * demand)});
-    r.stock_target_days = 1;
+    r.stock_target_days = 2;
     r.replenishment_days = 1;
     b.link("P", "R", 1000, 0);
     return b;
@@ -32,8 +37,9 @@ RunResult run(const ScenarioBuilder& b, const PolicySpec& policy = {}) {
     return simulate(b.s, policy, RunOptions{});
 }
 
-// Prestock from day -4: P may make 125/day and R's safety stock is 5 days, so
-// its target position is 80 x (1 + 5) = 480:
+// Prestock from day -4: P may make 125/day and R's safety stock is 6 days, so
+// its target position is 80 x (0 + 6) = 480 (6 days: no review period for a
+// region, the 480 of the 5 days plus one-day review period it had before):
 //   d-4: eats 80 -> 80, position 160, orders 80 + 320 = 400, gets 125 -> 205;
 //   d-3: orders 80 + 480 - 205 = 355 -> 250;  d-2: 310 -> 295;  d-1: 265 -> 340.
 // From day 0 the target is 160 again. A 3-day total strike on P from day 0:
@@ -41,13 +47,13 @@ RunResult run(const ScenarioBuilder& b, const PolicySpec& policy = {}) {
 // nothing on days 0 and 1 and 60 on day 2, which P cannot fill), and at day 3
 // eats 80 -> 20, orders 80 + 160 - 100 = 140, gets 100 -> 120: nothing unmet.
 // Without prestock R has 160 at day 0: d0 eats 80 -> 80, d1 eats 80 -> 0,
-// d2 80 unmet; d3 (P back): 80 open, orders 240, P makes 100, 80 serve the
-// open demand -> 20: 80 units unmet.
+// d2 80 unmet; d3 (P back): 80 open, orders 240, P makes 100, which arrive
+// in the middle of day 3: 80 serve the open demand -> 20: 80 units unmet.
 TEST(PolicyLever, PrestockBuildsStockThatCarriesThroughAStrike) {
     ScenarioBuilder b = chain(-6, 10, 100, 80);
     b.strike("P", 0, 1.0, 3);
     PolicySpec prestock;
-    prestock.prestock = PrestockSpec{{"essential"}, -4, 0.25, 5, 0, {}};
+    prestock.prestock = PrestockSpec{{"essential"}, -4, 0.25, 6, 0, {}};
     const RunResult with = run(b, prestock);
     EXPECT_NEAR(day_row(with, -1, "R", "food").stock, 340.0, 1e-9);
     for (int d = -4; d <= -1; ++d) EXPECT_NEAR(day_row(with, d, "P", "food").produced, 125.0, 1e-9);
@@ -69,7 +75,7 @@ TEST(PolicyLever, PrestockBuildsStockThatCarriesThroughAStrike) {
 // 80 -> 350, orders nothing (80 + 160 - 430 < 0).
 TEST(PolicyLever, PrestockUntilDayKeepsTargetsRaisedLonger) {
     PolicySpec prestock;
-    prestock.prestock = PrestockSpec{{"food"}, -4, 0.25, 5, 2, {}};
+    prestock.prestock = PrestockSpec{{"food"}, -4, 0.25, 6, 2, {}};
     const RunResult r = run(chain(-6, 6, 100, 80), prestock);
     EXPECT_NEAR(day_row(r, 0, "R", "food").stock, 385.0, 1e-9);
     EXPECT_NEAR(day_row(r, 1, "R", "food").stock, 430.0, 1e-9);
@@ -78,13 +84,13 @@ TEST(PolicyLever, PrestockUntilDayKeepsTargetsRaisedLonger) {
     EXPECT_NEAR(day_row(r, 2, "P", "food").produced, 0.0, 1e-12);
 }
 
-// stock_target_days food = 4 overrides R's 1: its target position is
-// 80 x (1 + 4) = 400. Day 0: eats 80 -> 80, orders 80 + 400 - 160 = 320, P
+// stock_target_days food = 5 overrides R's 2: its target position is
+// 80 x (0 + 5) = 400. Day 0: eats 80 -> 80, orders 80 + 400 - 160 = 320, P
 // makes its 100 -> 180; day 1: eats 80 -> 100, orders 80 + 400 - 180 = 300,
 // P makes 100 -> 200.
 TEST(PolicyLever, StockTargetDaysOverridesTheNodesTarget) {
     PolicySpec policy;
-    policy.stock_target_days = {{"food", 4, {}}};
+    policy.stock_target_days = {{"food", 5, {}}};
     const RunResult r = run(chain(0, 5, 100, 80), policy);
     EXPECT_NEAR(day_row(r, 0, "R", "food").stock, 180.0, 1e-9);
     EXPECT_NEAR(day_row(r, 1, "R", "food").stock, 200.0, 1e-9);
@@ -92,7 +98,7 @@ TEST(PolicyLever, StockTargetDaysOverridesTheNodesTarget) {
 
 // replenishment_days food = 2 overrides R's 1: R closes its gap over
 // max(1, 2 / 1) = 2 cycles. With P able to make 1000/day and the target
-// position raised to 400 as above:
+// position raised to 400 as above (stock_target_days food = 5):
 //   d0: eats 80 -> 80, position 160, orders 80 + (400 - 160) / 2 = 200 -> 280;
 //   d1: eats 80 -> 200, position 280, orders 80 + 120 / 2 = 140 -> 340;
 //   d2: eats 80 -> 260, position 340, orders 80 + 60 / 2 = 110 -> 370.
@@ -100,7 +106,7 @@ TEST(PolicyLever, StockTargetDaysOverridesTheNodesTarget) {
 // 80 + 240 = 320 on day 0 -> 400, then 80 a day -> 400.
 TEST(PolicyLever, ReplenishmentDaysOverridesTheNodes) {
     PolicySpec policy;
-    policy.stock_target_days = {{"food", 4, {}}};
+    policy.stock_target_days = {{"food", 5, {}}};
     const RunResult fast = run(chain(0, 5, 1000, 80), policy);
     EXPECT_NEAR(day_row(fast, 0, "R", "food").stock, 400.0, 1e-9);
     EXPECT_NEAR(day_row(fast, 1, "R", "food").stock, 400.0, 1e-9);
@@ -111,10 +117,11 @@ TEST(PolicyLever, ReplenishmentDaysOverridesTheNodes) {
     EXPECT_NEAR(day_row(r, 2, "R", "food").stock, 370.0, 1e-9);
 }
 
-// P (100/day) feeds A and B, 80/day each, both set up as R above (target
-// position 160, starting full). Day 0: both eat 80 and order
-// 80 + 160 - 160 = 80; P has 100. Proportional: 50 each. Priority to A: A 80,
-// B 20.
+// P (100/day) feeds A and B, 80/day each, both set up as R above (2 days of
+// safety stock: target position 80 x (0 + 0 + 2) = 160, starting full).
+// Day 0: both eat 80 and order 80 + 160 - 160 = 80; P makes 100 of the 160
+// asked and splits them; they arrive in the middle of day 0 (received on day
+// 0). Proportional: 50 each. Priority to A: A 80, B 20.
 ScenarioBuilder shared_supplier() {
     ScenarioBuilder b(0, 10);
     b.product("food");
@@ -123,7 +130,7 @@ ScenarioBuilder shared_supplier() {
     b.region("B", 1000, {qty("food", 80)}, {qty("food", 160)});
     for (NodeSpec& n : b.s.nodes) {
         if (n.kind != NodeKind::Region) continue;
-        n.stock_target_days = 1;
+        n.stock_target_days = 2;
         n.replenishment_days = 1;
     }
     b.link("P", "A", 1000, 0).link("P", "B", 1000, 0);
@@ -160,9 +167,10 @@ TEST(PolicyLever, PriorityAllocationServesListedNodesFirst) {
 }
 
 // P (60/day) feeds A (80/day, 160 on hand) and B (20/day, 40 on hand), both
-// with 1 day of safety stock and replenishment_days = 1, so target positions
-// of 160 and 40. Day 0: A eats 80 and orders 80 + 160 - 160 = 80; B eats 20
-// and orders 20 + 40 - 40 = 20. Proportional: A 60*80/100 = 48, B 12.
+// with 2 days of safety stock and replenishment_days = 1, so target positions
+// of 80 x (0 + 0 + 2) = 160 and 20 x 2 = 40. Day 0: A eats 80 and orders
+// 80 + 160 - 160 = 80; B eats 20 and orders 20 + 40 - 40 = 20. P makes its 60
+// (received in the middle of day 0). Proportional: A 60*80/100 = 48, B 12.
 // Max-min fair: equal share 30; B needs only 20, so B 20 and A the remaining 40.
 TEST(PolicyLever, FairShareIsMaxMinFair) {
     ScenarioBuilder b(0, 3);
@@ -172,7 +180,7 @@ TEST(PolicyLever, FairShareIsMaxMinFair) {
     b.region("B", 1000, {qty("food", 20)}, {qty("food", 40)});
     for (NodeSpec& n : b.s.nodes) {
         if (n.kind != NodeKind::Region) continue;
-        n.stock_target_days = 1;
+        n.stock_target_days = 2;
         n.replenishment_days = 1;
     }
     b.link("P", "A", 1000, 0).link("P", "B", 1000, 0);
@@ -186,13 +194,14 @@ TEST(PolicyLever, FairShareIsMaxMinFair) {
     EXPECT_NEAR(day_row(r, 0, "B", "food").received, 20.0, 1e-9);
 }
 
-// R eats 110/day (target position 220, 220 on hand), P makes 100. R's
-// position never exceeds 220, so it orders at least 110 a day and P makes its
-// 100 every day: R's stock before eating on day k is 220 - 10k. Day 21: eats
-// its last 10 (100 open), P's 100 serve the rest -> 0. From day 22 R has
-// nothing at the cycle's start and P's 100 serve 100 of its 110: 10/day
-// unmet on days 22..29 = 80 unmet. Surge capacity 0.1 lets P make 110:
-// nothing unmet.
+// R eats 110/day (target position 110 x (0 + 0 + 2) = 220, 220 on hand), P
+// makes 100, which reach R in the middle of each day. R's position never
+// exceeds 220, so it orders at least 110 a day and P makes its 100 every day:
+// R's stock before eating on day k is 220 - 10k (10 at the end of day 20).
+// Day 21: eats its last 10 (100 open), P's 100 serve the rest -> 0. From day
+// 22 R has nothing at the cycle's start and P's 100 serve 100 of its 110:
+// 10/day unmet on days 22..29 = 80 unmet. Surge capacity 0.1 lets P make 110:
+// R eats 110 and orders 110 + 220 - 220 = 110 every day, nothing unmet.
 TEST(PolicyLever, SurgeCapacityCoversASmallShortfall) {
     const ScenarioBuilder b = chain(0, 30, 100, 110);
     const RunResult r = run(b);

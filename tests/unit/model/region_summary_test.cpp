@@ -18,20 +18,32 @@ const RegionSummary& region(const RunResult& r, const std::string& id) {
     throw std::out_of_range("no region " + id);
 }
 
-// Days [0, 20), one cycle a day, window [5, 15).
+// Days [0, 20), one cycle a day, window [5, 15). A region counts no review
+// period in its target, plan x (0 + L + S); with no transit (L = 0) and
+// S = 1 day it aims at one day's use, and with replenishment_days = 1 it
+// orders its use + (target - position), its position being what it had
+// before eating. The parks make at the cycle's start and ship to the regions
+// in its middle, where the goods arrive at once and first serve what the
+// region could not eat from stock at the start.
 // - R (1000 people) is one_park_chain's region: park P makes its food
 //   (essential), 100/day, and R eats 80/day. A strike on day 5 halves P for
 //   3 days; as derived in HandCase.StrikeOnOneParkChainLosesTenUnits, R is
 //   short of 10 food on day 7 only.
 //   R also wants 10 tools/day (capital) from park Q, which makes only 5/day.
-//   R starts with 10 tools and keeps no safety stock: day 0 it eats its 10
-//   and orders 10, Q makes 5 -> 5 on hand; day 1 it eats those 5 and the 5
-//   Q makes serve the rest (10 delivered, none left); from day 2 on it gets
-//   Q's 5 a day: 5 delivered, 5 unmet. Tools: 10 + 10 + 18 x 5 = 110 of 200.
-// - R2 (500 people) eats 40 food/day from park P2 (100/day); it keeps no
-//   safety stock and starts with 40. Its only road is cut on days 1-2:
-//   day 1 it eats its 40; day 2 nothing comes, 40 unmet; day 3 it orders
-//   40 + (40 - 0) = 80, P2 makes them, 40 serve the day and 40 are kept.
+//   R starts with 10 tools; its one day of safety stock (one_park_chain's)
+//   makes its target of tools 10 x (0 + 0 + 1) = 10, no stock beyond a
+//   day's use: day 0 it eats its 10 and orders 10 + (10 - 10) = 10, Q makes
+//   5 -> 5 on hand; day 1 it eats those 5 (5 open), orders 10 + (10 - 5) =
+//   15, and the 5 Q makes serve the rest (10 delivered, none left); from day
+//   2 on it has nothing at the start and gets Q's 5 a day in the middle: 5
+//   delivered, 5 unmet. Tools: 10 + 10 + 18 x 5 = 110 of 200.
+// - R2 (500 people) eats 40 food/day from park P2 (100/day); it keeps one
+//   day of safety stock (target 40 x (0 + 0 + 1) = 40, no stock beyond a
+//   day's use) and starts with 40. Its only road is cut on days 1-2: day 0
+//   it eats its 40 and P2's 40 come; day 1 it eats its 40 (orders 40, but
+//   the road carries nothing); day 2 nothing comes, 40 unmet; day 3 (the
+//   road open at its start) it orders 40 + (40 - 0) = 80, P2 makes them, 40
+//   serve the day and 40 are kept.
 // Per region:
 //   R:  fill rate (all products, whole run) (1600 - 10 + 110) / (1600 + 200)
 //       = 1700 / 1800; essential fill in the window (days 5-14, 800 food)
@@ -55,7 +67,7 @@ ScenarioBuilder two_regions() {
     b.strike("P", 5, 0.5, 3);
     b.producer("P2", {qty("food", 100)});
     NodeSpec& r2 = b.region("R2", 500, {qty("food", 40)}, {qty("food", 40)});
-    r2.stock_target_days = 0;
+    r2.stock_target_days = 1;
     r2.replenishment_days = 1;
     b.link("P2", "R2", 1000, 0);
     b.cut("P2->R2", 1, 2);
@@ -105,13 +117,14 @@ TEST(RegionSummary, DoNotNeedTheTimeSeries) {
 
 // A region that demands no essential good has no essential fill rate and no
 // time to survive (both undefined), only its fill rate. Here R wants only
-// tools: 110 of 200 as above.
+// tools, with one day of safety stock (its target 10 x (0 + 0 + 1) = 10, as
+// above): 110 of 200 as above.
 TEST(RegionSummary, UndefinedWithoutEssentialDemand) {
     ScenarioBuilder b(0, 20);
     b.product("tools", ProductCategory::Capital);
     b.producer("Q", {qty("tools", 5)});
     NodeSpec& r = b.region("R", 1000, {qty("tools", 10)}, {qty("tools", 10)});
-    r.stock_target_days = 0;
+    r.stock_target_days = 1;
     r.replenishment_days = 1;
     b.link("Q", "R", 1000, 0);
     const RunResult run = simulate(b.s, PolicySpec{}, RunOptions{});

@@ -15,17 +15,22 @@ namespace {
 // Source S makes food (200/day, no inputs) for region R, which eats 80/day,
 // over S->R (100/day, no transit time) or a slower, narrower road through
 // region X, which eats nothing: S->X (40/day, 3 h) and X->R (40/day, 5 h),
-// 1/3 day in all. One cycle a day over days [0, 20). R keeps no safety stock
-// and closes any gap in one cycle (stock_target_days = 0,
-// replenishment_days = 1), so with lead time L it orders
+// 1/3 day in all. One cycle a day over days [0, 20). R keeps one day of
+// safety stock and closes any gap in one cycle (stock_target_days = 1,
+// replenishment_days = 1); a region counts no review period, so with lead
+// time L its target is 80 x (0 + L + 1) and it orders
 // 80 + (80 x (1 + L) - position), its position being what it had before
-// eating; it starts with 80. S->R loses `loss` of its capacity on days 5-14.
+// eating; it starts with 80. S makes at the cycle's start and ships to R (a
+// region) in its middle: over S->R the goods arrive at d + 12 h, by the
+// detour at d + 12 h + 8 h = d + 20 h, both before the cycle ends, and they
+// first serve what R could not eat from stock at the cycle's start. S->R
+// loses `loss` of its capacity on days 5-14.
 ScenarioBuilder detour_case(double loss, double demand = 80) {
     ScenarioBuilder b(0, 20);
     b.product("food");
     b.producer("S", {qty("food", 200)}, 1, NodeKind::Source);
     NodeSpec& r = b.region("R", 1000, {qty("food", demand)}, {qty("food", demand)});
-    r.stock_target_days = 0;
+    r.stock_target_days = 1;
     r.replenishment_days = 1;
     b.region("X", 10, {});
     b.link("S", "R", 100, 0).link("S", "X", 40, 3).link("X", "R", 40, 5);
@@ -48,20 +53,23 @@ double fill(const RunResult& r) {
 // over S->R up to 25 and the rest round, where they arrive 8 h later. R's
 // lead time weights the two transits by what of its plan (80) each carries:
 // L = (25 x 0 + 55 x 1/3) / 80 = 11/48 day, a target position of
-// 80 + 55/3. Its order is capped at what the channel can bring, 25 + 40 = 65:
-//   d5: eats its 80 -> 0, orders 65: 25 arrive at once, 40 at 5 + 8 h -> 65.
+// 80 x (0 + 11/48 + 1) = 80 + 55/3. Its order is capped at what the channel
+// can bring, 25 + 40 = 65:
+//   d5: eats its 80 -> 0, orders 80 + (80 + 55/3 - 80) = 98 1/3, of which
+//       65 come: 25 at 5 + 12 h, 40 at 5 + 20 h -> 65.
 //   d6: eats 65 (15 open), orders 65: the 25 serve the 15 -> 10, the 40 come
 //       on top -> 50;  d7: 50 (30 open) -> 35;  d8: 35 (45 open) -> 20;
 //       d9: 20 (60 open) -> 5: nothing unmet so far.
 //   d10: eats 5 (75 open), the 65 serve 65: 10 unmet -> 0.
 //   d11-d14: 80 open, 65 arrive: 15 unmet a day.
-//   d15: S->R whole again (L = 0): 80 open, orders 80 + 80 - 0 = 160, capped
-//       at 100, which arrive at once: the 80 served -> 20, and refilled by
-//       d18 (orders 140, 120, 100).
+//   d15: S->R whole again (L = 0, target 80): 80 open, orders
+//       80 + 80 - 0 = 160, capped at 100, which arrive at 15 + 12 h: the 80
+//       served -> 20, and refilled by d18 (orders 140, 120, 100).
 // Unmet: 10 + 4 x 15 = 70 of 20 x 80 = 1600, a fill rate of 1530/1600.
 // Both roads run full: S->R at its 25/day, S->X and X->R at 40/day.
-// Without rerouting R gets only S->R's 25/day: d5 eats 80, gets 25; d6 eats
-// 25 (55 open), 25 arrive: 30 unmet; d7-d14: 55 a day, 470 in all.
+// Without rerouting R gets only S->R's 25/day (its lead time stays 0, its
+// target 80): d5 eats 80, gets 25; d6 eats 25 (55 open), 25 arrive: 30
+// unmet; d7-d14: 55 a day, 470 in all.
 TEST(Reroute, APartialCutSendsWhatTheLinkCannotCarryByTheDetour) {
     const ScenarioBuilder b = detour_case(0.75);
     const RunResult r = run(b, true);
@@ -85,9 +93,12 @@ TEST(Reroute, APartialCutSendsWhatTheLinkCannotCarryByTheDetour) {
 // link ever carries more than its capacity, and a 99 % cut (1/day left on
 // S->R, 41/day in all) is within 2 points of the 100 % cut (the detour's
 // 40/day). Hand figures at the ends: up to 50 % the two roads carry at least
-// R's 80/day and nothing is unmet; at 100 % R lives on its stock and the
-// detour (d5: 40 arrive -> 40; d6: eats 40, 40 arrive, all served) and then
-// misses 40 a day on days 7-14: 320 unmet, a fill rate of 0.8.
+// R's 80/day and nothing is unmet (at 50 %: 50 direct and 30 round, L =
+// 30 x 1/3 / 80 = 1/8, target 90; d5 R orders 80 + (90 - 80) = 90, which
+// come, then 80 a day); at 100 % R lives on its stock and the detour (L =
+// 1/3, target 80 x 4/3, its orders capped at the detour's 40; d5: 40 arrive
+// at 5 + 20 h -> 40; d6: eats 40, 40 arrive, all served) and then misses 40
+// a day on days 7-14: 320 unmet, a fill rate of 1280/1600 = 0.8.
 TEST(Reroute, MoreDamageNeverDeliversMore) {
     const std::vector<double> losses{0.0, 0.25, 0.5, 0.75, 0.9, 0.99, 1.0};
     std::vector<double> fills;

@@ -23,9 +23,12 @@ RunResult run(const ScenarioBuilder& b, std::uint64_t seed = 1) {
 // own recipe needs 0.2 flour per loaf; park P1 has a recipe of its own, 0.5
 // flour and 0.2 bread per loaf (self-use). P1 feeds region R1 (60/day), P2
 // feeds R2 (40/day); every link has no transit time, one cycle a day.
-// Everyone keeps no safety stock and closes gaps in one cycle, so a holder
-// orders its plan + (plan - position) with target = plan x 1 day, and starts
-// with one day's use on hand.
+// Everyone closes gaps in one cycle and starts with one day's use on hand;
+// the parks keep no safety stock of flour and have a review period of one
+// cycle (a producer's input), the regions keep one day of safety stock and
+// have no review period. So every holder's target is plan x 1 day and it
+// orders its plan + (plan - position). S's flour leaves at the cycle's
+// start, the parks' bread in its middle; both arrive within the cycle.
 // P1 works in net loaves (docs/MODEL.md, "Self-use"): its capacity 100 counts
 // as 100 x (1 - 0.2) = 80 net a day, and each net loaf needs 0.5 / 0.8 =
 // 0.625 flour. R1's 60 loaves a day take 60 x 0.625 = 37.5 flour; P2's 40
@@ -45,7 +48,7 @@ ScenarioBuilder two_bakeries() {
     b.s.nodes[1].recipe = std::vector<ProductQty>{qty("flour", 0.5), qty("bread", 0.2)};
     for (auto [id, eat] : {std::pair{"R1", 60.0}, std::pair{"R2", 40.0}}) {
         NodeSpec& r = b.region(id, 100, {qty("bread", eat)}, {qty("bread", eat)});
-        r.stock_target_days = 0;
+        r.stock_target_days = 1;
         r.replenishment_days = 1;
     }
     b.link("S", "P1", 1000, 0).link("S", "P2", 1000, 0);
@@ -78,10 +81,12 @@ TEST(HandCase, AnEmptyOwnRecipeNeedsNoInputs) {
 }
 
 // Region R eats 80/day, bought from P1 and P2 (100/day each, no inputs) over
-// links of weights 3 and 1 without a capacity (unlimited). R keeps no safety
-// stock, closes gaps in one cycle and starts with one day's use: it orders 80
-// a day, split 3 : 1, so P1 makes 60 and P2 20 (split by what each can make,
-// as without weights, it would be 40 and 40).
+// links of weights 3 and 1 without a capacity (unlimited). R keeps one day of
+// safety stock (with no review period or lead time, its target is 80), closes
+// gaps in one cycle and starts with one day's use: it orders 80 a day, split
+// 3 : 1, so P1 makes 60 and P2 20 (split by what each can make, as without
+// weights, it would be 40 and 40); what they make arrives in the middle of
+// the cycle.
 // A strike halves P1 from day 5 for 3 days: P1 can bring 50 (no stock, half
 // its capacity), less than its weighted part 60, so it is asked for 50 and
 // the 30 left go to P2, whose part 30 is within its 100. R is never short.
@@ -92,7 +97,7 @@ ScenarioBuilder weighted_pair() {
     b.producer("P1", {qty("food", 100)});
     b.producer("P2", {qty("food", 100)});
     NodeSpec& r = b.region("R", 1000, {qty("food", 80)}, {qty("food", 80)});
-    r.stock_target_days = 0;
+    r.stock_target_days = 1;
     r.replenishment_days = 1;
     const double unlimited = std::numeric_limits<double>::infinity();
     b.link("P1", "R", unlimited, 0).link("P2", "R", unlimited, 0);
@@ -127,10 +132,11 @@ TEST(HandCase, WeightsApplyOnlyWhereEveryLinkHasOne) {
     EXPECT_NEAR(day_row(r, 3, "P2", "food").produced, 40.0, 1e-9);
 }
 
-// A capacity path on P of one_park_chain() (P 100/day, R eats 80/day, gaps
-// closed in one cycle, goods arriving at once): availability 0.5 from day 5,
-// back to 1 on day 9, linear in between; one cycle a day, which reads the
-// path at its start: 0.5, 0.625, 0.75, 0.875 on days 5-8, 1 from day 9.
+// A capacity path on P of one_park_chain() (P 100/day, R eats 80/day, target
+// 80, gaps closed in one cycle, goods leaving P in the middle of the cycle
+// and arriving at once): availability 0.5 from day 5, back to 1 on day 9,
+// linear in between; one cycle a day, which reads the path at its start:
+// 0.5, 0.625, 0.75, 0.875 on days 5-8, 1 from day 9.
 // R's stock before eating, its order 80 + (80 - stock), what P makes (its
 // capacity or the order) and where that goes (first what is still open):
 //   d5: 80, orders 80, P makes 50 -> 50;

@@ -1,6 +1,7 @@
 shockflow_add_test_executable(model_tests
     unit/model/ario_test.cpp
     unit/model/bullwhip_test.cpp
+    unit/model/cycle_rules_test.cpp
     unit/model/hand_cases_test.cpp
     unit/model/invariants_test.cpp
     unit/model/io_import_test.cpp
