@@ -480,11 +480,19 @@ void Engine::pass_on(RowIndex row, Tick t) {
     const double held = rows_.stock[row];
     if (owed <= 0.0 || held <= 0.0) return;
     const auto b = m_.outbound.begin(row), e = m_.outbound.end(row);
-    // The rule splits `held` over what the requests lack.
-    for (auto c = b; c < e; ++c) std::swap(rows_.req[c], rows_.unfilled[c]);
-    allocate_short(row, owed);
-    for (auto c = b; c < e; ++c) std::swap(rows_.req[c], rows_.unfilled[c]);
-    const double* granted = rows_.grants.data();
+    // The rule splits `held` over what the requests lack: all of it when it
+    // holds enough, and in proportion (the default rule) without the
+    // general allocation, as allocate() would.
+    double* granted = rows_.grants.data();
+    if (held >= owed) {
+        for (auto c = b; c < e; ++c) granted[c - b] = rows_.unfilled[c];
+    } else if (m_.policy.allocation == Allocation::Proportional) {
+        for (auto c = b; c < e; ++c) granted[c - b] = held * rows_.unfilled[c] / owed;
+    } else {
+        for (auto c = b; c < e; ++c) std::swap(rows_.req[c], rows_.unfilled[c]);
+        allocate_short(row, owed);
+        for (auto c = b; c < e; ++c) std::swap(rows_.req[c], rows_.unfilled[c]);
+    }
     const bool detours = routes_.detours();
     // What is passed on at one instant shares a batch per class: batches
     // opened at another time are closed first.
