@@ -61,7 +61,7 @@ void Engine::init_ario() {
 
 // What an industry ordered of its own output for this step (self-use).
 double Engine::self_order(RowIndex row) const {
-    return ario_.self.empty() || m_.self_use.empty() ? 0.0 : ario_.self[row];
+    return m_.self_use.empty() ? 0.0 : ario_.self[row];
 }
 
 void Engine::cycle_ario(Tick t) {

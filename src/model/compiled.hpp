@@ -169,9 +169,10 @@ struct CompiledModel {
     IndexVec<InboundPos, RowIndex> inbound_src_row;
     IndexVec<InboundPos, std::uint8_t>
         inbound_lateral;  // m.lateral by position (bytes: read in hot loops)
-    // Channels from a producer to a depot or region: dispatched in the
-    // middle of the cycle, when on average what the producer made over the
-    // cycle is ready (Engine::ship).
+    // Channels from a producer to a depot or region: their goods leave in
+    // the middle of the cycle, when on average what the producer made over
+    // the cycle is ready (their transit class counts the half cycle,
+    // Engine::route).
     IndexVec<ChannelIndex, std::uint8_t> dispatch_late;
     // By position: the link's weight where the row splits its orders by
     // weights (all its primary channels' links have one), else 0.

@@ -480,19 +480,11 @@ void Engine::pass_on(RowIndex row, Tick t) {
     const double held = rows_.stock[row];
     if (owed <= 0.0 || held <= 0.0) return;
     const auto b = m_.outbound.begin(row), e = m_.outbound.end(row);
-    // The rule splits `held` over what the requests lack: all of it when it
-    // holds enough, and in proportion (the default rule) without the
-    // general allocation, as allocate() would.
-    double* granted = rows_.grants.data();
-    if (held >= owed) {
-        for (auto c = b; c < e; ++c) granted[c - b] = rows_.unfilled[c];
-    } else if (m_.policy.allocation == Allocation::Proportional) {
-        for (auto c = b; c < e; ++c) granted[c - b] = held * rows_.unfilled[c] / owed;
-    } else {
-        for (auto c = b; c < e; ++c) std::swap(rows_.req[c], rows_.unfilled[c]);
-        allocate_short(row, owed);
-        for (auto c = b; c < e; ++c) std::swap(rows_.req[c], rows_.unfilled[c]);
-    }
+    // The rule splits `held` over what the requests lack.
+    for (auto c = b; c < e; ++c) std::swap(rows_.req[c], rows_.unfilled[c]);
+    allocate_short(row, owed);
+    for (auto c = b; c < e; ++c) std::swap(rows_.req[c], rows_.unfilled[c]);
+    const double* granted = rows_.grants.data();
     const bool detours = routes_.detours();
     // What is passed on at one instant shares a batch per class: batches
     // opened at another time are closed first.
@@ -515,7 +507,7 @@ void Engine::pass_on(RowIndex row, Tick t) {
         const RowIndex to = m_.channel_dst_row[c];
         rows_.pipeline[to] += g;
         link.used += g;
-        put_passed(transit_.class_of_channel[c], Shipment{to, g}, t);
+        put(transit_.class_of_channel[c], Shipment{to, g}, t);
     }
     // All it held when it sent all it had (no rounding residue).
     rows_.stock[row] = sent >= held * (1.0 - 1e-12) ? 0.0 : held - sent;

@@ -466,8 +466,7 @@ private:
                 double& usable);
     bool clip_rerouted(ChannelIndex c);
     void ship_rerouted(ChannelIndex c, double units, Tick t);
-    void put(std::uint32_t cls, Shipment s, Tick t);         // into this cycle's batch of the class
-    void put_passed(std::uint32_t cls, Shipment s, Tick t);  // the same, growing it if full
+    void put(std::uint32_t cls, Shipment s, Tick t);  // into the open batch of the class
     // region_summary.cpp
     void track_regions(std::int64_t day);
     void finish_regions(RunResult& out) const;

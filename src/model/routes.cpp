@@ -309,16 +309,10 @@ void Engine::ship_rerouted(ChannelIndex c, double units, Tick t) {
     put(transit_.class_of_detour[c], Shipment{dst, round}, t);
 }
 
+// A batch has room for one shipment per channel of its class; what depots
+// pass on at one instant shares a batch (Engine::pass_on), where a channel
+// may come more than once, so a full batch grows.
 void Engine::put(std::uint32_t cls, Shipment s, Tick t) {
-    Shipment*& at = transit_.cursor[cls];
-    if (at == nullptr) at = open_batch(cls, t);
-    *at++ = s;
-}
-
-// As put(), for what depots pass on: every depot that receives goods at one
-// instant adds to the same batch of a class, so a channel may come more than
-// once and the batch grows as needed.
-void Engine::put_passed(std::uint32_t cls, Shipment s, Tick t) {
     Shipment*& at = transit_.cursor[cls];
     if (at == nullptr) at = open_batch(cls, t);
     std::vector<Shipment>& items = transit_.batches[transit_.open_of[cls]].items;
