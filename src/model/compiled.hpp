@@ -174,6 +174,9 @@ struct CompiledModel {
     // the cycle is ready (their transit class counts the half cycle,
     // Engine::route).
     IndexVec<ChannelIndex, std::uint8_t> dispatch_late;
+    // Channels to a depot: only a depot can owe and pass on what reaches it
+    // (Engine::arrive looks for those by this mark, carried by shipments).
+    IndexVec<ChannelIndex, std::uint8_t> to_depot;
     // By position: the link's weight where the row splits its orders by
     // weights (all its primary channels' links have one), else 0.
     IndexVec<InboundPos, double> inbound_weight;

@@ -406,6 +406,7 @@ void Engine::ship(Tick t) {
     const auto fill = view(rows_.fill);
     const auto dst = view(m_.channel_dst_row);
     const auto cls = view(transit_.class_of_channel);
+    const auto to_depot = view(m_.to_depot);
     const auto pipeline = view(rows_.pipeline);
     Shipment** cursor = transit_.cursor.data();
     transit_.close_batches();  // what depots passed on before this cycle
@@ -440,7 +441,7 @@ void Engine::ship(Tick t) {
             Shipment*& at = cursor[cls[c]];
             if (at == nullptr) [[unlikely]]
                 at = open_batch(cls[c], t);
-            *at++ = Shipment{dst[c], g};
+            *at++ = Shipment{dst[c], to_depot[c], g};
         }
         rows_.stock[row] = std::max(0.0, left);  // proportional shares may overshoot by an ulp
         rows_.day[row].shipped = shipped;
@@ -507,7 +508,7 @@ void Engine::pass_on(RowIndex row, Tick t) {
         const RowIndex to = m_.channel_dst_row[c];
         rows_.pipeline[to] += g;
         link.used += g;
-        put(transit_.class_of_channel[c], Shipment{to, g}, t);
+        put(transit_.class_of_channel[c], Shipment{to, m_.to_depot[c], g}, t, true);
     }
     // All it held when it sent all it had (no rounding residue).
     rows_.stock[row] = sent >= held * (1.0 - 1e-12) ? 0.0 : held - sent;
@@ -524,8 +525,8 @@ void Engine::close_owed() {
 
 // Opens the batch of goods dispatched this cycle that arrive together after
 // the class's transit time.
-Shipment* Engine::open_batch(std::uint32_t cls, Tick t) {
-    const std::uint32_t b = transit_.take_batch(cls);
+Shipment* Engine::open_batch(std::uint32_t cls, Tick t, bool passed) {
+    const std::uint32_t b = transit_.take_batch(cls, passed);
     queue_.schedule(t + transit_.classes[cls], kPrioArrival, Event{Ev::Arrival, b});
     return transit_.batches[b].items.data();
 }
@@ -543,7 +544,7 @@ void Engine::arrive(std::uint32_t b, Tick t) {
     owing.clear();
     for (std::size_t i = 0; i < batch.size; ++i) {
         const Shipment& s = batch.items[i];
-        if (owed[s.row] > 0.0) [[unlikely]]
+        if (s.to_depot != 0 && owed[s.row] > 0.0) [[unlikely]]
             owing.push_back(s.row);
         stock[s.row] += s.units;
         pipeline[s.row] -= s.units;
@@ -559,7 +560,7 @@ void Engine::arrive(std::uint32_t b, Tick t) {
         }
     }
     batch.size = 0;  // keeps its storage for reuse
-    transit_.free_batches.push_back(b);
+    (batch.passed ? transit_.free_passed : transit_.free_batches).push_back(b);
     // Depots owed some of this cycle's requests pass on what came (this
     // opens batches, so only once the batch above is done with).
     for (const RowIndex row : owing) pass_on(row, t);

@@ -245,7 +245,8 @@ struct RouteState {
 // Goods dispatched in one cycle that arrive at the same time travel as one
 // batch behind one event: far fewer events than shipments.
 struct Shipment {
-    RowIndex row;  // destination row (node, product)
+    RowIndex row;              // destination row (node, product)
+    std::uint8_t to_depot = 0;  // the row is a depot's (CompiledModel::to_depot)
     double units = 0.0;
 };
 
@@ -263,10 +264,16 @@ struct TransitState {
     struct Batch {
         std::vector<Shipment> items;
         std::size_t size = 0;
-        bool open = false;  // still being filled (its size is not set yet)
+        bool open = false;    // still being filled (its size is not set yet)
+        bool passed = false;  // holds what depots passed on (pass_on)
     };
     std::vector<Batch> batches;
+    // Free batches: those of cycles' dispatches have room for a whole class;
+    // those of what depots pass on, usually a few shipments, grow as needed
+    // and are kept apart, so that the storage shipments cycle through stays
+    // as small as the goods in transit.
     std::vector<std::uint32_t> free_batches;
+    std::vector<std::uint32_t> free_passed;
     std::vector<Shipment*> cursor;       // by class: next free item of this cycle's batch, or null
     std::vector<std::uint32_t> open_of;  // by class: the batch `cursor` fills, while open
     std::vector<std::pair<std::uint32_t, std::uint32_t>> opened;  // (class, batch) open
@@ -278,7 +285,7 @@ struct TransitState {
     std::uint32_t class_of(Tick transit);  // classes are never removed
     void classify(ChannelIndex c, Tick transit) { class_of_channel[c] = class_of(transit); }
     void count_classes(const RouteState& routes);  // a split channel ships in two classes
-    std::uint32_t take_batch(std::uint32_t cls);   // a free batch with room for the class
+    std::uint32_t take_batch(std::uint32_t cls, bool passed);  // a free batch for the class
     void close_batches();
 };
 
@@ -423,7 +430,7 @@ private:
     void produce();
     void produce_at(NodeIndex n);
     void ship(Tick t);
-    Shipment* open_batch(std::uint32_t cls, Tick t);  // this cycle's batch of a class
+    Shipment* open_batch(std::uint32_t cls, Tick t, bool passed = false);  // a class's open batch
     void arrive(std::uint32_t batch, Tick t);
     void owe(RowIndex row, double requested, bool detours);
     void pass_on(RowIndex row, Tick t);
@@ -466,7 +473,7 @@ private:
                 double& usable);
     bool clip_rerouted(ChannelIndex c);
     void ship_rerouted(ChannelIndex c, double units, Tick t);
-    void put(std::uint32_t cls, Shipment s, Tick t);  // into the open batch of the class
+    void put(std::uint32_t cls, Shipment s, Tick t, bool passed = false);  // into its open batch
     // region_summary.cpp
     void track_regions(std::int64_t day);
     void finish_regions(RunResult& out) const;

@@ -300,21 +300,21 @@ void Engine::ship_rerouted(ChannelIndex c, double units, Tick t) {
     const double direct = std::min(units, r.direct_req[c]);
     if (direct > 0.0) {
         r.links[m_.channel_slot[c]].used += direct;
-        put(transit_.class_of_channel[c], Shipment{dst, direct}, t);
+        put(transit_.class_of_channel[c], Shipment{dst, m_.to_depot[c], direct}, t);
     }
     const double round = units - direct;
     if (round <= 0.0) return;
     for (auto h = r.path_begin[c]; h < r.path_end[c]; ++h)
         r.links[m_.link_slot[r.path_pool[h]]].used += round;
-    put(transit_.class_of_detour[c], Shipment{dst, round}, t);
+    put(transit_.class_of_detour[c], Shipment{dst, m_.to_depot[c], round}, t);
 }
 
 // A batch has room for one shipment per channel of its class; what depots
 // pass on at one instant shares a batch (Engine::pass_on), where a channel
 // may come more than once, so a full batch grows.
-void Engine::put(std::uint32_t cls, Shipment s, Tick t) {
+void Engine::put(std::uint32_t cls, Shipment s, Tick t, bool passed) {
     Shipment*& at = transit_.cursor[cls];
-    if (at == nullptr) at = open_batch(cls, t);
+    if (at == nullptr) at = open_batch(cls, t, passed);
     std::vector<Shipment>& items = transit_.batches[transit_.open_of[cls]].items;
     const auto used = static_cast<std::size_t>(at - items.data());
     if (used == items.size()) [[unlikely]] {
@@ -351,17 +351,21 @@ void TransitState::count_classes(const RouteState& routes) {
 
 // A batch with room for one shipment per channel of the class, opened for
 // this cycle.
-std::uint32_t TransitState::take_batch(std::uint32_t cls) {
+std::uint32_t TransitState::take_batch(std::uint32_t cls, bool passed) {
+    std::vector<std::uint32_t>& pool = passed ? free_passed : free_batches;
     std::uint32_t b = 0;
-    if (free_batches.empty()) {
+    if (pool.empty()) {
         b = static_cast<std::uint32_t>(batches.size());
         batches.emplace_back();
     } else {
-        b = free_batches.back();
-        free_batches.pop_back();
+        b = pool.back();
+        pool.pop_back();
     }
     Batch& batch = batches[b];
-    if (batch.items.size() < class_count[cls]) batch.items.resize(class_count[cls]);
+    // What is passed on starts with room for a few shipments (put grows it).
+    const std::size_t room = passed ? std::min<std::size_t>(class_count[cls], 8) : class_count[cls];
+    if (batch.items.size() < room) batch.items.resize(room);
+    batch.passed = passed;
     batch.open = true;
     open_of[cls] = b;
     opened.emplace_back(cls, b);
