@@ -245,7 +245,7 @@ struct RouteState {
 // Goods dispatched in one cycle that arrive at the same time travel as one
 // batch behind one event: far fewer events than shipments.
 struct Shipment {
-    RowIndex row;              // destination row (node, product)
+    RowIndex row;               // destination row (node, product)
     std::uint8_t to_depot = 0;  // the row is a depot's (CompiledModel::to_depot)
     double units = 0.0;
 };
