@@ -351,12 +351,14 @@ void compile_channel_arrays(const DenseTables& d, CompiledModel& m) {
     for (const InboundPos k : indices(m.inbound.list))
         if (m.inbound_weight[k] > 0.0) m.weighted[m.channels[m.inbound.list[k]].dst_row] = 1;
     m.dispatch_late.resize(nc);
-    m.to_depot.resize(nc);
+    m.channel_dest.resize(nc);
     for (const ChannelIndex c : indices(m.channels)) {
         const NodeKind to = m.kind[m.channels[c].dst];
         const bool made = m.produces[m.channels[c].src_row];
         m.dispatch_late[c] = made && (to == NodeKind::Depot || to == NodeKind::Region) ? 1 : 0;
-        m.to_depot[c] = to == NodeKind::Depot ? 1 : 0;
+        m.channel_dest[c] = to == NodeKind::Depot    ? Dest::Depot
+                            : to == NodeKind::Region ? Dest::Region
+                                                     : Dest::Other;
     }
     m.supplies_laterally.assign(m.n_rows, false);
     for (const ChannelIndex c : m.lateral_channels)

@@ -98,6 +98,9 @@ struct CompiledPolicy {
     IndexVec<ProductIndex, double> holding_cost;       // per unit-day
 };
 
+// The kind of a channel's destination, as arrivals need it.
+enum class Dest : std::uint8_t { Other, Depot, Region };
+
 struct CompiledModel {
     // Run frame.
     std::string scenario_name;
@@ -174,9 +177,10 @@ struct CompiledModel {
     // the cycle is ready (their transit class counts the half cycle,
     // Engine::route).
     IndexVec<ChannelIndex, std::uint8_t> dispatch_late;
-    // Channels to a depot: only a depot can owe and pass on what reaches it
-    // (Engine::arrive looks for those by this mark, carried by shipments).
-    IndexVec<ChannelIndex, std::uint8_t> to_depot;
+    // What a channel delivers to, as far as arrivals care: only a depot can
+    // owe and pass on what reaches it, only a region can have demand open
+    // (Engine::arrive looks at those by this mark, carried by shipments).
+    IndexVec<ChannelIndex, Dest> channel_dest;
     // By position: the link's weight where the row splits its orders by
     // weights (all its primary channels' links have one), else 0.
     IndexVec<InboundPos, double> inbound_weight;

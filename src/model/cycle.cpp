@@ -406,7 +406,7 @@ void Engine::ship(Tick t) {
     const auto fill = view(rows_.fill);
     const auto dst = view(m_.channel_dst_row);
     const auto cls = view(transit_.class_of_channel);
-    const auto to_depot = view(m_.to_depot);
+    const auto dest = view(m_.channel_dest);
     const auto pipeline = view(rows_.pipeline);
     Shipment** cursor = transit_.cursor.data();
     transit_.close_batches();  // what depots passed on before this cycle
@@ -441,7 +441,7 @@ void Engine::ship(Tick t) {
             Shipment*& at = cursor[cls[c]];
             if (at == nullptr) [[unlikely]]
                 at = open_batch(cls[c], t);
-            *at++ = Shipment{dst[c], to_depot[c], g};
+            *at++ = Shipment{dst[c], dest[c], g};
         }
         rows_.stock[row] = std::max(0.0, left);  // proportional shares may overshoot by an ulp
         rows_.day[row].shipped = shipped;
@@ -508,7 +508,7 @@ void Engine::pass_on(RowIndex row, Tick t) {
         const RowIndex to = m_.channel_dst_row[c];
         rows_.pipeline[to] += g;
         link.used += g;
-        put(transit_.class_of_channel[c], Shipment{to, m_.to_depot[c], g}, t, true);
+        put(transit_.class_of_channel[c], Shipment{to, m_.channel_dest[c], g}, t, true);
     }
     // All it held when it sent all it had (no rounding residue).
     rows_.stock[row] = sent >= held * (1.0 - 1e-12) ? 0.0 : held - sent;
@@ -544,13 +544,13 @@ void Engine::arrive(std::uint32_t b, Tick t) {
     owing.clear();
     for (std::size_t i = 0; i < batch.size; ++i) {
         const Shipment& s = batch.items[i];
-        if (s.to_depot != 0 && owed[s.row] > 0.0) [[unlikely]]
+        if (s.dest == Dest::Depot && owed[s.row] > 0.0) [[unlikely]]
             owing.push_back(s.row);
         stock[s.row] += s.units;
         pipeline[s.row] -= s.units;
         received[s.row] += s.units;
         // A region's demand still open this cycle (none open: no look).
-        if (rows_.open_rows > 0 && open[s.row] > 0.0) [[unlikely]] {
+        if (s.dest == Dest::Region && rows_.open_rows > 0 && open[s.row] > 0.0) [[unlikely]] {
             const double take = std::min(open[s.row], stock[s.row]);
             stock[s.row] -= take;
             open[s.row] -= take;

@@ -245,8 +245,8 @@ struct RouteState {
 // Goods dispatched in one cycle that arrive at the same time travel as one
 // batch behind one event: far fewer events than shipments.
 struct Shipment {
-    RowIndex row;               // destination row (node, product)
-    std::uint8_t to_depot = 0;  // the row is a depot's (CompiledModel::to_depot)
+    RowIndex row;             // destination row (node, product)
+    Dest dest = Dest::Other;  // a depot's row, a region's or another (CompiledModel::channel_dest)
     double units = 0.0;
 };
 

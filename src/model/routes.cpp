@@ -300,13 +300,13 @@ void Engine::ship_rerouted(ChannelIndex c, double units, Tick t) {
     const double direct = std::min(units, r.direct_req[c]);
     if (direct > 0.0) {
         r.links[m_.channel_slot[c]].used += direct;
-        put(transit_.class_of_channel[c], Shipment{dst, m_.to_depot[c], direct}, t);
+        put(transit_.class_of_channel[c], Shipment{dst, m_.channel_dest[c], direct}, t);
     }
     const double round = units - direct;
     if (round <= 0.0) return;
     for (auto h = r.path_begin[c]; h < r.path_end[c]; ++h)
         r.links[m_.link_slot[r.path_pool[h]]].used += round;
-    put(transit_.class_of_detour[c], Shipment{dst, m_.to_depot[c], round}, t);
+    put(transit_.class_of_detour[c], Shipment{dst, m_.channel_dest[c], round}, t);
 }
 
 // A batch has room for one shipment per channel of its class; what depots
