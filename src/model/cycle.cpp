@@ -481,11 +481,21 @@ void Engine::pass_on(RowIndex row, Tick t) {
     const double held = rows_.stock[row];
     if (owed <= 0.0 || held <= 0.0) return;
     const auto b = m_.outbound.begin(row), e = m_.outbound.end(row);
-    // The rule splits `held` over what the requests lack.
-    for (auto c = b; c < e; ++c) std::swap(rows_.req[c], rows_.unfilled[c]);
-    allocate_short(row, owed);
-    for (auto c = b; c < e; ++c) std::swap(rows_.req[c], rows_.unfilled[c]);
-    const double* granted = rows_.grants.data();
+    // The rule splits `held` over what the requests lack. Lateral channels
+    // lack nothing here (owe()), so allocate_short() would come down to
+    // allocate(): all of it when the depot holds enough, and in proportion
+    // under the default rule, are done here the same way without the swaps
+    // (the twelve-day case passes on at most arrivals; 2.5 % of its work).
+    double* granted = rows_.grants.data();
+    if (held >= owed) {
+        for (auto c = b; c < e; ++c) granted[c - b] = rows_.unfilled[c];
+    } else if (m_.policy.allocation == Allocation::Proportional) {
+        for (auto c = b; c < e; ++c) granted[c - b] = held * rows_.unfilled[c] / owed;
+    } else {
+        for (auto c = b; c < e; ++c) std::swap(rows_.req[c], rows_.unfilled[c]);
+        allocate_short(row, owed);
+        for (auto c = b; c < e; ++c) std::swap(rows_.req[c], rows_.unfilled[c]);
+    }
     const bool detours = routes_.detours();
     // What is passed on at one instant shares a batch per class: batches
     // opened at another time are closed first.
