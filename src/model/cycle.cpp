@@ -552,15 +552,19 @@ void Engine::arrive(std::uint32_t b, Tick t) {
     const auto owed = view(rows_.owed);
     std::vector<RowIndex>& owing = rows_.owing;  // depots owed some that got goods
     owing.clear();
-    for (std::size_t i = 0; i < batch.size; ++i) {
-        const Shipment& s = batch.items[i];
-        if (s.dest == Dest::Depot && owed[s.row] > 0.0) [[unlikely]]
-            owing.push_back(s.row);
+    // In locals: the stores below could otherwise be taken to change them.
+    const Shipment* items = batch.items.data();
+    const std::size_t n = batch.size;
+    for (std::size_t i = 0; i < n; ++i) {
+        const Shipment s = items[i];
         stock[s.row] += s.units;
         pipeline[s.row] -= s.units;
         received[s.row] += s.units;
-        // A region's demand still open this cycle (none open: no look).
-        if (s.dest == Dest::Region && rows_.open_rows > 0 && open[s.row] > 0.0) [[unlikely]] {
+        if (s.dest == Dest::Other) continue;
+        if (s.dest == Dest::Depot) {
+            if (owed[s.row] > 0.0) owing.push_back(s.row);
+        } else if (rows_.open_rows > 0 && open[s.row] > 0.0) {
+            // A region's demand still open this cycle (none open: no look).
             const double take = std::min(open[s.row], stock[s.row]);
             stock[s.row] -= take;
             open[s.row] -= take;
