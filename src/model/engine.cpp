@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <utility>
 
 #include "model/routing.hpp"
 #include "shockflow/model/simulation.hpp"
@@ -107,8 +108,20 @@ void RouteState::reset(const CompiledModel& m) {
     router = m.policy.reroute ? std::make_unique<Router>(m) : nullptr;
 }
 
+namespace {
+// The batch storage of the last run on this thread: replications that follow
+// each other on a thread take it over instead of allocating and clearing
+// their own (batch numbers do not order events, so results do not move).
+thread_local std::vector<TransitState::Batch> spare_batches;
+}  // namespace
+
 void TransitState::reset(const CompiledModel& m) {
+    std::vector<Batch> kept = std::exchange(spare_batches, {});
     *this = TransitState{};
+    batches = std::move(kept);
+    for (Batch& b : batches) b = Batch{std::move(b.items)};
+    for (std::size_t i = batches.size(); i-- > 0;)
+        free_batches.push_back(static_cast<std::uint32_t>(i));
     class_of_channel.assign(m.channels.size(), 0);
     class_of_detour.assign(m.channels.size(), 0);
 }
@@ -153,6 +166,11 @@ void KpiState::reset(const CompiledModel& m) {
 Engine::Engine(const CompiledModel& m, Realization r, RunOptions options)
     : m_(m), options_(std::move(options)), dt_(m.step_days) {
     dis_.r = std::move(r);
+}
+
+Engine::~Engine() {
+    if (transit_.batches.size() >= spare_batches.size())
+        spare_batches = std::move(transit_.batches);
 }
 
 void Engine::init() {

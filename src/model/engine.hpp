@@ -392,6 +392,10 @@ public:
     // `options`: whether the time series is recorded, and where its rows and
     // the progress of simulated days go (see RunOptions).
     Engine(const CompiledModel& m, Realization r, RunOptions options);
+    // Leaves its batch storage to the next run on this thread.
+    ~Engine();
+    Engine(const Engine&) = delete;
+    Engine& operator=(const Engine&) = delete;
     RunResult run();
 
 private:
