@@ -297,12 +297,18 @@ double Engine::plan_of(RowIndex row) const {
 void Engine::clip_to_link_capacity() {
     const bool detours = routes_.detours();  // some channel goes a rerouted path
     const auto req = view(rows_.req);
+    const auto links = view(routes_.links);
+    const auto slot = view(m_.channel_slot);
     for (const RowIndex row : m_.suppliers) {
         double requested = 0.0;
         for (auto c = m_.outbound.begin(row); c < m_.outbound.end(row); ++c) {
             const double r = req[c];
             requested += r;
-            if (r > 0.0) routes_.add_load(m_, c, detours, r);
+            if (r <= 0.0) continue;
+            if (detours) [[unlikely]]
+                routes_.add_load(m_, c, detours, r);
+            else
+                links[slot[c]].load += r;
         }
         rows_.requested[row] = requested;
     }
@@ -310,11 +316,12 @@ void Engine::clip_to_link_capacity() {
     // usually a small share of all links (6-14 % in the shipped and generated
     // networks), and only the requests over them change.
     routes_.over.clear();
+    const auto scale = view(routes_.link_scale);
     for (const SlotIndex s : indices(routes_.links)) {
-        LinkState& l = routes_.links[s];
+        LinkState& l = links[s];
         l.fold_peak();  // shipping this cycle counts afresh
         if (l.load > l.cap) [[unlikely]] {
-            routes_.link_scale[s] = l.cap / l.load;
+            scale[s] = l.cap / l.load;
             routes_.over.push_back(s);
         }
         l.load = 0.0;  // ready for the next cycle's requests
@@ -408,6 +415,8 @@ void Engine::ship(Tick t) {
     const auto cls = view(transit_.class_of_channel);
     const auto dest = view(m_.channel_dest);
     const auto pipeline = view(rows_.pipeline);
+    const auto links = view(routes_.links);
+    const auto slot = view(m_.channel_slot);
     Shipment** cursor = transit_.cursor.data();
     transit_.close_batches();  // what depots passed on before this cycle
     for (const RowIndex row : m_.suppliers) {
@@ -421,11 +430,15 @@ void Engine::ship(Tick t) {
         const bool short_of_stock = total > rows_.stock[row];
         if (short_of_stock) allocate_short(row, total);
         double left = rows_.stock[row], shipped = rows_.day[row].shipped;
-        const double ratio = short_of_stock ? rows_.stock[row] / total : 1.0;
         rows_.was_short[row] = short_of_stock ? 1 : 0;
+        if (short_of_stock) {
+            const double ratio = rows_.stock[row] / total;
+            for (auto c = b; c < e; ++c) fill[c] = req[c] > 0.0 ? granted[c - b] / req[c] : ratio;
+        }
+        // What each channel gets, by its place among the row's channels.
+        const double* amount = short_of_stock ? granted : rows_.req.data() + b.value;
         for (auto c = b; c < e; ++c) {
-            const double g = short_of_stock ? granted[c - b] : req[c];
-            if (short_of_stock) fill[c] = req[c] > 0.0 ? g / req[c] : ratio;
+            const double g = amount[c - b];
             if (g <= 0.0) continue;
             left -= g;
             shipped += g;
@@ -435,7 +448,7 @@ void Engine::ship(Tick t) {
                 continue;
             }
             // Counted onto the link for the capacity witness (fold_peak).
-            routes_.links[m_.channel_slot[c]].used += g;
+            links[slot[c]].used += g;
             // A channel's class includes the half cycle a producer's goods
             // for a depot or region wait to leave (routes.cpp).
             Shipment*& at = cursor[cls[c]];

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <functional>
+#include <limits>
 #include <memory>
 #include <queue>
 #include <unordered_map>
@@ -190,8 +191,16 @@ struct LinkState {
     double load = 0.0;  // requests on it this cycle
     double used = 0.0;  // units shipped over it this cycle
     double peak = 0.0;  // highest used / cap seen (invariant witness)
-    // Folds what was shipped into the peak and clears it (routes.cpp).
-    void fold_peak();
+    // The invariant witness: the highest share of a link's cycle capacity
+    // ever used (<= 1 by construction). What was shipped is folded in, and
+    // cleared, before the next cycle's shipping, before `cap` changes and at
+    // the end. Inline: it runs for every link every cycle.
+    void fold_peak() {
+        // Divides only when the peak may have risen: after the first cycles, rarely.
+        if (used > peak * cap) [[unlikely]]
+            peak = std::max(peak, cap > 0.0 ? used / cap : std::numeric_limits<double>::infinity());
+        used = 0.0;
+    }
 };
 
 // Links' capacity and the route of every channel: direct, or with rerouting

@@ -10,16 +10,6 @@
 
 namespace shockflow::model {
 
-// The invariant witness: the highest share of a link's cycle capacity ever
-// used (<= 1 by construction). What was shipped is folded in, and cleared,
-// before the next cycle's shipping, before `cap` changes and at the end.
-void LinkState::fold_peak() {
-    // Divides only when the peak may have risen: after the first cycles, rarely.
-    if (used > peak * cap) [[unlikely]]
-        peak = std::max(peak, cap > 0.0 ? used / cap : std::numeric_limits<double>::infinity());
-    used = 0.0;
-}
-
 void Engine::refresh_link(LinkIndex link) {
     const double f = dis_.cut_factor.product(link.value);
     routes_.link_factor[link] = f;
