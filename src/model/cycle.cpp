@@ -498,7 +498,7 @@ void Engine::pass_on(RowIndex row, Tick t) {
     // lack nothing here (owe()), so allocate_short() would come down to
     // allocate(): all of it when the depot holds enough, and in proportion
     // under the default rule, are done here the same way without the swaps
-    // (the twelve-day case passes on at most arrivals; 2.5 % of its work).
+    // (the twelve-day compare spent 2.5 % of its instructions here).
     double* granted = rows_.grants.data();
     if (held >= owed) {
         for (auto c = b; c < e; ++c) granted[c - b] = rows_.unfilled[c];
