@@ -17,8 +17,9 @@ void Engine::allocate_short(RowIndex row, double total) {
     if (m_.supplies_laterally[row])
         for (ChannelIndex c = b; c < e; ++c)
             if (m_.lateral[c]) side += extra(c);
+    const double* req = rows_.req.data() + b.value;
     if (side <= 0.0) {
-        allocate(row, total);
+        allocate(row, total, req);
         return;
     }
     const double stock = rows_.stock[row];
@@ -38,38 +39,37 @@ void Engine::allocate_short(RowIndex row, double total) {
             held.push_back(rows_.req[c]);
             rows_.req[c] -= extra(c);
         }
-    allocate(row, own);
+    allocate(row, own, req);
     std::size_t i = 0;
     for (ChannelIndex c = b; c < e; ++c)
         if (m_.lateral[c]) rows_.req[c] = held[i++];
 }
 
-void Engine::allocate(RowIndex row, double total) {
-    const ChannelIndex b = m_.outbound.begin(row);
-    const std::size_t n = m_.outbound.end(row) - b;
+// `req`: the requests, by the place of their channel among the row's.
+void Engine::allocate(RowIndex row, double total, const double* req) {
+    const std::size_t n = m_.outbound.end(row) - m_.outbound.begin(row);
     const double stock = rows_.stock[row];
     std::vector<double>& grants = rows_.grants;
-    auto req = [&](std::size_t k) { return rows_.req[b + static_cast<std::uint32_t>(k)]; };
     if (total <= stock) {
-        for (std::size_t k = 0; k < n; ++k) grants[k] = req(k);
+        for (std::size_t k = 0; k < n; ++k) grants[k] = req[k];
         return;
     }
     switch (m_.policy.allocation) {
         case Allocation::Proportional:
-            for (std::size_t k = 0; k < n; ++k) grants[k] = stock * req(k) / total;
+            for (std::size_t k = 0; k < n; ++k) grants[k] = stock * req[k] / total;
             return;
         case Allocation::Priority:
-            allocate_priority(row, stock);
+            allocate_priority(row, stock, req);
             return;
         case Allocation::FairShare:
-            allocate_fair(row, stock);
+            allocate_fair(row, stock, req);
             return;
     }
 }
 
 // Requesters are served by rank of the policy's priority list (unlisted last);
 // within a rank, in proportion to their requests.
-void Engine::allocate_priority(RowIndex row, double stock) {
+void Engine::allocate_priority(RowIndex row, double stock, const double* req) {
     const ChannelIndex b = m_.outbound.begin(row);
     const std::size_t n = m_.outbound.end(row) - b;
     auto channel = [&](std::size_t k) { return b + static_cast<std::uint32_t>(k); };
@@ -86,10 +86,10 @@ void Engine::allocate_priority(RowIndex row, double stock) {
         if (next == std::numeric_limits<std::uint32_t>::max()) break;
         double group = 0.0;
         for (std::size_t k = 0; k < n; ++k)
-            if (rank(k) == next) group += rows_.req[channel(k)];
+            if (rank(k) == next) group += req[k];
         const double share = group <= left ? 1.0 : left / group;
         for (std::size_t k = 0; k < n; ++k)
-            if (rank(k) == next) grants[k] = rows_.req[channel(k)] * share;
+            if (rank(k) == next) grants[k] = req[k] * share;
         left -= std::min(group, left);
         current = next + 1;
     }
@@ -97,9 +97,8 @@ void Engine::allocate_priority(RowIndex row, double stock) {
 
 // Max-min fair (water filling): everyone gets an equal share, capped at what
 // they asked for; what the small requesters leave is shared by the others.
-void Engine::allocate_fair(RowIndex row, double stock) {
-    const ChannelIndex b = m_.outbound.begin(row);
-    const std::size_t n = m_.outbound.end(row) - b;
+void Engine::allocate_fair(RowIndex row, double stock, const double* req) {
+    const std::size_t n = m_.outbound.end(row) - m_.outbound.begin(row);
     std::vector<double>& grants = rows_.grants;
     std::fill_n(grants.begin(), n, -1.0);  // -1: not yet settled
     double left = stock;
@@ -108,7 +107,7 @@ void Engine::allocate_fair(RowIndex row, double stock) {
         settled = false;
         const double share = left / static_cast<double>(open);
         for (std::size_t k = 0; k < n; ++k) {
-            const double r = rows_.req[b + static_cast<std::uint32_t>(k)];
+            const double r = req[k];
             if (grants[k] < 0.0 && r <= share) {
                 grants[k] = r;
                 left -= r;

@@ -59,11 +59,6 @@ void Engine::init_ario() {
             if (const RowIndex row = m_.row(r, p); row.valid()) rows_.stock[row] = 0.0;
 }
 
-// What an industry ordered of its own output for this step (self-use).
-double Engine::self_order(RowIndex row) const {
-    return m_.self_use.empty() ? 0.0 : ario_.self[row];
-}
-
 void Engine::cycle_ario(Tick t) {
     move_people(t);
     refresh_damage(t);
@@ -119,7 +114,7 @@ void Engine::ario_produce(Tick t) {
     for (const NodeIndex n : m_.producers)
         for (auto k = m_.made.begin(n); k < m_.made.end(n); ++k) {
             const RowIndex row = m_.made_row[k];
-            double demand = self_order(row);
+            double demand = ario_.self[row];
             for (auto c = m_.outbound.begin(row); c < m_.outbound.end(row); ++c)
                 demand += rows_.req[c];
             if (adapt) overproduce(row, demand);
@@ -162,7 +157,7 @@ void Engine::ario_distribute() {
             const double share = demand > 0.0 ? ario_.actual[row] / demand : 0.0;
             // Its order on itself fills its own row like any input received
             // (for the next step; nothing reads that row before then).
-            double shipped = self_order(row) * share;
+            double shipped = ario_.self[row] * share;
             if (shipped > 0.0) {
                 const RowIndex own = m_.own_row[row];
                 rows_.stock[own] += shipped;

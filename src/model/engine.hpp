@@ -391,7 +391,7 @@ struct ArioState {
     IndexVec<RowIndex, double> optimal;   // min(demand, capacity x alpha)
     IndexVec<RowIndex, double> actual;    // after the inventory constraint
     IndexVec<RowIndex, double> incoming;  // input rows: received this step, usable next
-    IndexVec<RowIndex, double> self;      // industries: order on their own output (self-use)
+    IndexVec<RowIndex, double> self;  // industries: order on their own output (self-use), else 0
 
     void reset(const CompiledModel& m);
 };
@@ -427,7 +427,6 @@ private:
     void ario_produce(Tick t);
     void ario_distribute();
     void ario_order();
-    [[nodiscard]] double self_order(RowIndex row) const;
     // A region's demand of the cycle: from its stock first (the default
     // model), or all of it open (`stock_first` false: the ARIO mode, whose
     // regions order their whole final demand and hold no stock).
@@ -457,9 +456,10 @@ private:
     void finish_bullwhip(RunResult& out) const;
     // allocate.cpp
     void allocate_short(RowIndex row, double total);  // lateral requests last
-    void allocate(RowIndex row, double total);        // grants into rows_.grants
-    void allocate_priority(RowIndex row, double stock);
-    void allocate_fair(RowIndex row, double stock);
+    // Grants into rows_.grants, of requests `req` by channel place.
+    void allocate(RowIndex row, double total, const double* req);
+    void allocate_priority(RowIndex row, double stock, const double* req);
+    void allocate_fair(RowIndex row, double stock, const double* req);
     // disruptions.cpp
     void start_strike(std::uint32_t job, Tick t);
     void finish_repair(std::uint32_t job, std::uint32_t version, Tick t);
