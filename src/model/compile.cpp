@@ -354,11 +354,11 @@ void compile_channel_arrays(const DenseTables& d, CompiledModel& m) {
     m.channel_dest.resize(nc);
     for (const ChannelIndex c : indices(m.channels)) {
         const NodeKind to = m.kind[m.channels[c].dst];
-        const bool made = m.produces[m.channels[c].src_row];
-        m.dispatch_late[c] = made && (to == NodeKind::Depot || to == NodeKind::Region) ? 1 : 0;
         m.channel_dest[c] = to == NodeKind::Depot    ? Dest::Depot
                             : to == NodeKind::Region ? Dest::Region
                                                      : Dest::Other;
+        const bool made = m.produces[m.channels[c].src_row];
+        m.dispatch_late[c] = made && m.channel_dest[c] != Dest::Other ? 1 : 0;
     }
     m.supplies_laterally.assign(m.n_rows, false);
     for (const ChannelIndex c : m.lateral_channels)
